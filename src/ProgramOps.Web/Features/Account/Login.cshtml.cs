@@ -1,0 +1,45 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Infrastructure.Time;
+
+namespace ProgramOps.Web.Features.Account;
+
+public sealed class LoginModel(StaffSignIn signIn, LocalClock clock, IStringLocalizer<AccountText> text) : PageModel
+{
+    [BindProperty] public string UserName { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var result = await signIn.CheckAsync(UserName ?? "", Password ?? "", ct);
+        switch (result.Outcome)
+        {
+            case SignInOutcome.SignedIn:
+                await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffSignIn.PrincipalFor(result.User!));
+                if (result.User!.MustChangePassword) return RedirectToPage("/Account/ChangePassword");
+                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            case SignInOutcome.LockedOut:
+                var until = clock.ToLocal(result.LockedUntil!.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                ModelState.AddModelError(string.Empty, text["Login.LockedOut", until]);
+                break;
+            case SignInOutcome.Disabled:
+                ModelState.AddModelError(string.Empty, text["Login.Disabled"]);
+                break;
+            default:
+                ModelState.AddModelError(string.Empty, text["Login.WrongCredentials"]);
+                break;
+        }
+
+        Password = "";
+        return Page();
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Dapper;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Data;
+
+namespace ProgramOps.Web.Features.Account;
+
+public sealed record SignInResult(SignInOutcome Outcome, StaffUser? User = null, DateTimeOffset? LockedUntil = null);
+
+/// <summary>Checks a user name and password, applying lockout, and records the attempt.</summary>
+public sealed class StaffSignIn(Db db, UserAccounts accounts, AuditTrail audit, TimeProvider time, IPasswordHasher<StaffUser> hasher)
+{
+    private readonly LockoutPolicy _policy = LockoutPolicy.Default;
+
+    public async Task<SignInResult> CheckAsync(string userName, string password, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        var user = await accounts.FindByUserNameAsync(userName.Trim(), ct);
+        if (user is null)
+        {
+            // Still hash once, so a missing account takes as long to refuse as a wrong password.
+            hasher.VerifyHashedPassword(new StaffUser { UserName = "", DisplayName = "", PasswordHash = "", SecurityStamp = "" }, DummyHash.Value, password);
+            return new SignInResult(SignInOutcome.WrongCredentials);
+        }
+
+        if (user.IsDisabled) return new SignInResult(SignInOutcome.Disabled);
+        if (_policy.IsLockedOut(user, now)) return new SignInResult(SignInOutcome.LockedOut, LockedUntil: user.LockoutEndsAt);
+
+        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            var (failures, lockedUntil) = _policy.AfterFailure(user, now);
+            await db.InTransactionAsync(async (c, t) =>
+            {
+                await c.ExecuteAsync(
+                    "UPDATE Users SET FailedSignInCount = @failures, LockoutEndsAt = @lockedUntil WHERE Id = @Id",
+                    new { failures, lockedUntil, user.Id }, t);
+                await audit.RecordAsync(c, t,
+                    new AuditEntry("User", user.Id.ToString(), lockedUntil is null ? "SignInFailed" : "LockedOut"),
+                    user.Id, user.UserName);
+            }, ct);
+            return lockedUntil is null
+                ? new SignInResult(SignInOutcome.WrongCredentials)
+                : new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
+        }
+
+        var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password) : user.PasswordHash;
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync(
+                "UPDATE Users SET FailedSignInCount = 0, LockoutEndsAt = NULL, PasswordHash = @rehashed WHERE Id = @Id",
+                new { rehashed, user.Id }, t);
+            await audit.RecordAsync(c, t, new AuditEntry("User", user.Id.ToString(), "SignedIn"), user.Id, user.UserName);
+        }, ct);
+        return new SignInResult(SignInOutcome.SignedIn, user);
+    }
+
+    public static ClaimsPrincipal PrincipalFor(StaffUser user)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Name, user.UserName),
+            new(ClaimNames.DisplayName, user.DisplayName),
+            new(ClaimNames.SecurityStamp, user.SecurityStamp),
+        };
+        if (user.MustChangePassword) claims.Add(new Claim(ClaimNames.MustChangePassword, "true"));
+        claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    private static class DummyHash
+    {
+        public static readonly string Value = new PasswordHasher<StaffUser>().HashPassword(
+            new StaffUser { UserName = "", DisplayName = "", PasswordHash = "", SecurityStamp = "" }, Guid.NewGuid().ToString());
+    }
+}

@@ -1,0 +1,9 @@
+namespace ProgramOps.Web.Features.Clients;
+
+public static class ClientsServiceExtensions
+{
+    public static IServiceCollection AddClients(this IServiceCollection services)
+    {
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Xml.Linq;
+using Dapper;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using ProgramOps.Web.Infrastructure.Data;
+
+namespace ProgramOps.Web.Infrastructure.Auth;
+
+/// <summary>Stores ASP.NET Core data-protection keys (which sign the sign-in cookies) in the database.</summary>
+public sealed class DatabaseXmlRepository(Db db, TimeProvider time) : IXmlRepository
+{
+    public IReadOnlyCollection<XElement> GetAllElements()
+    {
+        using var connection = db.Open();
+        return connection.Query<string>("SELECT Xml FROM DataProtectionKeys ORDER BY CreatedAt")
+            .Select(XElement.Parse)
+            .ToList();
+    }
+
+    public void StoreElement(XElement element, string friendlyName)
+    {
+        using var connection = db.Open();
+        connection.Execute(
+            "INSERT INTO DataProtectionKeys (FriendlyName, Xml, CreatedAt) VALUES (@friendlyName, @xml, @now)",
+            new { friendlyName, xml = element.ToString(SaveOptions.DisableFormatting), now = time.GetUtcNow() });
+    }
+}

@@ -1,0 +1,23 @@
+namespace ProgramOps.Web.Infrastructure.Auth;
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string ProgramCS = "ProgramCS";
+    public const string BizDev = "BizDev";
+    public const string Viewer = "Viewer";
+
+    public static readonly IReadOnlyList<string> All = [Admin, ProgramCS, BizDev, Viewer];
+}
+
+/// <summary>Authorisation is by policy per area; pages name a policy, never a role list.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in staff member, Viewer included, may read client accounts.</summary>
+    public const string ReadClients = nameof(ReadClients);
+
+    /// <summary>Client accounts are kept by BizDev and CS; Viewers only read.</summary>
+    public const string EditClients = nameof(EditClients);
+
+    public const string Admin = nameof(Admin);
+}

@@ -1,0 +1,21 @@
+namespace ProgramOps.Web.Infrastructure.Time;
+
+public sealed class TimeZoneOptions
+{
+    public const string Section = "Display";
+
+    /// <summary>IANA id of the zone dates are shown and computed in unless a program says otherwise.</summary>
+    public string TimeZone { get; set; } = "Asia/Tokyo";
+}
+
+/// <summary>Now and today as staff see them: in the configured zone, not the server's.</summary>
+public sealed class LocalClock(TimeProvider time, TimeZoneInfo zone)
+{
+    public TimeZoneInfo Zone { get; } = zone;
+
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    public DateOnly Today => DateOnly.FromDateTime(ToLocal(UtcNow).DateTime);
+
+    public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using ProgramOps.Web.Features.Account;
+using ProgramOps.Web.Infrastructure.Data;
+
+namespace ProgramOps.Web.Infrastructure.Web;
+
+public static class StartupTasks
+{
+    /// <summary>
+    /// Migrates the database and creates the first administrator. Returns false when the process
+    /// should exit instead of serving (<c>--migrate-only</c>).
+    /// </summary>
+    public static async Task<bool> PrepareAsync(this WebApplication app, string[] args)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        services.GetRequiredService<DatabaseMigrator>().Migrate();
+        if (args.Contains("--migrate-only")) return false;
+
+        var bootstrap = services.GetRequiredService<AdministratorBootstrap>();
+        var options = services.GetRequiredService<IOptions<BootstrapOptions>>().Value;
+        var oneTimePassword = await bootstrap.EnsureAdministratorAsync(options.AdminPassword);
+        if (oneTimePassword is not null && string.IsNullOrWhiteSpace(options.AdminPassword))
+        {
+            // Printed once, to the console only (not to log files): it is needed exactly once.
+            Console.WriteLine();
+            Console.WriteLine("  ProgramOps: first administrator created.");
+            Console.WriteLine($"    user name: {AdministratorBootstrap.AdminUserName}");
+            Console.WriteLine($"    one-time password: {oneTimePassword}");
+            Console.WriteLine("  You will be asked to choose a new password at first sign-in.");
+            Console.WriteLine();
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Localization;
+using ProgramOps.Web.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseDefaultUrlWhenNoneConfigured();
+builder.Services
+    .AddProgramOpsData(builder.Configuration, builder.Environment)
+    .AddProgramOpsSecurity()
+    .AddProgramOpsLocalization()
+    .AddProgramOpsWeb(builder.Configuration)
+    .AddClients();
+
+var app = builder.Build();
+if (!await app.PrepareAsync(args)) return;
+
+app.UseProgramOpsPipeline();
+app.MapProgramOpsEndpoints();
+app.Run();
+
+/// <summary>The entry point, public so integration tests can host the real pipeline.</summary>
+public partial class Program;
