@@ -1,0 +1,82 @@
+using System.Net;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Account;
+using ProgramOps.Web.Infrastructure.Auth;
+
+namespace ProgramOps.WebTests.Account;
+
+public sealed class SignInTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
+{
+    [Fact]
+    public async Task Pages_require_sign_in()
+    {
+        var response = await factory.NewClient().GetAsync("/clients");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Health_endpoint_is_public_and_reports_the_database()
+    {
+        var body = await factory.NewClient().GetStringAsync("/healthz");
+
+        Assert.Contains("\"status\":\"Healthy\"", body);
+        Assert.Contains("\"database\"", body);
+    }
+
+    [Fact]
+    public async Task First_administrator_must_change_password_before_anything_else()
+    {
+        var client = factory.NewClient();
+        var signIn = await ProgramOpsFactory.SignInAsync(client, AdministratorBootstrap.AdminUserName, ProgramOpsFactory.AdminPassword);
+        Assert.Equal("/account/changepassword", signIn.Headers.Location!.OriginalString);
+
+        var home = await client.GetAsync("/");
+        Assert.Equal("/account/changepassword", home.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Wrong_password_is_refused_with_a_message()
+    {
+        var userName = await factory.CreateUserAsync(Roles.Viewer);
+        var client = factory.NewClient();
+
+        var response = await ProgramOpsFactory.SignInAsync(client, userName, "not the password");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("ユーザー名またはパスワードが正しくありません。", html);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_for_the_right_password()
+    {
+        var userName = await factory.CreateUserAsync(Roles.Viewer);
+        var client = factory.NewClient();
+        for (var i = 0; i < LockoutPolicy.Default.MaxFailedAttempts; i++)
+        {
+            await ProgramOpsFactory.SignInAsync(client, userName, "wrong");
+        }
+
+        var response = await ProgramOpsFactory.SignInAsync(client, userName, ProgramOpsFactory.UserPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("ロックされています", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Post_without_antiforgery_token_is_rejected()
+    {
+        var client = factory.NewClient();
+        await client.GetAsync("/account/login");
+
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["UserName"] = "admin",
+            ["Password"] = ProgramOpsFactory.AdminPassword,
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+}
