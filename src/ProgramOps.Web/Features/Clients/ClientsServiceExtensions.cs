@@ -2,8 +2,6 @@ namespace ProgramOps.Web.Features.Clients;
 
 public static class ClientsServiceExtensions
 {
-    public static IServiceCollection AddClients(this IServiceCollection services)
-    {
-        return services;
-    }
+    public static IServiceCollection AddClients(this IServiceCollection services) =>
+        services.AddScoped<ClientForm>().AddScoped<ClientQueries>();
 }

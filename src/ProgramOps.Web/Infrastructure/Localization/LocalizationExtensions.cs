@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace ProgramOps.Web.Infrastructure.Localization;
 
@@ -11,6 +13,7 @@ public static class LocalizationExtensions
     {
         // Each feature keeps its texts beside its code: Features/X/XText.resx (English) and .ja.resx.
         services.AddLocalization();
+        services.AddSingleton<IConfigureOptions<MvcOptions>, LocalizedModelBinding>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             // Japanese first: the first users are Japanese staff; English follows the browser or the switch.

@@ -1,0 +1,75 @@
+using System.Data.Common;
+using Dapper;
+using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Infrastructure.Auth;
+
+namespace ProgramOps.Web.Features.Clients;
+
+public sealed record NamedId
+{
+    public int Id { get; init; }
+    public required string Name { get; init; }
+}
+
+/// <summary>The choices the client form offers (owners, parents), and the checks that need them.</summary>
+public sealed class ClientFormChoices
+{
+    public IReadOnlyList<NamedId> CsOwners { get; private init; } = [];
+    public IReadOnlyList<NamedId> BizDevOwners { get; private init; } = [];
+    public IReadOnlyList<NamedId> Parents { get; private init; } = [];
+
+    public static async Task<ClientFormChoices> LoadAsync(DbConnection connection, int exceptClientId, CancellationToken ct)
+    {
+        var owners = (await connection.QueryAsync<(int Id, string DisplayName, string Role)>(
+            new CommandDefinition(ClientsSql.OwnerCandidates, cancellationToken: ct))).ToList();
+        var parents = await connection.QueryAsync<NamedId>(
+            new CommandDefinition(ClientsSql.ParentCandidates, new { ExceptId = exceptClientId }, cancellationToken: ct));
+
+        IReadOnlyList<NamedId> WithRole(params string[] roles) => owners
+            .Where(o => roles.Contains(o.Role))
+            .DistinctBy(o => o.Id)
+            .Select(o => new NamedId { Id = o.Id, Name = o.DisplayName })
+            .ToList();
+
+        return new ClientFormChoices
+        {
+            CsOwners = WithRole(Roles.Admin, Roles.ProgramCS),
+            BizDevOwners = WithRole(Roles.Admin, Roles.BizDev),
+            Parents = parents.ToList(),
+        };
+    }
+
+    /// <summary>Field errors for references the validator cannot see: owners and the parent chain.</summary>
+    public async Task<IReadOnlyList<(string Field, string Message)>> CheckReferencesAsync(
+        DbConnection connection, ClientInput input, int clientId, IStringLocalizer<ClientsText> text, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (input.CsOwnerId is { } cs && CsOwners.All(o => o.Id != cs))
+            errors.Add((nameof(ClientInput.CsOwnerId), text["Validation.OwnerNotAllowed"]));
+        if (input.BizDevOwnerId is { } bd && BizDevOwners.All(o => o.Id != bd))
+            errors.Add((nameof(ClientInput.BizDevOwnerId), text["Validation.OwnerNotAllowed"]));
+        if (input.ParentClientId is { } parent)
+        {
+            if (Parents.All(p => p.Id != parent))
+                errors.Add((nameof(ClientInput.ParentClientId), text["Validation.ParentNotAllowed"]));
+            else if (clientId > 0 && await IsAncestorOrSelfAsync(connection, clientId, parent, ct))
+                errors.Add((nameof(ClientInput.ParentClientId), text["Validation.ParentCycle"]));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Would making <paramref name="parentId"/> the parent put <paramref name="clientId"/> above itself?</summary>
+    private static async Task<bool> IsAncestorOrSelfAsync(DbConnection connection, int clientId, int parentId, CancellationToken ct)
+    {
+        var seen = new HashSet<int>();
+        for (int? current = parentId; current is { } id && seen.Add(id);)
+        {
+            if (id == clientId) return true;
+            current = await connection.ExecuteScalarAsync<int?>(
+                new CommandDefinition(ClientsSql.ParentOf, new { Id = id }, cancellationToken: ct));
+        }
+
+        return false;
+    }
+}

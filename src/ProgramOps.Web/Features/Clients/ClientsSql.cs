@@ -1,0 +1,124 @@
+using ProgramOps.Web.Infrastructure.Data;
+
+namespace ProgramOps.Web.Features.Clients;
+
+public enum ClientSort
+{
+    Name,
+    Kind,
+    Population,
+    Updated,
+}
+
+public static class ClientsSql
+{
+    private const string ListFilter =
+        """
+        FROM Clients c
+        LEFT JOIN Users cs ON cs.Id = c.CsOwnerId
+        LEFT JOIN Users bd ON bd.Id = c.BizDevOwnerId
+        WHERE (@Search IS NULL OR c.Name LIKE @Search ESCAPE '\' OR c.NameKana LIKE @Search ESCAPE '\')
+          AND (@Kind IS NULL OR c.Kind = @Kind)
+          AND (@Segment IS NULL OR c.Segment = @Segment)
+          AND (@OwnerId IS NULL OR c.CsOwnerId = @OwnerId OR c.BizDevOwnerId = @OwnerId)
+          AND (@IncludeArchived = 1 OR c.IsArchived = 0)
+        """;
+
+    public const string Count = "SELECT COUNT(*) " + ListFilter;
+
+    /// <summary>The list page; the ORDER BY comes from a fixed set of columns, never from user text.</summary>
+    public static string List(SqlDialect dialect, ClientSort sort, bool descending)
+    {
+        var direction = descending ? "DESC" : "ASC";
+        var orderBy = sort switch
+        {
+            ClientSort.Kind => $"c.Kind {direction}, c.Name, c.Id",
+            ClientSort.Population => $"c.EligiblePopulation {direction}, c.Id",
+            ClientSort.Updated => $"c.UpdatedAt {direction}, c.Id",
+            _ => $"c.Name {direction}, c.Id {direction}",
+        };
+        return $"""
+            SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.IsArchived, c.UpdatedAt,
+                   cs.DisplayName AS CsOwnerName, bd.DisplayName AS BizDevOwnerName
+            {ListFilter}
+            {dialect.OrderAndPage(orderBy)}
+            """;
+    }
+
+    /// <summary>Contract terms of the listed clients, from which each one's status is derived.</summary>
+    public const string TermsOfClients =
+        "SELECT ClientId, StartDate, EndDate, Status FROM Contracts WHERE ClientId IN @ClientIds";
+
+    public const string Find =
+        """
+        SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.CsType, c.CsStyle, c.TouchModel,
+               c.CsOwnerId, c.BizDevOwnerId, c.ParentClientId, c.Notes, c.IsArchived, c.Version,
+               c.CreatedAt, c.UpdatedAt, c.UpdatedBy,
+               cs.DisplayName AS CsOwnerName, bd.DisplayName AS BizDevOwnerName, p.Name AS ParentName
+        FROM Clients c
+        LEFT JOIN Users cs ON cs.Id = c.CsOwnerId
+        LEFT JOIN Users bd ON bd.Id = c.BizDevOwnerId
+        LEFT JOIN Clients p ON p.Id = c.ParentClientId
+        WHERE c.Id = @Id
+        """;
+
+    public const string Members = "SELECT Id, Name FROM Clients WHERE ParentClientId = @Id ORDER BY Name, Id";
+
+    public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Clients WHERE Id = @Id";
+
+    public const string ParentOf = "SELECT ParentClientId FROM Clients WHERE Id = @Id";
+
+    public const string Insert =
+        """
+        INSERT INTO Clients (Name, NameKana, Kind, Segment, EligiblePopulation, CsType, CsStyle, TouchModel,
+                             CsOwnerId, BizDevOwnerId, ParentClientId, Notes, IsArchived, Version, CreatedAt, UpdatedAt, UpdatedBy)
+        VALUES (@Name, @NameKana, @Kind, @Segment, @EligiblePopulation, @CsType, @CsStyle, @TouchModel,
+                @CsOwnerId, @BizDevOwnerId, @ParentClientId, @Notes, 0, 1, @Now, @Now, @Actor);
+        """;
+
+    public const string Update =
+        """
+        UPDATE Clients
+        SET Name = @Name, NameKana = @NameKana, Kind = @Kind, Segment = @Segment, EligiblePopulation = @EligiblePopulation,
+            CsType = @CsType, CsStyle = @CsStyle, TouchModel = @TouchModel, CsOwnerId = @CsOwnerId,
+            BizDevOwnerId = @BizDevOwnerId, ParentClientId = @ParentClientId, Notes = @Notes,
+            Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version
+        """;
+
+    public const string SetArchived =
+        """
+        UPDATE Clients SET IsArchived = @IsArchived, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version
+        """;
+
+    public const string CountContracts = "SELECT COUNT(*) FROM Contracts WHERE ClientId = @Id";
+
+    public const string CountMembers = "SELECT COUNT(*) FROM Clients WHERE ParentClientId = @Id";
+
+    public const string Delete = "DELETE FROM Clients WHERE Id = @Id AND Version = @Version";
+
+    /// <summary>Staff who can own an account: CS owners come from Admin/ProgramCS, BizDev owners from Admin/BizDev.</summary>
+    public const string OwnerCandidates =
+        """
+        SELECT DISTINCT u.Id, u.DisplayName, r.Role
+        FROM Users u JOIN UserRoles r ON r.UserId = u.Id
+        WHERE u.IsDisabled = 0 AND r.Role IN ('Admin', 'ProgramCS', 'BizDev')
+        ORDER BY u.DisplayName
+        """;
+
+    public const string ParentCandidates =
+        "SELECT Id, Name FROM Clients WHERE IsArchived = 0 AND Kind <> 'Employer' AND Id <> @ExceptId ORDER BY Name";
+
+    public const string KeyPersonsOfClient =
+        """
+        SELECT Id, ClientId, Name, Title, Role, Email, Phone, Version
+        FROM KeyPersons WHERE ClientId = @ClientId ORDER BY Role, Name, Id
+        """;
+
+    public const string ContractsOfClient =
+        """
+        SELECT Id, ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version
+        FROM Contracts WHERE ClientId = @ClientId ORDER BY EndDate DESC, Id DESC
+        """;
+}

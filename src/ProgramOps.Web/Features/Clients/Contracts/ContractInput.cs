@@ -1,0 +1,51 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Infrastructure.Text;
+
+namespace ProgramOps.Web.Features.Clients.Contracts;
+
+public sealed record ContractInput
+{
+    public const int MaxSeats = 1_000_000;
+    public const int MaxPricePerSeatJpy = 10_000_000;
+
+    public string ProgramName { get; init; } = "";
+    public int Seats { get; init; }
+    public int PricePerSeatJpy { get; init; }
+    public DateOnly? StartDate { get; init; }
+    public DateOnly? EndDate { get; init; }
+    public bool AutoRenew { get; init; }
+    public ContractStatus Status { get; init; } = ContractStatus.Draft;
+
+    public static ContractInput From(ContractRow row) => new()
+    {
+        ProgramName = row.ProgramName, Seats = row.Seats, PricePerSeatJpy = row.PricePerSeatJpy,
+        StartDate = row.StartDate, EndDate = row.EndDate, AutoRenew = row.AutoRenew, Status = row.Status,
+    };
+
+    public ContractInput Normalized() => this with { ProgramName = JapaneseText.Normalize(ProgramName) };
+
+    public object ToParameters(int clientId, DateTimeOffset now, string actor, int id = 0, int version = 0) => new
+    {
+        Id = id, ClientId = clientId, Version = version, ProgramName, Seats, PricePerSeatJpy,
+        StartDate = StartDate!.Value, EndDate = EndDate!.Value, AutoRenew, Status = Status.ToString(), Now = now, Actor = actor,
+    };
+}
+
+public sealed class ContractInputValidator : AbstractValidator<ContractInput>
+{
+    public ContractInputValidator(IStringLocalizer<ClientsText> text)
+    {
+        RuleFor(c => c.ProgramName).NotEmpty().WithMessage(_ => text["Validation.ProgramRequired"])
+            .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]);
+        RuleFor(c => c.Seats).InclusiveBetween(1, ContractInput.MaxSeats)
+            .WithMessage(_ => text["Validation.SeatsRange", ContractInput.MaxSeats.ToString("N0")]);
+        RuleFor(c => c.PricePerSeatJpy).InclusiveBetween(0, ContractInput.MaxPricePerSeatJpy)
+            .WithMessage(_ => text["Validation.PriceRange", ContractInput.MaxPricePerSeatJpy.ToString("N0")]);
+        RuleFor(c => c.StartDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
+        RuleFor(c => c.EndDate).NotNull().WithMessage(_ => text["Validation.DateRequired"])
+            .GreaterThanOrEqualTo(c => c.StartDate).WithMessage(_ => text["Validation.EndBeforeStart"])
+            .When(c => c.StartDate is not null);
+        RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
+    }
+}

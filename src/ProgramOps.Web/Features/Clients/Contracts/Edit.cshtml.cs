@@ -1,0 +1,91 @@
+using Dapper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Web;
+
+namespace ProgramOps.Web.Features.Clients.Contracts;
+
+/// <summary>Adds (no id) or edits (with id) one contract of a client; drafts can also be deleted.</summary>
+[Authorize(Policy = Policies.EditClients)]
+public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<ClientsText> text)
+    : ClientChildPageModel(db, clients)
+{
+    [BindProperty] public ContractInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int clientId, int? id, CancellationToken ct)
+    {
+        if (!await LoadClientAsync(clientId, ct)) return NotFound();
+        if (id is null) return Page();
+
+        var contract = await FindAsync(clientId, id.Value, ct);
+        if (contract is null) return NotFound();
+        (Input, Version) = (ContractInput.From(contract), contract.Version);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int clientId, int? id, CancellationToken ct)
+    {
+        if (!await LoadClientAsync(clientId, ct)) return NotFound();
+        var before = id is null ? null : await FindAsync(clientId, id.Value, ct);
+        if (id is not null && before is null) return NotFound();
+
+        Input = Input.Normalized();
+        ModelState.AddFailures(await new ContractInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
+        if (!ModelState.IsValid) return Page();
+
+        var saved = await Db.InTransactionAsync(async (c, t) =>
+        {
+            var now = time.GetUtcNow();
+            var contractId = id ?? 0;
+            if (before is null)
+            {
+                contractId = await c.ExecuteScalarAsync<int>(ContractsSql.Insert + Db.Dialect.SelectNewId, Input.ToParameters(clientId, now, user.UserName), t);
+            }
+            else if (await c.ExecuteAsync(ContractsSql.Update, Input.ToParameters(clientId, now, user.UserName, contractId, Version), t) == 0)
+            {
+                return false;
+            }
+
+            await audit.RecordAsync(c, t, new AuditEntry("Client", clientId.ToString(),
+                before is null ? "ContractAdded" : "ContractUpdated", $"#{contractId} {Input.ProgramName}",
+                ChangeSet.Between(before is null ? null : ContractInput.From(before), Input)));
+            return true;
+        }, ct);
+
+        if (!saved) return await ConflictAsync(ContractsSql.LastChange, id!.Value, ct);
+        TempData["Flash"] = text[before is null ? "Contract.Added" : "Contract.Saved"].Value;
+        return BackToClient(clientId);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int clientId, int id, CancellationToken ct)
+    {
+        if (!await LoadClientAsync(clientId, ct)) return NotFound();
+        var contract = await FindAsync(clientId, id, ct);
+        if (contract is null) return NotFound();
+
+        (Input, Version) = (ContractInput.From(contract), Version);
+        if (contract.Status != ContractStatus.Draft)
+        {
+            ModelState.AddModelError(string.Empty, text["Contract.OnlyDraftsDeleted"]);
+            return Page();
+        }
+
+        var deleted = await Db.InTransactionAsync(async (c, t) =>
+        {
+            if (await c.ExecuteAsync(ContractsSql.DeleteDraft, new { Id = id, ClientId = clientId, Version }, t) == 0) return false;
+            await audit.RecordAsync(c, t, new AuditEntry("Client", clientId.ToString(), "ContractDeleted", $"#{id} {contract.ProgramName}"));
+            return true;
+        }, ct);
+
+        if (!deleted) return await ConflictAsync(ContractsSql.LastChange, id, ct);
+        TempData["Flash"] = text["Contract.Deleted"].Value;
+        return BackToClient(clientId);
+    }
+
+    private Task<ContractRow?> FindAsync(int clientId, int id, CancellationToken ct) =>
+        FindChildAsync<ContractRow>(ContractsSql.Find, clientId, id, ct);
+}

@@ -1,0 +1,77 @@
+using Dapper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Time;
+using ProgramOps.Web.Infrastructure.Web;
+
+namespace ProgramOps.Web.Features.Clients;
+
+public sealed class DetailsModel(
+    Db db, ClientQueries queries, AuditTrail audit, ICurrentUser user, TimeProvider time,
+    LocalClock clock, IAuthorizationService authorization, IStringLocalizer<ClientsText> text) : PageModel
+{
+    public ClientDetails Client { get; private set; } = null!;
+    public ClientStatus Status { get; private set; }
+    public IReadOnlyList<KeyPersonRow> KeyPersons { get; private set; } = [];
+    public IReadOnlyList<ContractRow> Contracts { get; private set; } = [];
+    public IReadOnlyList<NamedId> Members { get; private set; } = [];
+    public ContractRow? NextRenewal { get; private set; }
+    public ConcurrencyConflict? Conflict { get; private set; }
+    public DateOnly Today => clock.Today;
+    public LocalClock Clock => clock;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public Task<IActionResult> OnPostArchiveAsync(int id, int version, CancellationToken ct) => SetArchivedAsync(id, version, true, ct);
+
+    public Task<IActionResult> OnPostRestoreAsync(int id, int version, CancellationToken ct) => SetArchivedAsync(id, version, false, ct);
+
+    private async Task<IActionResult> SetArchivedAsync(int id, int version, bool archived, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditClients)).Succeeded) return Forbid();
+
+        var client = await queries.FindAsync(id, ct);
+        if (client is null) return NotFound();
+
+        var saved = await db.InTransactionAsync(async (c, t) =>
+        {
+            var rows = await c.ExecuteAsync(ClientsSql.SetArchived,
+                new { Id = id, Version = version, IsArchived = archived, Now = time.GetUtcNow(), Actor = user.UserName }, t);
+            if (rows == 0) return false;
+            await audit.RecordAsync(c, t, new AuditEntry("Client", id.ToString(), archived ? "Archived" : "Restored", client.Name));
+            return true;
+        }, ct);
+
+        if (!saved)
+        {
+            await LoadAsync(id, ct);
+            Conflict = await queries.LastChangeAsync(id, ct);
+            return Page();
+        }
+
+        TempData["Flash"] = text[archived ? "Details.Archived" : "Details.Restored", client.Name].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var client = await queries.FindAsync(id, ct);
+        if (client is null) return false;
+
+        Client = client;
+        KeyPersons = await queries.KeyPersonsAsync(id, ct);
+        Contracts = await queries.ContractsAsync(id, ct);
+        Members = await queries.MembersAsync(id, ct);
+        Status = ClientStatusRules.Derive(Contracts.Select(c => c.Term), Today);
+        NextRenewal = Contracts
+            .Where(c => c.Status == ContractStatus.Active && c.EndDate >= Today)
+            .MinBy(c => c.EndDate);
+        return true;
+    }
+}

@@ -1,0 +1,98 @@
+using Dapper;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Text;
+using ProgramOps.Web.Infrastructure.Time;
+using ProgramOps.Web.Infrastructure.Web;
+
+namespace ProgramOps.Web.Features.Clients;
+
+public sealed class IndexModel(Db db, LocalClock clock) : PageModel
+{
+    /// <summary>What the list shows; every field comes from the query string, so a list view can be bookmarked.</summary>
+    public sealed record Query
+    {
+        public string? Q { get; init; }
+        public ClientKind? Kind { get; init; }
+        public ClientSegment? Segment { get; init; }
+        public int? Owner { get; init; }
+        public bool Archived { get; init; }
+        public ClientSort Sort { get; init; } = ClientSort.Name;
+        public string? Dir { get; init; }
+        /// <remarks>Not "page": Razor Pages keeps that route value for the page's own name.</remarks>
+        public int? PageNumber { get; init; }
+
+        public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public sealed record Row
+    {
+        public int Id { get; init; }
+        public required string Name { get; init; }
+        public string? NameKana { get; init; }
+        public ClientKind Kind { get; init; }
+        public ClientSegment Segment { get; init; }
+        public int EligiblePopulation { get; init; }
+        public bool IsArchived { get; init; }
+        public DateTimeOffset UpdatedAt { get; init; }
+        public string? CsOwnerName { get; init; }
+        public string? BizDevOwnerName { get; init; }
+        public ClientStatus Status { get; init; }
+    }
+
+    [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
+
+    public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public IReadOnlyList<NamedId> Owners { get; private set; } = [];
+    public LocalClock Clock => clock;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var page = Paging.Normalize(Filter.PageNumber);
+        var search = JapaneseText.Normalize(Filter.Q);
+        var parameters = new
+        {
+            Search = search.Length == 0 ? null : $"%{EscapeLike(search)}%",
+            Kind = Filter.Kind?.ToString(),
+            Segment = Filter.Segment?.ToString(),
+            OwnerId = Filter.Owner,
+            IncludeArchived = Filter.Archived,
+            Skip = Paging.Skip(page, Paging.DefaultPageSize),
+            Take = Paging.DefaultPageSize,
+        };
+
+        await using var connection = await db.OpenAsync(ct);
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(ClientsSql.Count, parameters, cancellationToken: ct));
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+            ClientsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
+
+        var ids = rows.Select(r => r.Id).ToArray();
+        var terms = ids.Length == 0
+            ? []
+            : await connection.QueryAsync<(int ClientId, DateOnly StartDate, DateOnly EndDate, ContractStatus Status)>(
+                new CommandDefinition(ClientsSql.TermsOfClients, new { ClientIds = ids }, cancellationToken: ct));
+        var termsByClient = terms.ToLookup(t => t.ClientId, t => new ContractTerm(t.StartDate, t.EndDate, t.Status));
+        var today = clock.Today;
+        rows = rows.Select(r => r with { Status = ClientStatusRules.Derive(termsByClient[r.Id], today) }).ToList();
+
+        Results = new PageOf<Row>(rows, page, Paging.DefaultPageSize, total);
+        Owners = (await connection.QueryAsync<(int Id, string DisplayName, string Role)>(
+                new CommandDefinition(ClientsSql.OwnerCandidates, cancellationToken: ct)))
+            .DistinctBy(o => o.Id).Select(o => new NamedId { Id = o.Id, Name = o.DisplayName }).ToList();
+    }
+
+    public string PageUrl(int page) => ListUrl(Filter with { PageNumber = page });
+
+    public string SortUrl(string column, bool descending) =>
+        ListUrl(Filter with { Sort = Enum.Parse<ClientSort>(column, ignoreCase: true), Dir = descending ? "desc" : "asc", PageNumber = 1 });
+
+    private string ListUrl(Query q) => Url.Page("/Clients/Index", new
+    {
+        q = q.Q, kind = q.Kind, segment = q.Segment, owner = q.Owner,
+        archived = q.Archived ? "true" : null, sort = q.Sort.ToString().ToLowerInvariant(), dir = q.Dir, pageNumber = q.PageNumber,
+    })!;
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
+}

@@ -1,0 +1,89 @@
+using Dapper;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Web;
+
+namespace ProgramOps.Web.Features.Clients.KeyPersons;
+
+/// <summary>Adds (no id) or edits and removes (with id) one key person of a client.</summary>
+[Authorize(Policy = Policies.EditClients)]
+public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<ClientsText> text)
+    : ClientChildPageModel(db, clients)
+{
+    [BindProperty] public KeyPersonInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(int clientId, int? id, CancellationToken ct)
+    {
+        if (!await LoadClientAsync(clientId, ct)) return NotFound();
+        if (id is null) return Page();
+
+        var person = await FindAsync(clientId, id.Value, ct);
+        if (person is null) return NotFound();
+        (Input, Version) = (KeyPersonInput.From(person), person.Version);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int clientId, int? id, CancellationToken ct)
+    {
+        if (!await LoadClientAsync(clientId, ct)) return NotFound();
+        var before = id is null ? null : await FindAsync(clientId, id.Value, ct);
+        if (id is not null && before is null) return NotFound();
+
+        Input = Input.Normalized();
+        ModelState.AddFailures(await new KeyPersonInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
+        if (!ModelState.IsValid) return Page();
+
+        var saved = await Db.InTransactionAsync(async (c, t) =>
+        {
+            var now = time.GetUtcNow();
+            if (before is null)
+            {
+                await c.ExecuteAsync(KeyPersonsSql.Insert, Input.ToParameters(clientId, now, user.UserName), t);
+            }
+            else if (await c.ExecuteAsync(KeyPersonsSql.Update, Input.ToParameters(clientId, now, user.UserName, id!.Value, Version), t) == 0)
+            {
+                return false;
+            }
+
+            await audit.RecordAsync(c, t, new AuditEntry("Client", clientId.ToString(),
+                before is null ? "KeyPersonAdded" : "KeyPersonUpdated", Input.Name,
+                ChangeSet.Between(before is null ? null : KeyPersonInput.From(before), Input)));
+            return true;
+        }, ct);
+
+        if (!saved) return await ConflictAsync(KeyPersonsSql.LastChange, id!.Value, ct);
+        TempData["Flash"] = text[before is null ? "KeyPerson.Added" : "KeyPerson.Saved", Input.Name].Value;
+        return BackToClient(clientId);
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(int clientId, int id, CancellationToken ct)
+    {
+        if (!await LoadClientAsync(clientId, ct)) return NotFound();
+        var person = await FindAsync(clientId, id, ct);
+        if (person is null) return NotFound();
+
+        var deleted = await Db.InTransactionAsync(async (c, t) =>
+        {
+            if (await c.ExecuteAsync(KeyPersonsSql.Delete, new { Id = id, ClientId = clientId, Version }, t) == 0) return false;
+            await audit.RecordAsync(c, t, new AuditEntry("Client", clientId.ToString(), "KeyPersonRemoved", person.Name,
+                ChangeSet.Between(KeyPersonInput.From(person), new KeyPersonInput { Name = "", Role = person.Role })));
+            return true;
+        }, ct);
+
+        if (!deleted)
+        {
+            (Input, Version) = (KeyPersonInput.From(person), person.Version);
+            return await ConflictAsync(KeyPersonsSql.LastChange, id, ct);
+        }
+
+        TempData["Flash"] = text["KeyPerson.Removed", person.Name].Value;
+        return BackToClient(clientId);
+    }
+
+    private Task<KeyPersonRow?> FindAsync(int clientId, int id, CancellationToken ct) =>
+        FindChildAsync<KeyPersonRow>(KeyPersonsSql.Find, clientId, id, ct);
+}

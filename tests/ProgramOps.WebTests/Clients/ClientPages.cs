@@ -1,0 +1,60 @@
+using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Dapper;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Clients;
+
+namespace ProgramOps.WebTests.Clients;
+
+/// <summary>Small helpers the client page tests share: seeding rows and reading pages.</summary>
+internal static class ClientPages
+{
+    public static async Task<int> SeedClientAsync(ProgramOpsFactory factory, ClientInput input)
+    {
+        var db = factory.Db;
+        return await db.InTransactionAsync((c, t) =>
+            c.ExecuteScalarAsync<int>(ClientsSql.Insert + db.Dialect.SelectNewId, input.ToParameters(DateTimeOffset.UtcNow, "seed"), t));
+    }
+
+    public static async Task<IHtmlDocument> GetDocumentAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public static async Task<IHtmlDocument> ReadDocumentAsync(HttpResponseMessage response) =>
+        await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    /// <summary>Every field of a page's main form as the browser would post it, with overrides applied.</summary>
+    public static Dictionary<string, string> FormFields(IHtmlDocument page, IDictionary<string, string>? overrides = null, string formSelector = "main form[method=post]")
+    {
+        var form = (IHtmlFormElement)page.QuerySelector(formSelector)!;
+        var fields = new Dictionary<string, string>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" } box:
+                    if (box.IsChecked) fields[box.Name!] = box.Value;
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    fields.TryAdd(input.Name!, input.Value);
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields[select.Name!] = select.Value ?? "";
+                    break;
+                case IHtmlTextAreaElement area when !string.IsNullOrEmpty(area.Name):
+                    fields[area.Name!] = area.Value;
+                    break;
+            }
+        }
+
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) fields[key] = value;
+        return fields;
+    }
+
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string url, Dictionary<string, string> fields) =>
+        client.PostAsync(url, new FormUrlEncodedContent(fields));
+}
