@@ -43,9 +43,9 @@ public sealed class ContractInputValidator : AbstractValidator<ContractInput>
         RuleFor(c => c.PricePerSeatJpy).InclusiveBetween(0, ContractInput.MaxPricePerSeatJpy)
             .WithMessage(_ => text["Validation.PriceRange", ContractInput.MaxPricePerSeatJpy.ToString("N0")]);
         RuleFor(c => c.StartDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
-        RuleFor(c => c.EndDate).NotNull().WithMessage(_ => text["Validation.DateRequired"])
-            .GreaterThanOrEqualTo(c => c.StartDate).WithMessage(_ => text["Validation.EndBeforeStart"])
-            .When(c => c.StartDate is not null);
+        RuleFor(c => c.EndDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
+        RuleFor(c => c.EndDate).GreaterThanOrEqualTo(c => c.StartDate).WithMessage(_ => text["Validation.EndBeforeStart"])
+            .When(c => c.StartDate is not null && c.EndDate is not null);
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
     }
 }
