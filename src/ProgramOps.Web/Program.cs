@@ -5,7 +5,7 @@ using ProgramOps.Web.Infrastructure.Localization;
 using ProgramOps.Web.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.UseDefaultUrlWhenNoneConfigured();
+builder.UseProgramOpsHosting();
 builder.Services
     .AddProgramOpsData(builder.Configuration, builder.Environment)
     .AddProgramOpsSecurity()

@@ -26,6 +26,8 @@ public partial class ProgramOpsFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Never the console's default port: in-memory test servers ignore it, Kestrel-hosted ones pick a free port.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqliteFile", DatabaseFile);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);

@@ -26,6 +26,23 @@ public sealed class SignInTests(ProgramOpsFactory factory) : IClassFixture<Progr
     }
 
     [Fact]
+    public async Task Stylesheet_is_served_before_sign_in()
+    {
+        var client = factory.NewClient();
+        var login = await client.GetStringAsync("/account/login");
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(login, "href=\"(/css/site[^\"]*\\.css)\"").Groups[1].Value;
+
+        // Browsers ask for compressed assets; `dotnet run` once served those as empty 200s.
+        var request = new HttpRequestMessage(HttpMethod.Get, stylesheet);
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType!.MediaType);
+        Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 1000);
+    }
+
+    [Fact]
     public async Task First_administrator_must_change_password_before_anything_else()
     {
         var client = factory.NewClient();

@@ -15,13 +15,19 @@ public static class WebExtensions
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static WebApplicationBuilder UseDefaultUrlWhenNoneConfigured(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Zero-configuration hosting: the default loopback URL unless one is configured, and the build's
+    /// static-asset manifest in every environment (not only Development), so `dotnet run` serves the
+    /// stylesheet and its compressed variants; a published app has no such manifest and is unaffected.
+    /// </summary>
+    public static WebApplicationBuilder UseProgramOpsHosting(this WebApplicationBuilder builder)
     {
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.WebHost.UseStaticWebAssets();
         return builder;
     }
 
@@ -71,7 +77,8 @@ public static class WebExtensions
 
     public static WebApplication MapProgramOpsEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets();
+        // Stylesheets and scripts hold nothing personal, and the sign-in page needs them before sign-in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         // Liveness and database readiness for load balancers and monitors: no personal data, so anonymous.
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
