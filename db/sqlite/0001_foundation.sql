@@ -40,6 +40,14 @@ CREATE INDEX IX_AuditLog_Entity ON AuditLog (EntityType, EntityId, Id);
 CREATE INDEX IX_AuditLog_OccurredAt ON AuditLog (OccurredAt);
 CREATE INDEX IX_AuditLog_UserName ON AuditLog (UserName, Id);
 
+-- One row per submitted create form, so a double-submitted form creates one record, not two.
+CREATE TABLE FormSubmissions (
+    Token       TEXT    NOT NULL PRIMARY KEY,
+    EntityType  TEXT    NOT NULL,
+    EntityId    INTEGER NOT NULL,
+    CreatedAt   TEXT    NOT NULL
+);
+
 CREATE TABLE DataProtectionKeys (
     FriendlyName  TEXT NOT NULL PRIMARY KEY,
     Xml           TEXT NOT NULL,

@@ -39,6 +39,14 @@ CREATE INDEX IX_AuditLog_Entity ON AuditLog (EntityType, EntityId, Id);
 CREATE INDEX IX_AuditLog_OccurredAt ON AuditLog (OccurredAt);
 CREATE INDEX IX_AuditLog_UserName ON AuditLog (UserName, Id);
 
+-- One row per submitted create form, so a double-submitted form creates one record, not two.
+CREATE TABLE FormSubmissions (
+    Token       UNIQUEIDENTIFIER NOT NULL CONSTRAINT PK_FormSubmissions PRIMARY KEY,
+    EntityType  NVARCHAR(50)     NOT NULL,
+    EntityId    INT              NOT NULL,
+    CreatedAt   DATETIMEOFFSET   NOT NULL
+);
+
 CREATE TABLE DataProtectionKeys (
     FriendlyName  NVARCHAR(200)  NOT NULL CONSTRAINT PK_DataProtectionKeys PRIMARY KEY,
     Xml           NVARCHAR(MAX)  NOT NULL,

@@ -60,6 +60,57 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_double_submitted_create_form_creates_one_client()
+    {
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var fields = FormFields(await GetDocumentAsync(bizDev, "/clients/create"), new Dictionary<string, string>
+        {
+            ["Input.Name"] = "二重送信テスト株式会社", ["Input.EligiblePopulation"] = "10",
+        });
+
+        var first = await PostAsync(bizDev, "/clients/create", fields);
+        var second = await PostAsync(bizDev, "/clients/create", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        await using var connection = await factory.Db.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Clients WHERE Name = '二重送信テスト株式会社'"));
+    }
+
+    [Fact]
+    public async Task A_double_submitted_contract_form_adds_one_contract()
+    {
+        var id = await SeedClientAsync(factory, Sample with { Name = "契約二重送信株式会社" });
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var fields = FormFields(await GetDocumentAsync(bizDev, $"/clients/{id}/contracts"), new Dictionary<string, string>
+        {
+            ["Input.ProgramName"] = "禁煙プログラム", ["Input.Seats"] = "10", ["Input.PricePerSeatJpy"] = "1000",
+            ["Input.StartDate"] = "2026-01-01", ["Input.EndDate"] = "2026-12-31",
+        });
+
+        await PostAsync(bizDev, $"/clients/{id}/contracts", fields);
+        await PostAsync(bizDev, $"/clients/{id}/contracts", fields);
+
+        await using var connection = await factory.Db.OpenAsync();
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Contracts WHERE ClientId = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task Letters_in_a_number_field_get_a_japanese_message()
+    {
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var form = await GetDocumentAsync(cs, "/clients/create");
+
+        var response = await PostAsync(cs, "/clients/create", FormFields(form, new Dictionary<string, string>
+        {
+            ["Input.Name"] = "数値テスト株式会社", ["Input.EligiblePopulation"] = "たくさん",
+        }));
+
+        var page = await ReadDocumentAsync(response);
+        Assert.Equal("「たくさん」はこの項目には使えない値です。", page.QuerySelector("[data-valmsg-for='Input.EligiblePopulation']")!.TextContent);
+    }
+
+    [Fact]
     public async Task Invalid_client_shows_a_message_per_field_and_saves_nothing()
     {
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);

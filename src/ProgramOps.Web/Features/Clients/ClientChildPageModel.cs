@@ -16,12 +16,16 @@ public abstract class ClientChildPageModel(Db db, ClientQueries clients) : PageM
 
     [BindProperty] public int Version { get; set; }
 
+    /// <summary>Made when an add form is shown; a second post of the same form finds the first one's record.</summary>
+    [BindProperty] public Guid SubmissionToken { get; set; }
+
     public string ClientName { get; private set; } = "";
     public bool IsNew => RouteData.Values["id"] is null;
     public ConcurrencyConflict? Conflict { get; private set; }
 
     protected async Task<bool> LoadClientAsync(int clientId, CancellationToken ct)
     {
+        if (IsNew && SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
         var client = await clients.FindAsync(clientId, ct);
         ClientName = client?.Name ?? "";
         return client is not null;

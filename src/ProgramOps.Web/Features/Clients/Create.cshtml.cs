@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using ProgramOps.Web.Infrastructure.Audit;
 using ProgramOps.Web.Infrastructure.Auth;
 using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Web;
 
 namespace ProgramOps.Web.Features.Clients;
 
@@ -14,10 +15,14 @@ public sealed class CreateModel(Db db, ClientForm form, AuditTrail audit, ICurre
 {
     [BindProperty] public ClientInput Input { get; set; } = new();
 
+    /// <summary>Made when the form is shown; a second post of the same form finds the first one's client.</summary>
+    [BindProperty] public Guid SubmissionToken { get; set; }
+
     public ClientFormChoices Choices { get; private set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        SubmissionToken = Guid.NewGuid();
         await using var connection = await db.OpenAsync(ct);
         Choices = await ClientFormChoices.LoadAsync(connection, 0, ct);
     }
@@ -32,10 +37,14 @@ public sealed class CreateModel(Db db, ClientForm form, AuditTrail audit, ICurre
 
         if (!ModelState.IsValid) return Page();
 
+        if (SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
         var id = await db.InTransactionAsync(async (c, t) =>
         {
-            var newId = await c.ExecuteScalarAsync<int>(
-                ClientsSql.Insert + db.Dialect.SelectNewId, Input.ToParameters(time.GetUtcNow(), user.UserName), t);
+            if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "Client") is { } alreadyCreated) return alreadyCreated;
+
+            var now = time.GetUtcNow();
+            var newId = await c.ExecuteScalarAsync<int>(ClientsSql.Insert + db.Dialect.SelectNewId, Input.ToParameters(now, user.UserName), t);
+            await FormSubmissions.RecordAsync(c, t, SubmissionToken, "Client", newId, now);
             await audit.RecordAsync(c, t, new AuditEntry("Client", newId.ToString(), "Created", Input.Name, ChangeSet.Between(null, Input)));
             return newId;
         }, ct);

@@ -43,7 +43,9 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
             var contractId = id ?? 0;
             if (before is null)
             {
+                if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "Contract") is not null) return true;
                 contractId = await c.ExecuteScalarAsync<int>(ContractsSql.Insert + Db.Dialect.SelectNewId, Input.ToParameters(clientId, now, user.UserName), t);
+                await FormSubmissions.RecordAsync(c, t, SubmissionToken, "Contract", contractId, now);
             }
             else if (await c.ExecuteAsync(ContractsSql.Update, Input.ToParameters(clientId, now, user.UserName, contractId, Version), t) == 0)
             {

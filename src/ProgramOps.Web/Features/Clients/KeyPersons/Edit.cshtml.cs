@@ -42,7 +42,9 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
             var now = time.GetUtcNow();
             if (before is null)
             {
-                await c.ExecuteAsync(KeyPersonsSql.Insert, Input.ToParameters(clientId, now, user.UserName), t);
+                if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "KeyPerson") is not null) return true;
+                var newId = await c.ExecuteScalarAsync<int>(KeyPersonsSql.Insert + Db.Dialect.SelectNewId, Input.ToParameters(clientId, now, user.UserName), t);
+                await FormSubmissions.RecordAsync(c, t, SubmissionToken, "KeyPerson", newId, now);
             }
             else if (await c.ExecuteAsync(KeyPersonsSql.Update, Input.ToParameters(clientId, now, user.UserName, id!.Value, Version), t) == 0)
             {
