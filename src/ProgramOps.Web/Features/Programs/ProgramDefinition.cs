@@ -1,0 +1,48 @@
+using System.Text.Json.Serialization;
+using ProgramOps.Web.Features.Teams;
+
+namespace ProgramOps.Web.Features.Programs;
+
+/// <summary>
+/// Everything that makes one health-behaviour program what it is. Admins launch new programs by
+/// editing this data, not the console's code; a published version never changes again.
+/// </summary>
+public sealed record ProgramDefinition
+{
+    public string Code { get; init; } = "";
+    public string NameJa { get; init; } = "";
+    public string NameEn { get; init; } = "";
+    public int DurationWeeks { get; init; } = 12;
+    public TeamSizeRule TeamSize { get; init; } = TeamSizeRule.SmokingProgram;
+    public bool DailyCheckInExpected { get; init; } = true;
+
+    /// <summary>Days without a check-in before a participant is at risk, and before they count as dropped out.</summary>
+    public int AtRiskAfterDays { get; init; } = 3;
+    public int DropOutAfterDays { get; init; } = 14;
+
+    public IReadOnlyList<Milestone> Milestones { get; init; } = [];
+    public SuccessCriterion Success { get; init; } = new SelfReportedAbstinence(7, CoVerified: false, MaxCoPpm: null);
+    public IReadOnlyList<Shipment> Shipments { get; init; } = [];
+    public string TimeZone { get; init; } = "Asia/Tokyo";
+}
+
+/// <summary>A named point in the program, counted in weeks from the start (week 0 = start day).</summary>
+public sealed record Milestone(int Week, string Name);
+
+/// <summary>A supply sent to every participant at a week of the program (week 0 = at enrolment).</summary>
+public sealed record Shipment(int Week, string Item);
+
+/// <summary>How the program decides, at the final assessment, whether a participant succeeded.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "rule")]
+[JsonDerivedType(typeof(SelfReportedAbstinence), "abstinence")]
+[JsonDerivedType(typeof(BodyMeasureChange), "bodyChange")]
+[JsonDerivedType(typeof(AverageDailySteps), "averageSteps")]
+public abstract record SuccessCriterion;
+
+/// <summary>Not smoked for the last <paramref name="Days"/> days, optionally confirmed by a breath CO reading.</summary>
+public sealed record SelfReportedAbstinence(int Days, bool CoVerified, int? MaxCoPpm) : SuccessCriterion;
+
+/// <summary>Weight down by at least <paramref name="WeightLossKg"/> or waist by <paramref name="WaistLossCm"/> (特定保健指導: 2 kg / 2 cm).</summary>
+public sealed record BodyMeasureChange(decimal WeightLossKg, decimal WaistLossCm) : SuccessCriterion;
+
+public sealed record AverageDailySteps(int Steps) : SuccessCriterion;

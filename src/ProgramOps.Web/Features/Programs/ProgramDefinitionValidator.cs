@@ -1,0 +1,40 @@
+using FluentValidation;
+using Microsoft.Extensions.Localization;
+
+namespace ProgramOps.Web.Features.Programs;
+
+/// <summary>What a definition must satisfy before it can be published and run with real people.</summary>
+public sealed class ProgramDefinitionValidator : AbstractValidator<ProgramDefinition>
+{
+    public const int MaxWeeks = 104;
+
+    public ProgramDefinitionValidator(IStringLocalizer<ProgramsText> text)
+    {
+        RuleFor(d => d.Code).NotEmpty().WithMessage(_ => text["Validation.CodeRequired"])
+            .Matches("^[a-z0-9][a-z0-9-]{1,39}$").WithMessage(_ => text["Validation.CodeFormat"]);
+        RuleFor(d => d.NameJa).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
+        RuleFor(d => d.NameEn).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
+        RuleFor(d => d.DurationWeeks).InclusiveBetween(1, MaxWeeks).WithMessage(_ => text["Validation.Duration", MaxWeeks]);
+        RuleFor(d => d.TeamSize).Must(t => t.IsValid && t.Max <= 20).WithMessage(_ => text["Validation.TeamSize"]);
+        RuleFor(d => d.AtRiskAfterDays).GreaterThan(0).WithMessage(_ => text["Validation.AtRisk"]);
+        RuleFor(d => d.DropOutAfterDays).GreaterThan(d => d.AtRiskAfterDays).WithMessage(_ => text["Validation.DropOut"]);
+        RuleForEach(d => d.Milestones).Must((d, m) => m.Week >= 0 && m.Week <= d.DurationWeeks && !string.IsNullOrWhiteSpace(m.Name))
+            .WithMessage((_, m) => text["Validation.Milestone", m.Week, m.Name]);
+        RuleFor(d => d.Milestones).Must(m => m.Select(x => x.Week).Distinct().Count() == m.Count)
+            .WithMessage(_ => text["Validation.MilestoneWeeksUnique"]);
+        RuleForEach(d => d.Shipments).Must((d, s) => s.Week >= 0 && s.Week < d.DurationWeeks && !string.IsNullOrWhiteSpace(s.Item))
+            .WithMessage((_, s) => text["Validation.Shipment", s.Week, s.Item]);
+        RuleFor(d => d.Success).Must(IsSensible).WithMessage(_ => text["Validation.Success"]);
+        RuleFor(d => d.TimeZone).Must(IsKnownTimeZone).WithMessage(d => text["Validation.TimeZone", d.TimeZone]);
+    }
+
+    private static bool IsSensible(SuccessCriterion criterion) => criterion switch
+    {
+        SelfReportedAbstinence a => a.Days is >= 1 and <= 90 && (!a.CoVerified || a.MaxCoPpm is > 0 and <= 50),
+        BodyMeasureChange b => b.WeightLossKg > 0 || b.WaistLossCm > 0,
+        AverageDailySteps s => s.Steps is > 0 and <= 50_000,
+        _ => false,
+    };
+
+    private static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+}

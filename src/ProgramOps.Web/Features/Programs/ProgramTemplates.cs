@@ -1,0 +1,44 @@
+using ProgramOps.Web.Features.Teams;
+
+namespace ProgramOps.Web.Features.Programs;
+
+/// <summary>The programs an admin starts from when launching a new one ("clone a template, edit, publish").</summary>
+public static class ProgramTemplates
+{
+    /// <summary>3-month smoking cessation: nicotine-replacement kits by post, 5-person peer teams, 7-day abstinence at week 12.</summary>
+    public static readonly ProgramDefinition SmokingCessation = new()
+    {
+        Code = "smoking-12w",
+        NameJa = "禁煙プログラム（3か月）",
+        NameEn = "Smoking cessation (3 months)",
+        DurationWeeks = 12,
+        TeamSize = TeamSizeRule.SmokingProgram,
+        DailyCheckInExpected = true,
+        AtRiskAfterDays = 3,
+        DropOutAfterDays = 14,
+        Milestones =
+        [
+            new(0, "キックオフ"), new(1, "禁煙開始日"), new(4, "4週目振り返り"), new(8, "8週目振り返り"), new(12, "最終評価"),
+        ],
+        Success = new SelfReportedAbstinence(Days: 7, CoVerified: false, MaxCoPpm: null),
+        Shipments = [new(0, "ニコチンパッチ・ガム 初回キット"), new(4, "ニコチン置換 2回目キット"), new(8, "ニコチン置換 3回目キット")],
+    };
+
+    /// <summary>3-month weight management judged like 特定保健指導: −2 kg or −2 cm waist.</summary>
+    public static readonly ProgramDefinition WeightManagement = new()
+    {
+        Code = "weight-12w",
+        NameJa = "体重管理プログラム（3か月）",
+        NameEn = "Weight management (3 months)",
+        DurationWeeks = 12,
+        TeamSize = TeamSizeRule.SmokingProgram,
+        DailyCheckInExpected = true,
+        AtRiskAfterDays = 5,
+        DropOutAfterDays = 21,
+        Milestones = [new(0, "キックオフ・初回測定"), new(6, "中間測定"), new(12, "最終測定")],
+        Success = new BodyMeasureChange(WeightLossKg: 2m, WaistLossCm: 2m),
+        Shipments = [new(0, "体組成計")],
+    };
+
+    public static IReadOnlyList<ProgramDefinition> All { get; } = [SmokingCessation, WeightManagement];
+}
