@@ -29,7 +29,7 @@ public sealed class AdministratorBootstrap(Db db, IPasswordHasher<StaffUser> has
         var password = string.IsNullOrWhiteSpace(configuredPassword) ? GeneratePassword() : configuredPassword;
         var created = await db.InTransactionAsync(async (c, t) =>
         {
-            if (await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Users", transaction: t) > 0) return false;
+            if (await c.ExecuteScalarAsync<int>(AccountSql.CountUsers, transaction: t) > 0) return false;
 
             var admin = new StaffUser
             {

@@ -69,11 +69,7 @@ public sealed class ChangePasswordModel(
         await db.InTransactionAsync(async (c, t) =>
         {
             await c.ExecuteAsync(
-                """
-                UPDATE Users SET PasswordHash = @PasswordHash, SecurityStamp = @SecurityStamp, MustChangePassword = 0,
-                       Version = Version + 1, UpdatedAt = @now, UpdatedBy = @UserName
-                WHERE Id = @Id
-                """,
+                AccountSql.ChangePassword,
                 new { updated.PasswordHash, updated.SecurityStamp, updated.UserName, updated.Id, now = time.GetUtcNow() }, t);
             await audit.RecordAsync(c, t, new AuditEntry("User", user.Id.ToString(), "PasswordChanged"));
         }, ct);

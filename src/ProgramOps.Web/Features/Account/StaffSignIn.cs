@@ -36,7 +36,7 @@ public sealed class StaffSignIn(Db db, UserAccounts accounts, AuditTrail audit, 
             await db.InTransactionAsync(async (c, t) =>
             {
                 await c.ExecuteAsync(
-                    "UPDATE Users SET FailedSignInCount = @failures, LockoutEndsAt = @lockedUntil WHERE Id = @Id",
+                    AccountSql.RecordFailedSignIn,
                     new { failures, lockedUntil, user.Id }, t);
                 await audit.RecordAsync(c, t,
                     new AuditEntry("User", user.Id.ToString(), lockedUntil is null ? "SignInFailed" : "LockedOut"),
@@ -51,7 +51,7 @@ public sealed class StaffSignIn(Db db, UserAccounts accounts, AuditTrail audit, 
         await db.InTransactionAsync(async (c, t) =>
         {
             await c.ExecuteAsync(
-                "UPDATE Users SET FailedSignInCount = 0, LockoutEndsAt = NULL, PasswordHash = @rehashed WHERE Id = @Id",
+                AccountSql.RecordSuccessfulSignIn,
                 new { rehashed, user.Id }, t);
             await audit.RecordAsync(c, t, new AuditEntry("User", user.Id.ToString(), "SignedIn"), user.Id, user.UserName);
         }, ct);

@@ -23,10 +23,7 @@ public sealed class AuditTrail(ICurrentUser currentUser, TimeProvider time)
     /// <summary>For writes that happen before anyone is signed in (sign-in attempts, start-up).</summary>
     public Task RecordAsync(DbConnection connection, DbTransaction transaction, AuditEntry entry, int? userId, string userName) =>
         connection.ExecuteAsync(
-            """
-            INSERT INTO AuditLog (OccurredAt, UserId, UserName, EntityType, EntityId, Action, Summary, Changes)
-            VALUES (@OccurredAt, @UserId, @UserName, @EntityType, @EntityId, @Action, @Summary, @Changes)
-            """,
+            AuditSql.Insert,
             new
             {
                 OccurredAt = time.GetUtcNow(),

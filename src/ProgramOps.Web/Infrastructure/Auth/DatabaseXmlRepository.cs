@@ -11,7 +11,7 @@ public sealed class DatabaseXmlRepository(Db db, TimeProvider time) : IXmlReposi
     public IReadOnlyCollection<XElement> GetAllElements()
     {
         using var connection = db.Open();
-        return connection.Query<string>("SELECT Xml FROM DataProtectionKeys ORDER BY CreatedAt")
+        return connection.Query<string>(DataProtectionSql.AllKeys)
             .Select(XElement.Parse)
             .ToList();
     }
@@ -20,7 +20,7 @@ public sealed class DatabaseXmlRepository(Db db, TimeProvider time) : IXmlReposi
     {
         using var connection = db.Open();
         connection.Execute(
-            "INSERT INTO DataProtectionKeys (FriendlyName, Xml, CreatedAt) VALUES (@friendlyName, @xml, @now)",
+            DataProtectionSql.InsertKey,
             new { friendlyName, xml = element.ToString(SaveOptions.DisableFormatting), now = time.GetUtcNow() });
     }
 }

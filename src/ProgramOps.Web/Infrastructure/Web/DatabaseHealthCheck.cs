@@ -12,7 +12,7 @@ public sealed class DatabaseHealthCheck(Db db) : IHealthCheck
         try
         {
             await using var connection = await db.OpenAsync(ct);
-            var scripts = await connection.ExecuteScalarAsync<int>(new CommandDefinition("SELECT COUNT(*) FROM SchemaVersions", cancellationToken: ct));
+            var scripts = await connection.ExecuteScalarAsync<int>(new CommandDefinition(HealthSql.CountAppliedMigrations, cancellationToken: ct));
             return HealthCheckResult.Healthy($"{db.Provider}, {scripts} migrations applied");
         }
         catch (Exception ex)

@@ -1,0 +1,50 @@
+using ProgramOps.Web.Infrastructure.Data;
+
+namespace ProgramOps.Web.Features.Account;
+
+/// <summary>The SQL behind staff accounts: sign-in, password change, first administrator and user administration.</summary>
+public static class AccountSql
+{
+    private const string SelectUser =
+        """
+        SELECT Id, UserName, DisplayName, Email, PasswordHash, IsDisabled, MustChangePassword,
+               FailedSignInCount, LockoutEndsAt, SecurityStamp, Version
+        FROM Users
+        """;
+
+    public const string FindUserByUserName = $"{SelectUser} WHERE UserName = @userName";
+
+    public const string FindUserById = $"{SelectUser} WHERE Id = @id";
+
+    public const string FindStamp = "SELECT SecurityStamp, IsDisabled FROM Users WHERE Id = @id";
+
+    public const string RolesOfUser = "SELECT Role FROM UserRoles WHERE UserId = @Id ORDER BY Role";
+
+    public const string DeleteRoles = "DELETE FROM UserRoles WHERE UserId = @userId";
+
+    public const string InsertRole = "INSERT INTO UserRoles (UserId, Role) VALUES (@userId, @role)";
+
+    public const string CountUsers = "SELECT COUNT(*) FROM Users";
+
+    public const string RecordFailedSignIn =
+        "UPDATE Users SET FailedSignInCount = @failures, LockoutEndsAt = @lockedUntil WHERE Id = @Id";
+
+    public const string RecordSuccessfulSignIn =
+        "UPDATE Users SET FailedSignInCount = 0, LockoutEndsAt = NULL, PasswordHash = @rehashed WHERE Id = @Id";
+
+    public const string ChangePassword =
+        """
+        UPDATE Users SET PasswordHash = @PasswordHash, SecurityStamp = @SecurityStamp, MustChangePassword = 0,
+               Version = Version + 1, UpdatedAt = @now, UpdatedBy = @UserName
+        WHERE Id = @Id
+        """;
+
+    public static string InsertUser(SqlDialect dialect) =>
+        $"""
+        INSERT INTO Users (UserName, DisplayName, Email, PasswordHash, IsDisabled, MustChangePassword,
+                           FailedSignInCount, SecurityStamp, Version, CreatedAt, UpdatedAt, UpdatedBy)
+        VALUES (@UserName, @DisplayName, @Email, @PasswordHash, @IsDisabled, @MustChangePassword,
+                0, @SecurityStamp, 1, @now, @now, @actor);
+        {dialect.SelectNewId}
+        """;
+}
