@@ -8,11 +8,16 @@ namespace ProgramOps.Web.Features.Clients;
 
 /// <summary>
 /// What the pages for a client's own records (key persons, contracts) share: the client they belong
-/// to, the version the form was loaded at, and the "someone saved first" answer.
+/// to, loading the record into the form, the version the form was loaded at, the submission token of
+/// an add form, and the "someone saved first" answer.
 /// </summary>
-public abstract class ClientChildPageModel(Db db, ClientQueries clients) : PageModel
+public abstract class ClientChildPageModel<TRow, TInput>(Db db, ClientQueries clients) : PageModel
+    where TRow : class
+    where TInput : class, new()
 {
     protected Db Db => db;
+
+    [BindProperty] public TInput Input { get; set; } = new();
 
     [BindProperty] public int Version { get; set; }
 
@@ -23,26 +28,43 @@ public abstract class ClientChildPageModel(Db db, ClientQueries clients) : PageM
     public bool IsNew => RouteData.Values["id"] is null;
     public ConcurrencyConflict? Conflict { get; private set; }
 
-    protected async Task<bool> LoadClientAsync(int clientId, CancellationToken ct)
+    protected abstract string FindSql { get; }
+    protected abstract string LastChangeSql { get; }
+
+    /// <summary>The form's values and version for a stored record.</summary>
+    protected abstract (TInput Input, int Version) Editable(TRow row);
+
+    public async Task<IActionResult> OnGetAsync(int clientId, int? id, CancellationToken ct)
     {
-        if (IsNew && SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
+        var (found, row) = await LoadAsync(clientId, id, ct);
+        if (!found) return NotFound();
+        if (row is not null) (Input, Version) = Editable(row);
+        return Page();
+    }
+
+    /// <summary>The client must exist, and so must the record when an id is given (row is null when adding).</summary>
+    protected async Task<(bool Found, TRow? Row)> LoadAsync(int clientId, int? id, CancellationToken ct)
+    {
         var client = await clients.FindAsync(clientId, ct);
         ClientName = client?.Name ?? "";
-        return client is not null;
-    }
+        if (client is null) return (false, null);
+        if (id is null)
+        {
+            if (SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
+            return (true, null);
+        }
 
-    protected async Task<T?> FindChildAsync<T>(string findSql, int clientId, int id, CancellationToken ct)
-    {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<T>(
-            new CommandDefinition(findSql, new { Id = id, ClientId = clientId }, cancellationToken: ct));
+        var row = await connection.QuerySingleOrDefaultAsync<TRow>(
+            new CommandDefinition(FindSql, new { Id = id, ClientId = clientId }, cancellationToken: ct));
+        return (row is not null, row);
     }
 
-    protected async Task<IActionResult> ConflictAsync(string lastChangeSql, int id, CancellationToken ct)
+    protected async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         Conflict = await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(
-            new CommandDefinition(lastChangeSql, new { Id = id }, cancellationToken: ct));
+            new CommandDefinition(LastChangeSql, new { Id = id }, cancellationToken: ct));
         return Conflict is null ? NotFound() : Page();
     }
 

@@ -12,26 +12,17 @@ namespace ProgramOps.Web.Features.Clients.Contracts;
 /// <summary>Adds (no id) or edits (with id) one contract of a client; drafts can also be deleted.</summary>
 [Authorize(Policy = Policies.EditClients)]
 public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<ClientsText> text)
-    : ClientChildPageModel(db, clients)
+    : ClientChildPageModel<ContractRow, ContractInput>(db, clients)
 {
-    [BindProperty] public ContractInput Input { get; set; } = new();
+    protected override string FindSql => ContractsSql.Find;
+    protected override string LastChangeSql => ContractsSql.LastChange;
 
-    public async Task<IActionResult> OnGetAsync(int clientId, int? id, CancellationToken ct)
-    {
-        if (!await LoadClientAsync(clientId, ct)) return NotFound();
-        if (id is null) return Page();
-
-        var contract = await FindAsync(clientId, id.Value, ct);
-        if (contract is null) return NotFound();
-        (Input, Version) = (ContractInput.From(contract), contract.Version);
-        return Page();
-    }
+    protected override (ContractInput Input, int Version) Editable(ContractRow row) => (ContractInput.From(row), row.Version);
 
     public async Task<IActionResult> OnPostAsync(int clientId, int? id, CancellationToken ct)
     {
-        if (!await LoadClientAsync(clientId, ct)) return NotFound();
-        var before = id is null ? null : await FindAsync(clientId, id.Value, ct);
-        if (id is not null && before is null) return NotFound();
+        var (found, before) = await LoadAsync(clientId, id, ct);
+        if (!found) return NotFound();
 
         Input = Input.Normalized();
         ModelState.AddFailures(await new ContractInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
@@ -58,15 +49,14 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
             return true;
         }, ct);
 
-        if (!saved) return await ConflictAsync(ContractsSql.LastChange, id!.Value, ct);
+        if (!saved) return await ConflictAsync(id!.Value, ct);
         TempData["Flash"] = text[before is null ? "Contract.Added" : "Contract.Saved"].Value;
         return BackToClient(clientId);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int clientId, int id, CancellationToken ct)
     {
-        if (!await LoadClientAsync(clientId, ct)) return NotFound();
-        var contract = await FindAsync(clientId, id, ct);
+        var (_, contract) = await LoadAsync(clientId, id, ct);
         if (contract is null) return NotFound();
 
         (Input, Version) = (ContractInput.From(contract), Version);
@@ -83,11 +73,8 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
             return true;
         }, ct);
 
-        if (!deleted) return await ConflictAsync(ContractsSql.LastChange, id, ct);
+        if (!deleted) return await ConflictAsync(id, ct);
         TempData["Flash"] = text["Contract.Deleted"].Value;
         return BackToClient(clientId);
     }
-
-    private Task<ContractRow?> FindAsync(int clientId, int id, CancellationToken ct) =>
-        FindChildAsync<ContractRow>(ContractsSql.Find, clientId, id, ct);
 }

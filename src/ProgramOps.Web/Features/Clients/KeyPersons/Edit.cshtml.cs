@@ -12,26 +12,17 @@ namespace ProgramOps.Web.Features.Clients.KeyPersons;
 /// <summary>Adds (no id) or edits and removes (with id) one key person of a client.</summary>
 [Authorize(Policy = Policies.EditClients)]
 public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<ClientsText> text)
-    : ClientChildPageModel(db, clients)
+    : ClientChildPageModel<KeyPersonRow, KeyPersonInput>(db, clients)
 {
-    [BindProperty] public KeyPersonInput Input { get; set; } = new();
+    protected override string FindSql => KeyPersonsSql.Find;
+    protected override string LastChangeSql => KeyPersonsSql.LastChange;
 
-    public async Task<IActionResult> OnGetAsync(int clientId, int? id, CancellationToken ct)
-    {
-        if (!await LoadClientAsync(clientId, ct)) return NotFound();
-        if (id is null) return Page();
-
-        var person = await FindAsync(clientId, id.Value, ct);
-        if (person is null) return NotFound();
-        (Input, Version) = (KeyPersonInput.From(person), person.Version);
-        return Page();
-    }
+    protected override (KeyPersonInput Input, int Version) Editable(KeyPersonRow row) => (KeyPersonInput.From(row), row.Version);
 
     public async Task<IActionResult> OnPostAsync(int clientId, int? id, CancellationToken ct)
     {
-        if (!await LoadClientAsync(clientId, ct)) return NotFound();
-        var before = id is null ? null : await FindAsync(clientId, id.Value, ct);
-        if (id is not null && before is null) return NotFound();
+        var (found, before) = await LoadAsync(clientId, id, ct);
+        if (!found) return NotFound();
 
         Input = Input.Normalized();
         ModelState.AddFailures(await new KeyPersonInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
@@ -57,15 +48,14 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
             return true;
         }, ct);
 
-        if (!saved) return await ConflictAsync(KeyPersonsSql.LastChange, id!.Value, ct);
+        if (!saved) return await ConflictAsync(id!.Value, ct);
         TempData["Flash"] = text[before is null ? "KeyPerson.Added" : "KeyPerson.Saved", Input.Name].Value;
         return BackToClient(clientId);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int clientId, int id, CancellationToken ct)
     {
-        if (!await LoadClientAsync(clientId, ct)) return NotFound();
-        var person = await FindAsync(clientId, id, ct);
+        var (_, person) = await LoadAsync(clientId, id, ct);
         if (person is null) return NotFound();
 
         var deleted = await Db.InTransactionAsync(async (c, t) =>
@@ -79,13 +69,10 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
         if (!deleted)
         {
             (Input, Version) = (KeyPersonInput.From(person), person.Version);
-            return await ConflictAsync(KeyPersonsSql.LastChange, id, ct);
+            return await ConflictAsync(id, ct);
         }
 
         TempData["Flash"] = text["KeyPerson.Removed", person.Name].Value;
         return BackToClient(clientId);
     }
-
-    private Task<KeyPersonRow?> FindAsync(int clientId, int id, CancellationToken ct) =>
-        FindChildAsync<KeyPersonRow>(KeyPersonsSql.Find, clientId, id, ct);
 }
