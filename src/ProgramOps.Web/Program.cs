@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Auth;
 using ProgramOps.Web.Infrastructure.Data;
 using ProgramOps.Web.Infrastructure.Localization;
@@ -11,7 +12,8 @@ builder.Services
     .AddProgramOpsSecurity()
     .AddProgramOpsLocalization()
     .AddProgramOpsWeb(builder.Configuration)
-    .AddClients();
+    .AddClients()
+    .AddPrograms();
 
 var app = builder.Build();
 if (!await app.PrepareAsync(args)) return;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ProgramOps.Web.Infrastructure.Audit;
 
 namespace ProgramOps.Web.Features.Programs;
 
@@ -20,6 +21,10 @@ public static class DefinitionDiff
             .Where(change => change.Before != change.After)
             .ToList();
     }
+
+    /// <summary>The same changes in the audit log's shape.</summary>
+    public static IReadOnlyDictionary<string, FieldChange> AsFieldChanges(ProgramDefinition before, ProgramDefinition after) =>
+        Between(before, after).ToDictionary(c => c.Path, c => new FieldChange(c.Before, c.After));
 
     private static Dictionary<string, string> Flatten(ProgramDefinition definition)
     {

@@ -19,5 +19,8 @@ public static class Policies
     /// <summary>Client accounts are kept by BizDev and CS; Viewers only read.</summary>
     public const string EditClients = nameof(EditClients);
 
+    /// <summary>Everyone reads the program catalogue; only admins launch, edit, publish and retire programs.</summary>
+    public const string ReadPrograms = nameof(ReadPrograms);
+
     public const string Admin = nameof(Admin);
 }

@@ -45,6 +45,7 @@ public static class SecurityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ReadClients, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.EditClients, p => p.RequireRole(Roles.Admin, Roles.BizDev, Roles.ProgramCS))
+            .AddPolicy(Policies.ReadPrograms, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         return services;

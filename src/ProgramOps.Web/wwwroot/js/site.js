@@ -3,3 +3,9 @@ document.addEventListener('submit', event => {
   const question = event.target.dataset.confirm;
   if (question && !window.confirm(question)) event.preventDefault();
 });
+
+// Buttons that need a second thought inside a larger form carry data-confirm-click="question".
+document.addEventListener('click', event => {
+  const button = event.target.closest('[data-confirm-click]');
+  if (button && !window.confirm(button.dataset.confirmClick)) event.preventDefault();
+});

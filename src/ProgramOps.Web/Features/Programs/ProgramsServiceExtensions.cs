@@ -1,0 +1,7 @@
+namespace ProgramOps.Web.Features.Programs;
+
+public static class ProgramsServiceExtensions
+{
+    public static IServiceCollection AddPrograms(this IServiceCollection services) =>
+        services.AddScoped<ProgramQueries>();
+}

@@ -1,0 +1,116 @@
+using System.Net;
+using Dapper;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Infrastructure.Auth;
+using static ProgramOps.WebTests.Clients.ClientPages;
+
+namespace ProgramOps.WebTests.Programs;
+
+public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
+{
+    private async Task<(HttpClient Admin, int ProgramId, string DraftUrl)> LaunchAsync(string code, string startFrom = "smoking-12w")
+    {
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var form = await GetDocumentAsync(admin, "/programs/launch");
+        var launched = await PostAsync(admin, "/programs/launch", FormFields(form, new Dictionary<string, string>
+        {
+            ["Input.StartFrom"] = startFrom, ["Input.Code"] = code, ["Input.NameJa"] = $"{code} 日本語名", ["Input.NameEn"] = $"{code} English",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, launched.StatusCode);
+        var details = launched.Headers.Location!.OriginalString;
+        var programId = int.Parse(details.Split('/').Last());
+        var page = await GetDocumentAsync(admin, details);
+        var draftUrl = page.QuerySelector("a[href*='/versions/']")!.GetAttribute("href")!;
+        return (admin, programId, draftUrl);
+    }
+
+    [Fact]
+    public async Task Only_admins_launch_programs_but_everyone_reads_the_catalogue()
+    {
+        var viewer = await factory.SignedInClientAsync(Roles.Viewer);
+
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/programs")).StatusCode);
+        var launch = await viewer.GetAsync("/programs/launch");
+        Assert.StartsWith("/account/accessdenied", launch.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Launching_from_a_template_makes_a_draft_that_publishes_and_then_is_frozen()
+    {
+        var (admin, programId, draftUrl) = await LaunchAsync("sleep-8w");
+        var draft = await GetDocumentAsync(admin, draftUrl);
+
+        var published = await PostAsync(admin, $"{draftUrl}?handler=Publish", FormFields(draft, new Dictionary<string, string>
+        {
+            ["Form.DurationWeeks"] = "8",
+            ["Form.Milestones[3].Week"] = "6",
+            ["Form.Milestones[4].Week"] = "8",
+            ["Form.Shipments[2].Week"] = "6",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        var details = await GetDocumentAsync(admin, $"/programs/details/{programId}");
+        Assert.Contains("公開中", details.QuerySelector("tbody")!.TextContent);
+        var frozen = await admin.GetAsync(draftUrl);
+        Assert.Equal(HttpStatusCode.Redirect, frozen.StatusCode);
+        await using var connection = await factory.Db.OpenAsync();
+        Assert.Contains("\"durationWeeks\":8", await connection.ExecuteScalarAsync<string>(
+            "SELECT Definition FROM ProgramVersions WHERE ProgramId = @programId", new { programId }));
+    }
+
+    [Fact]
+    public async Task Publishing_an_invalid_definition_is_refused_with_the_reasons_but_saving_the_draft_works()
+    {
+        var (admin, programId, draftUrl) = await LaunchAsync("broken-program");
+        var draft = await GetDocumentAsync(admin, draftUrl);
+        var broken = new Dictionary<string, string> { ["Form.TeamMin"] = "7", ["Form.DropOutAfterDays"] = "1" };
+
+        var refused = await PostAsync(admin, $"{draftUrl}?handler=Publish", FormFields(draft, broken));
+        var saved = await PostAsync(admin, $"{draftUrl}?handler=Save", FormFields(draft, broken));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var problems = (await ReadDocumentAsync(refused)).QuerySelector(".problems")!.TextContent;
+        Assert.Contains("チーム人数", problems);
+        Assert.Contains("脱落", problems);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var reopened = await GetDocumentAsync(admin, draftUrl);
+        Assert.Contains("チーム人数", reopened.QuerySelector(".problems")!.TextContent);
+        await using var connection = await factory.Db.OpenAsync();
+        Assert.Equal("Draft", await connection.ExecuteScalarAsync<string>("SELECT Status FROM ProgramVersions WHERE ProgramId = @programId", new { programId }));
+    }
+
+    [Fact]
+    public async Task A_new_version_is_compared_side_by_side_with_the_published_one()
+    {
+        var (admin, programId, draftUrl) = await LaunchAsync("weight-custom", startFrom: "weight-12w");
+        await PostAsync(admin, $"{draftUrl}?handler=Publish", FormFields(await GetDocumentAsync(admin, draftUrl)));
+        var details = await GetDocumentAsync(admin, $"/programs/details/{programId}");
+        var newVersion = await PostAsync(admin, $"/programs/details/{programId}?handler=NewVersion",
+            FormFields(details, formSelector: "form[action*='handler=NewVersion']"));
+        var v2Url = newVersion.Headers.Location!.OriginalString;
+        var v2 = await GetDocumentAsync(admin, v2Url);
+        await PostAsync(admin, $"{v2Url}?handler=Publish", FormFields(v2, new Dictionary<string, string> { ["Form.WeightLossKg"] = "3" }));
+
+        var compared = await GetDocumentAsync(admin, $"/programs/details/{programId}");
+
+        var rows = compared.QuerySelectorAll("table.diff tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(rows, r => r.Contains("success.weightLossKg") && r.Contains('2') && r.Contains('3'));
+        Assert.Contains("終了", compared.QuerySelectorAll("tbody")[0].TextContent);
+    }
+
+    [Fact]
+    public async Task A_program_code_can_be_used_once()
+    {
+        await LaunchAsync("unique-code");
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var form = await GetDocumentAsync(admin, "/programs/launch");
+
+        var again = await PostAsync(admin, "/programs/launch", FormFields(form, new Dictionary<string, string>
+        {
+            ["Input.StartFrom"] = "smoking-12w", ["Input.Code"] = "unique-code", ["Input.NameJa"] = "重複", ["Input.NameEn"] = "Duplicate",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains("コード「unique-code」は他のプログラムで使われています。", (await ReadDocumentAsync(again)).QuerySelector("[data-valmsg-for='Input.Code']")!.TextContent);
+    }
+}
