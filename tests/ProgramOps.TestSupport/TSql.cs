@@ -1,9 +1,9 @@
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
-namespace ProgramOps.UnitTests.Sql;
+namespace ProgramOps.TestSupport;
 
 /// <summary>Microsoft's own T-SQL parser (SQL Server 2025 grammar): what SQL Server would refuse, this refuses.</summary>
-internal static class TSql
+public static class TSql
 {
     public static (TSqlFragment Fragment, IList<ParseError> Errors) Parse(string sql)
     {
