@@ -1,0 +1,52 @@
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using ProgramOps.TestSupport;
+
+namespace ProgramOps.DataTests.Schema;
+
+/// <summary>The tables and columns the db/sqlserver scripts leave behind, read from the T-SQL syntax tree in script order.</summary>
+internal sealed class SqlServerSchema : TSqlFragmentVisitor
+{
+    private readonly Dictionary<string, SortedSet<string>> _tables = new(StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyDictionary<string, SortedSet<string>> FromScripts(string folder)
+    {
+        var schema = new SqlServerSchema();
+        foreach (var script in Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal))
+        {
+            var (fragment, errors) = TSql.Parse(File.ReadAllText(script));
+            if (errors.Count > 0) throw new InvalidOperationException($"{Path.GetFileName(script)}: {TSql.Describe(errors)}");
+            fragment.Accept(schema);
+        }
+
+        return schema._tables;
+    }
+
+    public override void ExplicitVisit(CreateTableStatement node) =>
+        _tables[node.SchemaObjectName.BaseIdentifier.Value] = new SortedSet<string>(
+            node.Definition.ColumnDefinitions.Select(c => c.ColumnIdentifier.Value), StringComparer.OrdinalIgnoreCase);
+
+    public override void ExplicitVisit(AlterTableAddTableElementStatement node)
+    {
+        var columns = Columns(node.SchemaObjectName);
+        foreach (var column in node.Definition.ColumnDefinitions) columns.Add(column.ColumnIdentifier.Value);
+    }
+
+    public override void ExplicitVisit(AlterTableDropTableElementStatement node)
+    {
+        var columns = Columns(node.SchemaObjectName);
+        foreach (var element in node.AlterTableDropTableElements.Where(e => e.TableElementType == TableElementType.Column))
+        {
+            columns.Remove(element.Name.Value);
+        }
+    }
+
+    public override void ExplicitVisit(DropTableStatement node)
+    {
+        foreach (var table in node.Objects) _tables.Remove(table.BaseIdentifier.Value);
+    }
+
+    private SortedSet<string> Columns(SchemaObjectName table) =>
+        _tables.TryGetValue(table.BaseIdentifier.Value, out var columns)
+            ? columns
+            : throw new InvalidOperationException($"ALTER TABLE {table.BaseIdentifier.Value} before its CREATE TABLE.");
+}
