@@ -29,19 +29,48 @@ public static partial class SqlStatementCatalog
                 .Where(field => field.IsLiteral && field.FieldType == typeof(string))
                 .Select(field => new SqlStatement($"{type.Name}.{field.Name}", (string)field.GetRawConstantValue()!)));
 
-            statements.AddRange(type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                .Where(method => method.ReturnType == typeof(string)
-                                 && method.GetParameters() is [{ ParameterType: var parameter }]
-                                 && parameter == typeof(SqlDialect))
-                .Select(method => new SqlStatement($"{type.Name}.{method.Name}({dialect.Provider})", (string)method.Invoke(null, [dialect])!)));
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                         .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(SqlDialect)))
+            {
+                foreach (var arguments in ArgumentCombinations(method.GetParameters().Skip(1).Select(p => p.ParameterType)))
+                {
+                    var name = $"{type.Name}.{method.Name}({string.Join(", ", arguments.Prepend(dialect.Provider))})";
+                    statements.Add(new SqlStatement(name, (string)method.Invoke(null, [dialect, .. arguments])!));
+                }
+            }
         }
 
-        return statements.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+        // Dapper expands a list parameter (IN @Ids) to (@Ids1, @Ids2, …) before the engine sees it.
+        return statements
+            .Select(s => s with { Text = ListParameterPattern().Replace(s.Text, "IN (@$1)") })
+            .OrderBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>
+    /// Statements built from a closed set of choices (a sort column, a direction) are checked for every
+    /// choice: every value of an enum parameter, both values of a bool.
+    /// </summary>
+    private static IEnumerable<object[]> ArgumentCombinations(IEnumerable<Type> parameterTypes)
+    {
+        IEnumerable<object[]> combinations = [[]];
+        foreach (var parameterType in parameterTypes)
+        {
+            object[] values = parameterType == typeof(bool) ? [false, true]
+                : parameterType.IsEnum ? Enum.GetValues(parameterType).Cast<object>().ToArray()
+                : throw new InvalidOperationException($"SQL builder parameters must be enums or bools, not {parameterType.Name}.");
+            combinations = combinations.SelectMany(done => values.Select(value => (object[])[.. done, value])).ToList();
+        }
+
+        return combinations;
     }
 
     public static IEnumerable<Type> SqlClasses() =>
         typeof(Db).Assembly.GetTypes().Where(type =>
             type is { IsAbstract: true, IsSealed: true } && (type.IsPublic || type.IsNestedPublic) && type.Name.EndsWith("Sql", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"\bIN\s+@(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex ListParameterPattern();
 
     [GeneratedRegex(@"(?<![@\w])@(\w+)")]
     internal static partial Regex ParameterPattern();
