@@ -1,0 +1,175 @@
+using Stateless;
+using Stateless.Graph;
+using ProgramOps.Web.Features.Programs;
+
+namespace ProgramOps.Web.Features.Participants;
+
+public enum ParticipantState
+{
+    Invited,
+    Enrolled,
+    Onboarding,
+    Active,
+    AtRisk,
+    Completed,
+    Declined,
+    InvitationExpired,
+    DroppedOut,
+    Withdrawn,
+}
+
+public enum ParticipantTrigger
+{
+    Enrol,
+    Decline,
+    ExpireInvitation,
+    StartOnboarding,
+    CheckIn,
+    MarkAtRisk,
+    DropOut,
+    Complete,
+    Withdraw,
+}
+
+public enum ParticipantOutcome
+{
+    Succeeded,
+    NotSucceeded,
+}
+
+/// <summary>Who or what fired a trigger, when, why, and the base-app event behind it if any.</summary>
+public sealed record TransitionCause(string Actor, DateTimeOffset At, string? Reason = null, string? EventId = null)
+{
+    public const string System = "system";
+
+    /// <summary>A staff member acting by hand, with a reason, rather than a job or an app event.</summary>
+    public bool IsManual => Actor != System && EventId is null && !string.IsNullOrWhiteSpace(Reason);
+}
+
+/// <summary>What the guards need to know about one participant on one day, in the program's time zone.</summary>
+public sealed record ParticipantFacts(ProgramDefinition Program, DateOnly ProgramStart, DateOnly Today, DateOnly? LastCheckIn, bool HasTeam)
+{
+    public int DaysInactive => Today.DayNumber - (LastCheckIn ?? ProgramStart).DayNumber;
+    public bool ProgramStarted => Today >= ProgramStart;
+    public bool ProgramElapsed => Today >= ProgramStart.AddDays(Program.DurationWeeks * 7);
+}
+
+/// <summary>One step of a participant's history, as it is stored in the transition log.</summary>
+public sealed record ParticipantTransition(
+    ParticipantState From, ParticipantState To, ParticipantTrigger Trigger, TransitionCause Cause, ParticipantOutcome? Outcome);
+
+/// <summary>A trigger that the participant's current state does not allow, with what it does allow.</summary>
+public sealed class TransitionRefusedException(
+    ParticipantState state, ParticipantTrigger trigger, IReadOnlyList<ParticipantTrigger> permitted, IReadOnlyCollection<string> unmetGuards)
+    : InvalidOperationException(
+        unmetGuards.Count > 0
+            ? $"{trigger} is not allowed for a participant in {state} yet: {string.Join("; ", unmetGuards)}."
+            : $"{trigger} is not allowed for a participant in {state}. Allowed: {(permitted.Count == 0 ? "none (final state)" : string.Join(", ", permitted))}.")
+{
+    public ParticipantState State { get; } = state;
+    public ParticipantTrigger Trigger { get; } = trigger;
+    public IReadOnlyList<ParticipantTrigger> Permitted { get; } = permitted;
+    public IReadOnlyCollection<string> UnmetGuards { get; } = unmetGuards;
+}
+
+/// <summary>
+/// The participant state machine. It is rebuilt for every operation from the stored state (Stateless'
+/// external-state constructor), so the database row stays the single source of truth; firing a trigger
+/// returns the transition to persist, together with its log row, in one transaction.
+/// </summary>
+public sealed class ParticipantLifecycle
+{
+    private readonly StateMachine<ParticipantState, ParticipantTrigger> _machine;
+    private readonly Dictionary<ParticipantTrigger, StateMachine<ParticipantState, ParticipantTrigger>.TriggerWithParameters<TransitionCause>> _triggers;
+    private readonly StateMachine<ParticipantState, ParticipantTrigger>.TriggerWithParameters<TransitionCause, ParticipantOutcome> _complete;
+    private ParticipantState _state;
+
+    public ParticipantLifecycle(ParticipantState state, ParticipantFacts facts)
+    {
+        _state = state;
+        _machine = new StateMachine<ParticipantState, ParticipantTrigger>(() => _state, s => _state = s);
+        _triggers = Enum.GetValues<ParticipantTrigger>()
+            .Where(t => t != ParticipantTrigger.Complete)
+            .ToDictionary(t => t, t => _machine.SetTriggerParameters<TransitionCause>(t));
+        _complete = _machine.SetTriggerParameters<TransitionCause, ParticipantOutcome>(ParticipantTrigger.Complete);
+
+        var atRiskRule = $"no check-in for {facts.Program.AtRiskAfterDays} days";
+        var dropOutRule = $"no check-in for {facts.Program.DropOutAfterDays} days, or a staff member's reason";
+        var endRule = $"the program's {facts.Program.DurationWeeks} weeks have passed";
+        bool InactiveFor(int days) => facts.DaysInactive >= days;
+        bool MayDropOut(TransitionCause cause) => InactiveFor(facts.Program.DropOutAfterDays) || cause.IsManual;
+
+        _machine.Configure(ParticipantState.Invited)
+            .Permit(ParticipantTrigger.Enrol, ParticipantState.Enrolled)
+            .Permit(ParticipantTrigger.Decline, ParticipantState.Declined)
+            .Permit(ParticipantTrigger.ExpireInvitation, ParticipantState.InvitationExpired)
+            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
+
+        _machine.Configure(ParticipantState.Enrolled)
+            .PermitIf(ParticipantTrigger.StartOnboarding, ParticipantState.Onboarding, () => facts.HasTeam, "placed in a team")
+            .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
+            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
+
+        _machine.Configure(ParticipantState.Onboarding)
+            .PermitIf(ParticipantTrigger.CheckIn, ParticipantState.Active, () => facts.ProgramStarted, "the program has started")
+            .PermitIf(ParticipantTrigger.MarkAtRisk, ParticipantState.AtRisk, () => InactiveFor(facts.Program.AtRiskAfterDays), atRiskRule)
+            .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
+            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
+
+        _machine.Configure(ParticipantState.Active)
+            .PermitReentry(ParticipantTrigger.CheckIn)
+            .PermitIf(ParticipantTrigger.MarkAtRisk, ParticipantState.AtRisk, () => InactiveFor(facts.Program.AtRiskAfterDays), atRiskRule)
+            .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
+            .PermitIf(ParticipantTrigger.Complete, ParticipantState.Completed, () => facts.ProgramElapsed, endRule)
+            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
+
+        _machine.Configure(ParticipantState.AtRisk)
+            .Permit(ParticipantTrigger.CheckIn, ParticipantState.Active)
+            .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
+            .PermitIf(ParticipantTrigger.Complete, ParticipantState.Completed, () => facts.ProgramElapsed, endRule)
+            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
+
+        // Consent can be withdrawn after the end too: the personal data goes, the anonymous history stays.
+        foreach (var ended in new[] { ParticipantState.Completed, ParticipantState.Declined, ParticipantState.InvitationExpired, ParticipantState.DroppedOut })
+        {
+            _machine.Configure(ended).Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
+        }
+
+        _machine.OnUnhandledTrigger((s, t, unmet) =>
+            throw new TransitionRefusedException(s, t, PermittedTriggers, unmet?.ToList() ?? []));
+    }
+
+    public ParticipantState State => _state;
+
+    /// <summary>
+    /// What staff may fire now (by hand, with a reason); a trigger whose guard is not met is not listed.
+    /// </summary>
+    public IReadOnlyList<ParticipantTrigger> PermittedTriggers =>
+        Enum.GetValues<ParticipantTrigger>()
+            .Where(t => t == ParticipantTrigger.Complete
+                ? _machine.CanFire(_complete, StaffProbe, ParticipantOutcome.Succeeded)
+                : _machine.CanFire(_triggers[t], StaffProbe))
+            .ToList();
+
+    private static readonly TransitionCause StaffProbe = new("staff", DateTimeOffset.MinValue, Reason: "by hand");
+
+    public ParticipantTransition Fire(ParticipantTrigger trigger, TransitionCause cause)
+    {
+        if (trigger == ParticipantTrigger.Complete)
+            throw new ArgumentException("Completion carries an outcome: use Complete(cause, outcome).", nameof(trigger));
+
+        var from = _state;
+        _machine.Fire(_triggers[trigger], cause);
+        return new ParticipantTransition(from, _state, trigger, cause, null);
+    }
+
+    public ParticipantTransition Complete(TransitionCause cause, ParticipantOutcome outcome)
+    {
+        var from = _state;
+        _machine.Fire(_complete, cause, outcome);
+        return new ParticipantTransition(from, _state, ParticipantTrigger.Complete, cause, outcome);
+    }
+
+    /// <summary>The lifecycle as a Mermaid state diagram, generated from this configuration (shown to admins).</summary>
+    public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo());
+}
