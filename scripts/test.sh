@@ -1,52 +1,73 @@
 #!/usr/bin/env bash
-# Runs every test suite: unit, data, page integration + components, browser.
-# The last line is "N passed, N failed" (", N skipped" when any were skipped); the exit code is 0 only
-# when everything passed. Browser tests need Debian's chromium and CJK fonts: installed here when
-# missing and we are root, otherwise the exact install line is printed.
-set -uo pipefail
-cd "$(dirname "$0")/.."
+# Runs every test suite of the solution. The last line printed is always "N passed, N failed"
+# (with ", N skipped" when tests were skipped); the exit code is non-zero when anything failed.
+set -euo pipefail
 
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+results="artifacts/test-results"
+
+has_cjk_fonts() {
+  command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Noto Sans CJK"
+}
+
+# Browser tests drive Debian's chromium; without the CJK fonts Japanese renders as boxes.
 ensure_browser() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  has_cjk_fonts || missing+=(fonts-noto-cjk)
   [ ${#missing[@]} -eq 0 ] && return 0
-  if [ "$(id -u)" -eq 0 ]; then
-    echo "Installing ${missing[*]} for the browser tests…"
-    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
-      || { echo "Could not install ${missing[*]}."; return 1; }
-  else
-    echo "The browser tests need: sudo apt-get install -y ${missing[*]}"
-    return 1
+
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "The browser tests need: ${missing[*]}. Install with:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
   fi
+
+  echo "Installing ${missing[*]} ..."
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
-results=artifacts/test-results
-rm -rf "$results" && mkdir -p "$results"
-log=artifacts/test-output.log
+# Reads one count (total, passed, failed, skipped, errors) from an xunit v2+ XML report.
+count() {
+  grep -o '<assembly [^>]*>' "$2" | head -n 1 | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9][0-9]*' || echo 0
+}
 
-if ! ensure_browser; then
-  echo "0 passed, 1 failed"
-  exit 1
+ensure_browser
+
+rm -rf "$results"
+mkdir -p "$results"
+
+# Exit code 8 = "zero tests ran": a suite that has no tests yet is not a failure.
+set +e
+dotnet test --solution ProgramOps.sln \
+  --results-directory "$results" \
+  --report-xunit-xml --report-xunit-trx \
+  --ignore-exit-code 8 \
+  --no-progress --no-ansi 2>&1 | tee "$results/dotnet-test.log"
+run_status=${PIPESTATUS[0]}
+set -e
+
+passed=0 failed=0 skipped=0
+echo
+echo "Per project:"
+shopt -s nullglob
+for report in "$results"/*.xunit.xml; do
+  project="$(grep -o '<assembly [^>]*>' "$report" | head -n 1 | grep -o ' name="[^"]*"' | sed 's/.*\///; s/\.dll"$//')"
+  p=$(count passed "$report") f=$(( $(count failed "$report") + $(count errors "$report") )) s=$(count skipped "$report")
+  printf '  %-28s %4d passed, %d failed, %d skipped\n' "$project" "$p" "$f" "$s"
+  passed=$((passed + p)) failed=$((failed + f)) skipped=$((skipped + s))
+done
+echo "Reports: $results"
+
+if [ "$run_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $run_status (build error or a test process that crashed): see $results/dotnet-test.log"
 fi
 
-dotnet test --results-directory "$results" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
 
-# The runner ends with one summary for the whole solution: total / failed / succeeded / skipped.
-summary() { grep -E "^\s+$1: [0-9]+$" "$log" | tail -n 1 | grep -oE '[0-9]+$'; }
-passed=$(summary succeeded); failed=$(summary failed); skipped=$(summary skipped)
-if [ -z "$passed" ] || [ -z "$failed" ]; then
-  echo "The test run produced no summary (build failure?); see $log."
-  echo "0 passed, 1 failed"
-  exit 1
-fi
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
-  echo "The test run exited with code $status (see $log)."
-  failed=1
-fi
-
-line="$passed passed, $failed failed"
-[ "${skipped:-0}" -gt 0 ] && line="$line, $skipped skipped"
-echo "$line"
-[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
+[ "$run_status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -14,7 +14,7 @@ public sealed class SchemaParityTests : IDisposable
     [Fact]
     public void Both_dialects_end_with_the_same_tables_and_columns()
     {
-        var sqlServer = SqlServerSchema.FromScripts(RepositoryPaths.DbScripts("sqlserver"));
+        var sqlServer = SqlServerSchema.FromFolder(RepositoryPaths.DbScripts("sqlserver"));
         var sqlite = SqliteTables();
 
         var differences = new List<string>();

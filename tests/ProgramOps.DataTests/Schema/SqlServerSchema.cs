@@ -8,13 +8,18 @@ internal sealed class SqlServerSchema : TSqlFragmentVisitor
 {
     private readonly Dictionary<string, SortedSet<string>> _tables = new(StringComparer.OrdinalIgnoreCase);
 
-    public static IReadOnlyDictionary<string, SortedSet<string>> FromScripts(string folder)
+    public static IReadOnlyDictionary<string, SortedSet<string>> FromFolder(string folder) =>
+        FromScripts(Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal)
+            .Select(path => (Path.GetFileName(path), File.ReadAllText(path))));
+
+    /// <summary>Applies the scripts' effect on tables and columns, in the given order.</summary>
+    public static IReadOnlyDictionary<string, SortedSet<string>> FromScripts(IEnumerable<(string Name, string Sql)> scripts)
     {
         var schema = new SqlServerSchema();
-        foreach (var script in Directory.GetFiles(folder, "*.sql").Order(StringComparer.Ordinal))
+        foreach (var (name, sql) in scripts)
         {
-            var (fragment, errors) = TSql.Parse(File.ReadAllText(script));
-            if (errors.Count > 0) throw new InvalidOperationException($"{Path.GetFileName(script)}: {TSql.Describe(errors)}");
+            var (fragment, errors) = TSql.Parse(sql);
+            if (errors.Count > 0) throw new InvalidOperationException($"{name}: {TSql.Describe(errors)}");
             fragment.Accept(schema);
         }
 
