@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Admin;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Auth;
@@ -13,7 +14,8 @@ builder.Services
     .AddProgramOpsLocalization()
     .AddProgramOpsWeb(builder.Configuration)
     .AddClients()
-    .AddPrograms();
+    .AddPrograms()
+    .AddAdmin();
 
 var app = builder.Build();
 if (!await app.PrepareAsync(args)) return;

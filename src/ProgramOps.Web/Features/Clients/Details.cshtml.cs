@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Features.Admin.Audit;
 using ProgramOps.Web.Infrastructure.Audit;
 using ProgramOps.Web.Infrastructure.Auth;
 using ProgramOps.Web.Infrastructure.Data;
@@ -12,7 +13,7 @@ using ProgramOps.Web.Infrastructure.Web;
 namespace ProgramOps.Web.Features.Clients;
 
 public sealed class DetailsModel(
-    Db db, ClientQueries queries, AuditTrail audit, ICurrentUser user, TimeProvider time,
+    Db db, ClientQueries queries, AuditLogQueries auditLog, AuditTrail audit, ICurrentUser user, TimeProvider time,
     LocalClock clock, IAuthorizationService authorization, IStringLocalizer<ClientsText> text) : PageModel
 {
     public ClientDetails Client { get; private set; } = null!;
@@ -21,9 +22,12 @@ public sealed class DetailsModel(
     public IReadOnlyList<ContractRow> Contracts { get; private set; } = [];
     public IReadOnlyList<NamedId> Members { get; private set; } = [];
     public ContractRow? NextRenewal { get; private set; }
+    public IReadOnlyList<AuditRow> History { get; private set; } = [];
     public ConcurrencyConflict? Conflict { get; private set; }
     public DateOnly Today => clock.Today;
     public LocalClock Clock => clock;
+
+    private const int HistoryShown = 50;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
@@ -69,6 +73,7 @@ public sealed class DetailsModel(
         Contracts = await queries.ContractsAsync(id, ct);
         Members = await queries.MembersAsync(id, ct);
         Status = ClientStatusRules.Derive(Contracts.Select(c => c.Term), Today);
+        History = await auditLog.ForEntityAsync("Client", id.ToString(), HistoryShown, ct);
         NextRenewal = Contracts
             .Where(c => c.Status == ContractStatus.Active && c.EndDate >= Today)
             .MinBy(c => c.EndDate);

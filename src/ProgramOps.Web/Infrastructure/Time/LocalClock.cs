@@ -18,4 +18,11 @@ public sealed class LocalClock(TimeProvider time, TimeZoneInfo zone)
     public DateOnly Today => DateOnly.FromDateTime(ToLocal(UtcNow).DateTime);
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>The instant a local calendar day begins, for filtering stored UTC times by local dates.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
+    }
 }

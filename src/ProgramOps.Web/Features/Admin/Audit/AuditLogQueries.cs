@@ -1,0 +1,51 @@
+using Dapper;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Data;
+
+namespace ProgramOps.Web.Features.Admin.Audit;
+
+/// <summary>One audit row as pages show it.</summary>
+public sealed record AuditRow
+{
+    public long Id { get; init; }
+    public DateTimeOffset OccurredAt { get; init; }
+    public required string UserName { get; init; }
+    public required string EntityType { get; init; }
+    public required string EntityId { get; init; }
+    public required string Action { get; init; }
+    public string? Summary { get; init; }
+    public string? Changes { get; init; }
+
+    public IReadOnlyDictionary<string, FieldChange> FieldChanges => ChangeSet.FromJson(Changes);
+}
+
+public sealed record AuditFilter(string? EntityType, string? EntityId, string? UserName, string? Action, DateTimeOffset? From, DateTimeOffset? Until);
+
+public sealed class AuditLogQueries(Db db)
+{
+    /// <summary>A page of rows older than <paramref name="beforeId"/> (null: the newest), and whether older ones remain.</summary>
+    public async Task<(IReadOnlyList<AuditRow> Rows, bool HasOlder)> SearchAsync(AuditFilter filter, long? beforeId, int pageSize, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<AuditRow>(new CommandDefinition(AuditLogSql.Search(db.Dialect), new
+        {
+            filter.EntityType, filter.EntityId, filter.UserName, filter.Action, filter.From, filter.Until,
+            BeforeId = beforeId, Skip = 0, Take = pageSize + 1,
+        }, cancellationToken: ct))).ToList();
+        return (rows.Take(pageSize).ToList(), rows.Count > pageSize);
+    }
+
+    /// <summary>The newest writes to one record, for its detail page.</summary>
+    public async Task<IReadOnlyList<AuditRow>> ForEntityAsync(string entityType, string entityId, int take, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<AuditRow>(new CommandDefinition(AuditLogSql.ForEntity(db.Dialect),
+            new { EntityType = entityType, EntityId = entityId, Skip = 0, Take = take }, cancellationToken: ct))).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<string>(new CommandDefinition(AuditLogSql.EntityTypes, cancellationToken: ct))).ToList();
+    }
+}

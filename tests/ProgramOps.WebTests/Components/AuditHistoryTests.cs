@@ -1,0 +1,42 @@
+using Bunit;
+using ProgramOps.Web.Features.Admin.Audit;
+using ProgramOps.Web.Features.Shared;
+
+namespace ProgramOps.WebTests.Components;
+
+public sealed class AuditHistoryTests : ComponentTestContext
+{
+    private static AuditRow Row(string action, string? changes = null) => new()
+    {
+        Id = 1, OccurredAt = new DateTimeOffset(2026, 11, 23, 15, 30, 5, TimeSpan.Zero), UserName = "sato",
+        EntityType = "Client", EntityId = "7", Action = action, Summary = "テスト株式会社", Changes = changes,
+    };
+
+    [Fact]
+    public void Shows_when_in_tokyo_time_who_the_localised_action_and_each_changed_field()
+    {
+        var history = Render<AuditHistory>(p => p.Add(x => x.Rows,
+            [Row("Updated", """{"EligiblePopulation":{"Before":"100","After":"250"}}""")]));
+
+        var cells = history.FindAll("tbody td").Select(td => td.TextContent.Trim()).ToList();
+        Assert.Equal("2026-11-24 00:30:05", cells[0]);
+        Assert.Equal("sato", cells[1]);
+        Assert.StartsWith("更新", cells[2]);
+        Assert.Equal("EligiblePopulation: 100 → 250", history.Find(".changes li").TextContent);
+    }
+
+    [Fact]
+    public void An_action_without_a_label_is_shown_as_recorded() =>
+        Assert.StartsWith("SomethingNew", Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("SomethingNew")])).FindAll("tbody td")[2].TextContent.Trim());
+
+    [Fact]
+    public void The_record_column_appears_only_when_asked_for()
+    {
+        Assert.Equal(4, Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("Created")])).FindAll("th").Count);
+        Assert.Contains("Client #7", Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("Created")]).Add(x => x.ShowEntity, true)).Markup);
+    }
+
+    [Fact]
+    public void No_rows_says_so() =>
+        Assert.Equal("記録された変更はありません。", Render<AuditHistory>(p => p.Add(x => x.Rows, [])).Find(".empty").TextContent);
+}
