@@ -55,7 +55,10 @@ public partial class ProgramOpsFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, signed in as a new user with these roles.</summary>
-    public async Task<HttpClient> SignedInClientAsync(params string[] roles)
+    public async Task<HttpClient> SignedInClientAsync(params string[] roles) => (await SignedInUserAsync(roles)).Client;
+
+    /// <summary>As <see cref="SignedInClientAsync"/>, also naming the user signed in.</summary>
+    public async Task<(HttpClient Client, string UserName)> SignedInUserAsync(params string[] roles)
     {
         var userName = await CreateUserAsync(roles);
         var client = NewClient();
@@ -65,7 +68,7 @@ public partial class ProgramOpsFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Sign-in as {userName} failed: {response.StatusCode}");
         }
 
-        return client;
+        return (client, userName);
     }
 
     public HttpClient NewClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -2,7 +2,6 @@ using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Text;
 using ProgramOps.Web.Infrastructure.Time;
 using ProgramOps.Web.Infrastructure.Web;
 
@@ -50,10 +49,9 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         var page = Paging.Normalize(Filter.PageNumber);
-        var search = JapaneseText.Normalize(Filter.Q);
         var parameters = new
         {
-            Search = search.Length == 0 ? null : $"%{EscapeLike(search)}%",
+            Search = LikePattern.Containing(Filter.Q),
             Kind = Filter.Kind?.ToString(),
             Segment = Filter.Segment?.ToString(),
             OwnerId = Filter.Owner,
@@ -92,7 +90,4 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         q = q.Q, kind = q.Kind, segment = q.Segment, owner = q.Owner,
         archived = q.Archived ? "true" : null, sort = q.Sort.ToString().ToLowerInvariant(), dir = q.Dir, pageNumber = q.PageNumber,
     })!;
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }
