@@ -44,6 +44,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    public static async Task SignInAsync(IPage page, string userName, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("ユーザー名").FillAsync(userName);
+        await page.GetByLabel("パスワード").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
 

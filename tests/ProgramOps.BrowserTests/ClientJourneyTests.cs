@@ -7,20 +7,12 @@ namespace ProgramOps.BrowserTests;
 
 public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string userName, string password)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("ユーザー名").FillAsync(userName);
-        await page.GetByLabel("パスワード").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
-    }
-
     [Fact]
     public async Task Bizdev_creates_a_client_with_a_key_person_and_a_contract_finds_it_and_switches_language()
     {
         var userName = await fixture.App.CreateUserAsync(Roles.BizDev);
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, userName, ProgramOpsFactory.UserPassword);
+        await BrowserFixture.SignInAsync(page, userName, ProgramOpsFactory.UserPassword);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "クライアント", Exact = true }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "クライアントを登録" }).ClickAsync();
@@ -74,7 +66,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
     public async Task The_first_administrator_is_made_to_choose_a_new_password()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, AdministratorBootstrap.AdminUserName, ProgramOpsFactory.AdminPassword);
+        await BrowserFixture.SignInAsync(page, AdministratorBootstrap.AdminUserName, ProgramOpsFactory.AdminPassword);
 
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/changepassword$"));
         await page.GetByLabel("現在のパスワード").FillAsync(ProgramOpsFactory.AdminPassword);

@@ -64,4 +64,14 @@ public sealed class ChangeSetTests
         Assert.Equal(changes, restored);
         Assert.Empty(ChangeSet.FromJson(null));
     }
+
+    private sealed record WithRoles(List<string> Roles);
+
+    [Fact]
+    public void Lists_are_recorded_as_their_items()
+    {
+        var changes = ChangeSet.Between(new WithRoles(["Viewer"]), new WithRoles(["BizDev", "ProgramCS"]));
+
+        Assert.Equal(new FieldChange("Viewer", "BizDev, ProgramCS"), changes["Roles"]);
+    }
 }

@@ -40,6 +40,7 @@ public static class ChangeSet
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTimeOffset instant => instant.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        System.Collections.IEnumerable items and not string => string.Join(", ", items.Cast<object?>().Select(Format)),
         _ => value.ToString(),
     };
 }

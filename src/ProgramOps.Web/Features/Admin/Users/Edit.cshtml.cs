@@ -50,7 +50,7 @@ public sealed class EditModel(
         return await WriteAsync(id, text["Users.Saved", Account.UserName], async (c, t) =>
         {
             if (losesAdmin && await c.ExecuteScalarAsync<int>(UsersSql.OtherActiveAdmins, new { Id = id }, t) == 0) return Refused(text["Users.LastAdmin"]);
-            var stamp = before.RoleList == Input.RoleList ? Account.SecurityStamp : UserAccounts.NewSecurityStamp();
+            var stamp = before.HasSameRolesAs(Input) ? Account.SecurityStamp : UserAccounts.NewSecurityStamp();
             if (await c.ExecuteAsync(UsersSql.UpdateProfile, Stamped(id, stamp, new { Input.DisplayName, Input.Email }), t) == 0) return Conflicted;
             await UserAccounts.ReplaceRolesAsync(c, t, id, Input.Roles);
             await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Updated", Account.UserName, ChangeSet.Between(before, Input)));

@@ -23,8 +23,7 @@ public sealed record UserInput
     public static UserInput From(StaffUser user) =>
         new() { DisplayName = user.DisplayName, Email = user.Email, Roles = user.Roles.Order().ToList() };
 
-    /// <summary>Roles as one comparable, auditable value.</summary>
-    public string RoleList => string.Join(", ", Roles);
+    public bool HasSameRolesAs(UserInput other) => Roles.Order().SequenceEqual(other.Roles.Order());
 }
 
 public sealed class UserInputValidator : AbstractValidator<UserInput>

@@ -1,0 +1,58 @@
+using Microsoft.Playwright;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Infrastructure.Auth;
+
+namespace ProgramOps.BrowserTests;
+
+public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task An_admin_launches_a_program_from_the_smoking_template_and_publishes_it()
+    {
+        var admin = await fixture.App.CreateUserAsync(Roles.Admin);
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, admin, ProgramOpsFactory.UserPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "プログラム", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "プログラムを立ち上げる" }).ClickAsync();
+        await page.GetByLabel("コード").FillAsync("smoking-insurers-2027");
+        await page.GetByLabel("名称（日本語）").FillAsync("健保合同 禁煙プログラム 2027");
+        await page.GetByLabel("名称（英語）").FillAsync("Joint insurers smoking cessation 2027");
+        await page.GetByRole(AriaRole.Button, new() { Name = "下書きを作成" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "下書きを編集" }).ClickAsync();
+        await page.GetByLabel("呼気COで確認する").CheckAsync();
+        await page.GetByLabel("呼気CO上限（ppm）").FillAsync("10");
+        await BrowserFixture.ScreenshotAsync(page, "10-program-draft");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "公開する" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("v1 を公開しました。");
+        await Assertions.Expect(page.Locator("tbody").First).ToContainTextAsync("公開中");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("呼気CO 10 ppm以下");
+        await BrowserFixture.ScreenshotAsync(page, "11-program-published");
+    }
+
+    [Fact]
+    public async Task An_admin_creates_a_user_and_finds_the_write_in_the_audit_log()
+    {
+        var admin = await fixture.App.CreateUserAsync(Roles.Admin);
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, admin, ProgramOpsFactory.UserPassword);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "ユーザー", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "ユーザーを追加" }).ClickAsync();
+        await page.GetByLabel("ユーザー名").FillAsync("ito");
+        await page.GetByLabel("仮パスワード").FillAsync("temporary-pass-2026");
+        await page.GetByLabel("氏名").FillAsync("伊藤 さくら");
+        await page.GetByLabel("プログラムCS").CheckAsync();
+        await page.GetByLabel("閲覧のみ").UncheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "作成" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("ito を作成しました。");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "監査ログ" }).ClickAsync();
+        await Assertions.Expect(page.Locator("table.audit tbody tr").First).ToContainTextAsync("User #");
+        await Assertions.Expect(page.Locator("table.audit tbody tr").First).ToContainTextAsync("ito");
+        await BrowserFixture.ScreenshotAsync(page, "12-audit-log");
+    }
+}
