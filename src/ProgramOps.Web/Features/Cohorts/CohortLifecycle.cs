@@ -1,0 +1,64 @@
+namespace ProgramOps.Web.Features.Cohorts;
+
+/// <summary>Planned → Enrolling (募集期間) → Running (everyone starts on one day) → Completed → Reported.</summary>
+public enum CohortStatus
+{
+    Planned,
+    Enrolling,
+    Running,
+    Completed,
+    Reported,
+}
+
+/// <summary>Why a cohort cannot move on yet; the UI words each reason.</summary>
+public enum CohortStepRefusal
+{
+    NotTheNextStep,
+    ProgramVersionNotPublished,
+    NoEnrolledParticipants,
+    NotStartDayYet,
+    ProgramNotOver,
+}
+
+/// <summary>What the cohort guards need to know, gathered by the caller.</summary>
+public sealed record CohortFacts(
+    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, int DurationWeeks, DateOnly Today)
+{
+    public DateOnly EndDate => StartDate.AddDays(DurationWeeks * 7);
+}
+
+/// <summary>The cohort lifecycle's rules: which step comes next and what must be true to take it. No I/O.</summary>
+public static class CohortLifecycle
+{
+    public static CohortStatus? Next(CohortStatus status) => status switch
+    {
+        CohortStatus.Planned => CohortStatus.Enrolling,
+        CohortStatus.Enrolling => CohortStatus.Running,
+        CohortStatus.Running => CohortStatus.Completed,
+        CohortStatus.Completed => CohortStatus.Reported,
+        _ => null,
+    };
+
+    /// <summary>Everything that stops the cohort moving to <paramref name="target"/> now (empty: it may).</summary>
+    public static IReadOnlyList<CohortStepRefusal> Refusals(CohortFacts facts, CohortStatus target)
+    {
+        if (Next(facts.Status) != target) return [CohortStepRefusal.NotTheNextStep];
+
+        var refusals = new List<CohortStepRefusal>();
+        switch (target)
+        {
+            case CohortStatus.Enrolling when !facts.ProgramVersionPublished:
+                refusals.Add(CohortStepRefusal.ProgramVersionNotPublished);
+                break;
+            case CohortStatus.Running:
+                if (facts.EnrolledParticipants == 0) refusals.Add(CohortStepRefusal.NoEnrolledParticipants);
+                if (facts.Today < facts.StartDate) refusals.Add(CohortStepRefusal.NotStartDayYet);
+                break;
+            case CohortStatus.Completed when facts.Today < facts.EndDate:
+                refusals.Add(CohortStepRefusal.ProgramNotOver);
+                break;
+        }
+
+        return refusals;
+    }
+}
