@@ -9,7 +9,8 @@ cd "$root"
 results="artifacts/test-results"
 
 has_cjk_fonts() {
-  command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi "Noto Sans CJK"
+  # grep reads everything (no -q), so fc-list never dies of SIGPIPE under pipefail.
+  command -v fc-list >/dev/null 2>&1 && fc-list | grep -i "Noto Sans CJK" >/dev/null
 }
 
 # Browser tests drive Debian's chromium; without the CJK fonts Japanese renders as boxes.
