@@ -22,5 +22,10 @@ public static class Policies
     /// <summary>Everyone reads the program catalogue; only admins launch, edit, publish and retire programs.</summary>
     public const string ReadPrograms = nameof(ReadPrograms);
 
+    /// <summary>Everyone reads cohorts; Program CS (and admins) create and run them.</summary>
+    public const string ReadCohorts = nameof(ReadCohorts);
+
+    public const string RunCohorts = nameof(RunCohorts);
+
     public const string Admin = nameof(Admin);
 }

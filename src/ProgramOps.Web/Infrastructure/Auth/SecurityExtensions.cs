@@ -46,6 +46,8 @@ public static class SecurityExtensions
             .AddPolicy(Policies.ReadClients, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.EditClients, p => p.RequireRole(Roles.Admin, Roles.BizDev, Roles.ProgramCS))
             .AddPolicy(Policies.ReadPrograms, p => p.RequireRole(Roles.All.ToArray()))
+            .AddPolicy(Policies.ReadCohorts, p => p.RequireRole(Roles.All.ToArray()))
+            .AddPolicy(Policies.RunCohorts, p => p.RequireRole(Roles.Admin, Roles.ProgramCS))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         return services;

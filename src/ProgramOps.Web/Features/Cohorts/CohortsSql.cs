@@ -1,0 +1,85 @@
+namespace ProgramOps.Web.Features.Cohorts;
+
+public static class CohortsSql
+{
+    public const string List =
+        """
+        SELECT co.Id, co.Name, co.Status, co.EnrolmentOpens, co.EnrolmentCloses, co.StartDate,
+               p.Code AS ProgramCode, v.VersionNumber, u.DisplayName AS CsOwnerName,
+               (SELECT SUM(cc.Capacity) FROM CohortContracts cc WHERE cc.CohortId = co.Id) AS Seats
+        FROM Cohorts co
+        JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        JOIN Programs p ON p.Id = v.ProgramId
+        LEFT JOIN Users u ON u.Id = co.CsOwnerId
+        ORDER BY co.StartDate DESC, co.Id DESC
+        """;
+
+    public const string Find =
+        """
+        SELECT co.Id, co.Name, co.Status, co.EnrolmentOpens, co.EnrolmentCloses, co.StartDate, co.ProgramVersionId,
+               co.CsOwnerId, co.Version, co.UpdatedAt, co.UpdatedBy,
+               p.Id AS ProgramId, p.Code AS ProgramCode, v.VersionNumber, v.Status AS ProgramVersionStatus, v.Definition,
+               u.DisplayName AS CsOwnerName
+        FROM Cohorts co
+        JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        JOIN Programs p ON p.Id = v.ProgramId
+        LEFT JOIN Users u ON u.Id = co.CsOwnerId
+        WHERE co.Id = @Id
+        """;
+
+    public const string ContractsOfCohort =
+        """
+        SELECT cc.ContractId, cc.Capacity, ct.ProgramName, ct.Seats, c.Id AS ClientId, c.Name AS ClientName
+        FROM CohortContracts cc
+        JOIN Contracts ct ON ct.Id = cc.ContractId
+        JOIN Clients c ON c.Id = ct.ClientId
+        WHERE cc.CohortId = @Id
+        ORDER BY c.Name, cc.ContractId
+        """;
+
+    /// <summary>Contracts a cohort can draw seats from: active ones, with the seats other cohorts already hold.</summary>
+    public const string AvailableContracts =
+        """
+        SELECT ct.Id AS ContractId, ct.Seats, c.Name AS ClientName, ct.ProgramName, ct.StartDate, ct.EndDate,
+               COALESCE((SELECT SUM(cc.Capacity) FROM CohortContracts cc WHERE cc.ContractId = ct.Id AND cc.CohortId <> @CohortId), 0) AS AllocatedElsewhere
+        FROM Contracts ct
+        JOIN Clients c ON c.Id = ct.ClientId
+        WHERE ct.Status = 'Active' AND c.IsArchived = 0
+        ORDER BY c.Name, ct.StartDate
+        """;
+
+    public const string PublishedVersions =
+        """
+        SELECT v.Id, p.Code, v.VersionNumber, v.Definition
+        FROM ProgramVersions v JOIN Programs p ON p.Id = v.ProgramId
+        WHERE v.Status = 'Published'
+        ORDER BY p.Code
+        """;
+
+    public const string Insert =
+        """
+        INSERT INTO Cohorts (Name, ProgramVersionId, EnrolmentOpens, EnrolmentCloses, StartDate, Status, CsOwnerId,
+                             Version, CreatedAt, UpdatedAt, UpdatedBy)
+        VALUES (@Name, @ProgramVersionId, @EnrolmentOpens, @EnrolmentCloses, @StartDate, 'Planned', @CsOwnerId,
+                1, @Now, @Now, @Actor);
+        """;
+
+    public const string InsertContract =
+        "INSERT INTO CohortContracts (CohortId, ContractId, Capacity) VALUES (@CohortId, @ContractId, @Capacity)";
+
+    public const string SetStatus =
+        """
+        UPDATE Cohorts SET Status = @Status, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version AND Status = @From
+        """;
+
+    public const string CsOwnerCandidates =
+        """
+        SELECT DISTINCT u.Id, u.DisplayName AS Name
+        FROM Users u JOIN UserRoles r ON r.UserId = u.Id
+        WHERE u.IsDisabled = 0 AND r.Role IN ('Admin', 'ProgramCS')
+        ORDER BY u.DisplayName
+        """;
+
+    public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Cohorts WHERE Id = @Id";
+}

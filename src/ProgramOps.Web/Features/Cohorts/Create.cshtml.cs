@@ -1,0 +1,144 @@
+using Dapper;
+using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Text;
+using ProgramOps.Web.Infrastructure.Web;
+
+namespace ProgramOps.Web.Features.Cohorts;
+
+/// <summary>Plans a cohort: program version, enrolment window, start day, and seats from one or more contracts.</summary>
+[Authorize(Policy = Policies.RunCohorts)]
+public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<CohortsText> text) : PageModel
+{
+    public sealed record Command
+    {
+        public string Name { get; init; } = "";
+        public int ProgramVersionId { get; init; }
+        public DateOnly? EnrolmentOpens { get; init; }
+        public DateOnly? EnrolmentCloses { get; init; }
+        public DateOnly? StartDate { get; init; }
+        public int? CsOwnerId { get; init; }
+
+        /// <summary>Seats taken from each contract, by contract id; blank = the contract does not take part.</summary>
+        public Dictionary<int, int?> Capacities { get; init; } = [];
+
+        public IReadOnlyList<SeatRequest> SeatRequests =>
+            Capacities.Where(c => c.Value is not null).Select(c => new SeatRequest(c.Key, c.Value!.Value)).ToList();
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer<CohortsText> text)
+        {
+            RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
+            RuleFor(c => c.EnrolmentOpens).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
+            RuleFor(c => c.EnrolmentCloses).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
+            RuleFor(c => c.StartDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
+            RuleFor(c => c.EnrolmentCloses).GreaterThanOrEqualTo(c => c.EnrolmentOpens).WithMessage(_ => text["Validation.WindowOrder"])
+                .When(c => c.EnrolmentOpens is not null && c.EnrolmentCloses is not null);
+            RuleFor(c => c.StartDate).GreaterThanOrEqualTo(c => c.EnrolmentCloses).WithMessage(_ => text["Validation.StartAfterWindow"])
+                .When(c => c.EnrolmentCloses is not null && c.StartDate is not null);
+        }
+    }
+
+    public sealed record ContractOption
+    {
+        public int ContractId { get; init; }
+        public int Seats { get; init; }
+        public int AllocatedElsewhere { get; init; }
+        public required string ClientName { get; init; }
+        public required string ProgramName { get; init; }
+        public DateOnly StartDate { get; init; }
+        public DateOnly EndDate { get; init; }
+
+        public ContractSeats AsSeats => new(ContractId, Seats, AllocatedElsewhere);
+    }
+
+    public sealed record VersionOption(int Id, string Code, int VersionNumber, string Definition);
+
+    [BindProperty] public Command Input { get; set; } = new();
+    [BindProperty] public Guid SubmissionToken { get; set; }
+
+    public IReadOnlyList<VersionOption> Versions { get; private set; } = [];
+    public IReadOnlyList<ContractOption> Contracts { get; private set; } = [];
+    public IReadOnlyList<NamedId> Owners { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        SubmissionToken = Guid.NewGuid();
+        await LoadChoicesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Input = Input with { Name = JapaneseText.Normalize(Input.Name) };
+        await LoadChoicesAsync(ct);
+        ModelState.AddFailures(await new Validator(text).ValidateAsync(Input, ct), nameof(Input));
+        if (Versions.All(v => v.Id != Input.ProgramVersionId))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.ProgramVersionId)}", text["Validation.ProgramVersion"]);
+        if (Input.CsOwnerId is { } owner && Owners.All(o => o.Id != owner))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.CsOwnerId)}", text["Validation.Owner"]);
+        if (!ModelState.IsValid) return Page();
+
+        if (SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
+        var (id, issues) = await db.InTransactionAsync(async (c, t) =>
+        {
+            if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "Cohort") is { } existing) return (existing, (IReadOnlyList<SeatIssue>)[]);
+
+            // Seats are checked again inside the write transaction: another cohort may have taken some meanwhile.
+            var contracts = (await c.QueryAsync<ContractOption>(CohortsSql.AvailableContracts, new { CohortId = 0 }, t)).ToDictionary(o => o.ContractId, o => o.AsSeats);
+            var problems = SeatAllocation.Check(Input.SeatRequests, contracts);
+            if (problems.Count > 0) return (0, problems);
+
+            var now = time.GetUtcNow();
+            var cohortId = await c.ExecuteScalarAsync<int>(CohortsSql.Insert + db.Dialect.SelectNewId, new
+            {
+                Input.Name, Input.ProgramVersionId, EnrolmentOpens = Input.EnrolmentOpens!.Value, EnrolmentCloses = Input.EnrolmentCloses!.Value,
+                StartDate = Input.StartDate!.Value, Input.CsOwnerId, Now = now, Actor = user.UserName,
+            }, t);
+            await c.ExecuteAsync(CohortsSql.InsertContract, Input.SeatRequests.Select(r => new { CohortId = cohortId, r.ContractId, r.Capacity }), t);
+            await FormSubmissions.RecordAsync(c, t, SubmissionToken, "Cohort", cohortId, now);
+            await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(), "Created",
+                $"{Input.Name}: {string.Join(", ", Input.SeatRequests.Select(r => $"#{r.ContractId}×{r.Capacity}"))}"));
+            return (cohortId, (IReadOnlyList<SeatIssue>)[]);
+        }, ct);
+
+        if (issues.Count > 0)
+        {
+            foreach (var issue in issues)
+            {
+                var field = issue.ContractId == 0 ? nameof(Command.Capacities) : $"{nameof(Command.Capacities)}[{issue.ContractId}]";
+                ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Seats.{issue.Problem}", issue.Remaining]);
+            }
+
+            return Page();
+        }
+
+        TempData["Flash"] = text["Create.Done", Input.Name].Value;
+        return RedirectToPage("/Cohorts/Details", new { id });
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        Versions = (await connection.QueryAsync<(int Id, string Code, int VersionNumber, string Definition)>(
+                new CommandDefinition(CohortsSql.PublishedVersions, cancellationToken: ct)))
+            .Select(v => new VersionOption(v.Id, v.Code, v.VersionNumber, v.Definition)).ToList();
+        Contracts = (await connection.QueryAsync<ContractOption>(new CommandDefinition(CohortsSql.AvailableContracts, new { CohortId = 0 }, cancellationToken: ct))).ToList();
+        Owners = (await connection.QueryAsync<NamedId>(new CommandDefinition(CohortsSql.CsOwnerCandidates, cancellationToken: ct))).ToList();
+    }
+
+    public static string ProgramName(VersionOption version, bool japanese)
+    {
+        var definition = ProgramDefinitionJson.Deserialize(version.Definition);
+        return japanese ? definition.NameJa : definition.NameEn;
+    }
+}

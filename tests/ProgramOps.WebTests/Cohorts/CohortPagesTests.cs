@@ -1,0 +1,107 @@
+using System.Net;
+using Dapper;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Infrastructure.Auth;
+using static ProgramOps.WebTests.Clients.ClientPages;
+
+namespace ProgramOps.WebTests.Cohorts;
+
+public sealed class CohortPagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
+{
+    private async Task<(int VersionId, int ContractA, int ContractB)> SeedAsync(string tag)
+    {
+        var clientA = await SeedClientAsync(factory, new ClientInput { Name = $"{tag}健保A", Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 1000 });
+        var clientB = await SeedClientAsync(factory, new ClientInput { Name = $"{tag}健保B", Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 800 });
+        await using var c = await factory.Db.OpenAsync();
+        var now = DateTimeOffset.UtcNow;
+        var programId = await c.ExecuteScalarAsync<int>("INSERT INTO Programs (Code, CreatedAt, CreatedBy) VALUES (@Code, @now, 'seed'); SELECT last_insert_rowid();", new { Code = $"{tag}-smoking", now });
+        var versionId = await c.ExecuteScalarAsync<int>(
+            """
+            INSERT INTO ProgramVersions (ProgramId, VersionNumber, Status, Definition, PublishedAt, PublishedBy, Version, CreatedAt, UpdatedAt, UpdatedBy)
+            VALUES (@programId, 1, 'Published', @Definition, @now, 'seed', 1, @now, @now, 'seed'); SELECT last_insert_rowid();
+            """, new { programId, Definition = ProgramDefinitionJson.Serialize(ProgramTemplates.SmokingCessation), now });
+        async Task<int> ContractAsync(int clientId, int seats) => await c.ExecuteScalarAsync<int>(
+            """
+            INSERT INTO Contracts (ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
+            VALUES (@clientId, '禁煙プログラム', @seats, 30000, '2026-04-01', '2027-03-31', 0, 'Active', 1, @now, @now, 'seed'); SELECT last_insert_rowid();
+            """, new { clientId, seats, now });
+        return (versionId, await ContractAsync(clientA, 100), await ContractAsync(clientB, 40));
+    }
+
+    private static Dictionary<string, string> CohortFields(string name, int versionId, params (int Contract, int Seats)[] seats)
+    {
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = name, ["Input.ProgramVersionId"] = versionId.ToString(),
+            ["Input.EnrolmentOpens"] = "2026-12-01", ["Input.EnrolmentCloses"] = "2026-12-21", ["Input.StartDate"] = "2027-01-11",
+        };
+        foreach (var (contract, count) in seats) fields[$"Input.Capacities[{contract}]"] = count.ToString();
+        return fields;
+    }
+
+    [Fact]
+    public async Task A_joint_cohort_takes_seats_from_two_insurers_and_opens_enrolment()
+    {
+        var (versionId, a, b) = await SeedAsync("合同");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var form = await GetDocumentAsync(cs, "/cohorts/create");
+
+        var created = await PostAsync(cs, "/cohorts/create", FormFields(form, CohortFields("2027年1月 合同コホート", versionId, (a, 70), (b, 40))));
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var details = await GetDocumentAsync(cs, created.Headers.Location!.OriginalString);
+        Assert.Contains("110", details.QuerySelector("dl.facts")!.TextContent);
+        Assert.Contains("2027-04-05", details.QuerySelector("dl.facts")!.TextContent);
+        Assert.Equal(2, details.QuerySelectorAll("main table tbody tr").Length);
+
+        var opened = await PostAsync(cs, $"{created.Headers.Location.OriginalString}?handler=OpenEnrolment",
+            FormFields(details, formSelector: "form[action*='handler=OpenEnrolment']"));
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Contains("募集中", (await GetDocumentAsync(cs, created.Headers.Location.OriginalString)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Seats_beyond_what_a_contract_has_left_are_refused_naming_the_remainder()
+    {
+        var (versionId, a, _) = await SeedAsync("残席");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        await PostAsync(cs, "/cohorts/create", FormFields(await GetDocumentAsync(cs, "/cohorts/create"), CohortFields("第1期", versionId, (a, 70))));
+
+        var second = await PostAsync(cs, "/cohorts/create", FormFields(await GetDocumentAsync(cs, "/cohorts/create"), CohortFields("第2期", versionId, (a, 31))));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("この契約の残席は 30 席です。", (await ReadDocumentAsync(second)).QuerySelector($"[data-valmsg-for='Input.Capacities[{a}]']")!.TextContent);
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Cohorts WHERE Name = '第2期'"));
+    }
+
+    [Fact]
+    public async Task Dates_out_of_order_and_no_seats_get_messages()
+    {
+        var (versionId, _, _) = await SeedAsync("日付");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var fields = CohortFields("日付テスト", versionId);
+        fields["Input.EnrolmentCloses"] = "2026-11-30";
+        fields["Input.StartDate"] = "2026-11-01";
+
+        var page = await ReadDocumentAsync(await PostAsync(cs, "/cohorts/create", FormFields(await GetDocumentAsync(cs, "/cohorts/create"), fields)));
+
+        Assert.Contains("募集終了日は募集開始日以降", page.QuerySelector("[data-valmsg-for='Input.EnrolmentCloses']")!.TextContent);
+        Assert.Contains("開始日は募集終了日以降", page.QuerySelector("[data-valmsg-for='Input.StartDate']")!.TextContent);
+
+        var noSeats = CohortFields("席なし", versionId);
+        var seatless = await ReadDocumentAsync(await PostAsync(cs, "/cohorts/create", FormFields(await GetDocumentAsync(cs, "/cohorts/create"), noSeats)));
+        Assert.Contains("少なくとも1つの契約", seatless.QuerySelector(".error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Viewers_read_cohorts_but_cannot_plan_one()
+    {
+        var viewer = await factory.SignedInClientAsync(Roles.Viewer);
+
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/cohorts")).StatusCode);
+        Assert.StartsWith("/account/accessdenied", (await viewer.GetAsync("/cohorts/create")).Headers.Location!.PathAndQuery);
+    }
+}
