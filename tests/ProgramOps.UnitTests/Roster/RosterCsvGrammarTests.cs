@@ -55,6 +55,15 @@ public sealed class RosterCsvGrammarTests
     }
 
     [Fact]
+    public async Task A_file_with_only_a_header_has_no_rows()
+    {
+        var (reader, records) = await ReadAsync(Utf8(Lines(Header)));
+        Assert.True(reader.Header.IsComplete);
+        Assert.Empty(records);
+        Assert.Equal(new RosterSummary(0, 0, 0), reader.Summary);
+    }
+
+    [Fact]
     public async Task Blank_lines_and_rows_of_empty_fields_are_skipped_and_not_counted()
     {
         var (reader, records) = await ReadAsync(Utf8(Lines(
