@@ -11,12 +11,19 @@ public sealed class JapaneseTextTests
     [InlineData("ＡＢＣ＠ｅｘａｍｐｌｅ．ｃｏｍ", "ABC@example.com")]
     [InlineData(null, "")]
     [InlineData("   ", "")]
+    [InlineData("山田 太郎", "山田 太郎")]
+    [InlineData("山田\t太郎", "山田 太郎")]
+    [InlineData("山田  太郎", "山田 太郎")]
+    [InlineData("山田 \n太郎", "山田 太郎")]
     public void Normalize_folds_widths_and_collapses_spaces(string? input, string expected) =>
         Assert.Equal(expected, JapaneseText.Normalize(input));
 
-    [Fact]
-    public void Hiragana_becomes_katakana_and_other_text_is_kept() =>
-        Assert.Equal("サンプルショウジ ABC", JapaneseText.ToKatakana("さんぷるしょうじ ABC"));
+    [Theory]
+    [InlineData("さんぷるしょうじ ABC", "サンプルショウジ ABC")]
+    [InlineData("サンプル", "サンプル")]
+    [InlineData("", "")]
+    public void Hiragana_becomes_katakana_and_other_text_is_kept(string text, string expected) =>
+        Assert.Equal(expected, JapaneseText.ToKatakana(text));
 
     [Theory]
     [InlineData("ヤマダ タロウ", true)]

@@ -12,13 +12,17 @@ public static class JapaneseText
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return string.Empty;
-        var folded = text.Normalize(NormalizationForm.FormKC);
-        return string.Join(' ', folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Most values are already folded; the checks spare a roster import two copies of each of its fields.
+        var folded = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        return HasSingleSpacesOnly(folded)
+            ? folded
+            : string.Join(' ', folded.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>Hiragana become katakana, so ふりがな typed either way is stored the same.</summary>
     public static string ToKatakana(string text)
     {
+        if (!text.AsSpan().ContainsAnyInRange('ぁ', 'ゖ')) return text;
         var builder = new StringBuilder(text.Length);
         foreach (var c in text) builder.Append(c is >= 'ぁ' and <= 'ゖ' ? (char)(c + 0x60) : c);
         return builder.ToString();
@@ -26,4 +30,15 @@ public static class JapaneseText
 
     public static bool IsKatakanaReading(string text) =>
         text.All(c => c is (>= 'ァ' and <= 'ヺ') or 'ー' or '・' or ' ' or 'ヽ' or 'ヾ');
+
+    /// <summary>Whether the only white space is single ASCII spaces between words.</summary>
+    private static bool HasSingleSpacesOnly(string text)
+    {
+        if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
+        for (var i = 1; i < text.Length - 1; i++)
+        {
+            if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || char.IsWhiteSpace(text[i + 1]))) return false;
+        }
+        return true;
+    }
 }

@@ -1,0 +1,29 @@
+namespace ProgramOps.Web.Features.Cohorts.Roster;
+
+/// <summary>Why a roster row was rejected. The UI turns each into a localised text.</summary>
+public enum RosterProblem
+{
+    /// <summary>A required field (employee number, name, e-mail) is empty.</summary>
+    MissingValue,
+    MalformedEmail,
+    /// <summary>The reading is not katakana, even after hiragana were turned into katakana.</summary>
+    KanaNotKatakana,
+    /// <summary>Not a 4-digit year between 1900 and the current year.</summary>
+    InvalidBirthYear,
+    TooManyColumns,
+    TooFewColumns,
+    /// <summary>An earlier row has the same employee number; <see cref="RosterRowProblem.FirstLine"/> names it.</summary>
+    DuplicateEmployeeNumber,
+    /// <summary>An earlier row has the same e-mail address; <see cref="RosterRowProblem.FirstLine"/> names it.</summary>
+    DuplicateEmail,
+    /// <summary>Quotes that do not pair up, such as a quoted field that is never closed.</summary>
+    MalformedQuotes,
+}
+
+/// <summary>One problem of one row.</summary>
+/// <param name="Field">The field at fault; null for problems of the whole row (columns, quotes).</param>
+/// <param name="Column">The header text of the column at fault, as written in the file.</param>
+/// <param name="Value">The offending value after normalisation; for column counts, the number of columns the row has.</param>
+/// <param name="FirstLine">For duplicates, the line where the value first appeared.</param>
+public sealed record RosterRowProblem(
+    RosterProblem Problem, RosterField? Field, string? Column, string Value, int? FirstLine = null);
