@@ -39,10 +39,10 @@ public sealed class PreparedInsert : IDisposable
         return this;
     }
 
-    public Task<int> ExecuteAsync(CancellationToken ct) => _command.ExecuteNonQueryAsync(ct);
+    public int Execute() => _command.ExecuteNonQuery();
 
     /// <summary>Executes and reads the first column of the first row (the new id, with <c>SelectNewId</c>).</summary>
-    public async Task<int> ExecuteScalarAsync(CancellationToken ct) => Convert.ToInt32(await _command.ExecuteScalarAsync(ct));
+    public int ExecuteScalar() => Convert.ToInt32(_command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => _command.Dispose();
 }
