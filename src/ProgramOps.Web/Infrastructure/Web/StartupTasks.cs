@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProgramOps.Web.Features.Account;
+using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Web.Infrastructure.Web;
@@ -7,7 +8,8 @@ namespace ProgramOps.Web.Infrastructure.Web;
 public static class StartupTasks
 {
     /// <summary>
-    /// Migrates the database and creates the first administrator. Returns false when the process
+    /// Migrates the database, creates the first administrator and loads demo data when asked
+    /// (<c>--demo</c>, <c>--demo-clients N</c>). Returns false when the process
     /// should exit instead of serving (<c>--migrate-only</c>).
     /// </summary>
     public static async Task<bool> PrepareAsync(this WebApplication app, string[] args)
@@ -31,6 +33,7 @@ public static class StartupTasks
             Console.WriteLine();
         }
 
+        await DemoStartOptions.LoadWhenRequestedAsync(services, app.Configuration, args);
         return true;
     }
 }

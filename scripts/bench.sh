@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmarks ProgramOps on loopback: a Release build serving 10,000 demo clients from a fresh SQLite
+# file, driven by tests/ProgramOps.Bench. Bounded in time; the server is stopped on exit.
+# Usage: scripts/bench.sh [warm-up s] [measure s] [concurrency] [clients]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+warmup="${1:-10}" measure="${2:-20}" concurrency="${3:-8}" clients="${4:-10000}"
+
+mkdir -p artifacts/bench
+report="artifacts/bench/$(date -u +%Y%m%dT%H%M%SZ).txt"
+exec > >(tee "$report") 2>&1
+
+echo "ProgramOps benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ) on $(nproc) cores, commit $(git rev-parse --short HEAD)$(git diff --quiet || echo '+changes')"
+dotnet build -c Release tests/ProgramOps.Bench -nologo -v quiet
+web_dll="src/ProgramOps.Web/bin/Release/net10.0/ProgramOps.Web.dll"
+bench_dll="tests/ProgramOps.Bench/bin/Release/net10.0/ProgramOps.Bench.dll"
+
+data="$(mktemp -d -t programops-bench-XXXXXX)"
+server_pid=""
+cleanup() {
+  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  rm -rf "$data"
+}
+trap cleanup EXIT
+
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
+base="http://127.0.0.1:$port"
+
+echo
+echo "Starting the console on $base with $clients demo clients (log: $data/server.log)"
+started=$(date +%s.%N)
+Bootstrap__AdminPassword="$password" Database__SqliteFile="$data/bench.db" ASPNETCORE_ENVIRONMENT=Production \
+  dotnet "$web_dll" --urls "$base" --demo-clients "$clients" >"$data/server.log" 2>&1 &
+server_pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS "$base/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server_pid" 2>/dev/null; then echo "The console exited:"; cat "$data/server.log"; exit 1; fi
+  sleep 0.5
+done
+curl -fsS "$base/healthz" >/dev/null || { echo "No answer from /healthz after 60 s:"; cat "$data/server.log"; exit 1; }
+echo "Ready after $(python3 -c "print(f'{$(date +%s.%N) - $started:.1f}')") s; $(grep -o 'Demo data loaded: .*' "$data/server.log" | head -1)"
+echo
+
+dotnet "$bench_dll" http "$base" "$password" "$warmup" "$measure" "$concurrency"
+echo
+dotnet "$bench_dll" insert "$clients"
+echo
+echo "Written to $report"

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+using ProgramOps.Web.Features.Account;
+using ProgramOps.Web.Features.Demo;
+
+namespace ProgramOps.Bench;
+
+public sealed record HttpBenchmarkSettings(int WarmUpSeconds, int MeasureSeconds, int Concurrency)
+{
+    public static HttpBenchmarkSettings From(string[] args)
+    {
+        int At(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+        return new HttpBenchmarkSettings(At(0, 10), At(1, 20), At(2, 8));
+    }
+}
+
+/// <summary>
+/// Signs in through the real login form, then drives /healthz (the baseline) and the client list page
+/// with a fixed number of concurrent workers for a fixed time, and prints latency percentiles.
+/// </summary>
+public static partial class HttpBenchmark
+{
+    private const double TargetP95Milliseconds = 100;
+
+    public static async Task<int> RunAsync(Uri baseUrl, string adminPassword, HttpBenchmarkSettings settings)
+    {
+        using var handler = new SocketsHttpHandler
+        {
+            CookieContainer = new CookieContainer(),
+            AllowAutoRedirect = false,
+            MaxConnectionsPerServer = settings.Concurrency,
+        };
+        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        await SignInAsync(http, adminPassword);
+
+        var healthz = new Endpoint("/healthz", _ => "/healthz");
+        var list = new Endpoint("/clients (search+sort+page)", ClientListUrl);
+        Console.WriteLine($"Warm-up {settings.WarmUpSeconds} s (not measured), then /healthz and the list page {settings.MeasureSeconds} s each, {settings.Concurrency} concurrent workers.");
+        await DriveAsync(http, [new Endpoint("warm-up", _ => "/healthz"), new Endpoint("warm-up", ClientListUrl)], settings.WarmUpSeconds, settings.Concurrency);
+        await DriveAsync(http, [healthz], settings.MeasureSeconds, settings.Concurrency);
+        await DriveAsync(http, [list], settings.MeasureSeconds, settings.Concurrency);
+
+        Console.WriteLine();
+        Console.WriteLine($"{"endpoint",-30} {"requests",9} {"rps",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}");
+        foreach (var endpoint in new[] { healthz, list }) Console.WriteLine(endpoint.Row(settings.MeasureSeconds));
+        foreach (var endpoint in new[] { healthz, list }) endpoint.PrintErrors();
+
+        var listP95 = list.Percentile(95);
+        var pass = list.Errors == 0 && list.Requests > 0 && listP95 < TargetP95Milliseconds;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio list-p95 / healthz-p95: {listP95 / healthz.Percentile(95):F1}"));
+        Console.WriteLine($"target: list page p95 < 100 ms at 10,000 clients: {(pass ? "PASS" : "FAIL")}"
+            + (list.Errors > 0 ? $" ({list.Errors} of {list.Requests} list requests failed)" : ""));
+        return 0;
+    }
+
+    private static async Task SignInAsync(HttpClient http, string adminPassword)
+    {
+        var login = await PostFormAsync(http, "/account/login", new()
+        {
+            ["UserName"] = AdministratorBootstrap.AdminUserName,
+            ["Password"] = adminPassword,
+        });
+        if (login.Headers.Location?.OriginalString.Contains("changepassword", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            var newPassword = "Bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+            var changed = await PostFormAsync(http, "/account/changepassword", new()
+            {
+                ["Input.CurrentPassword"] = adminPassword,
+                ["Input.NewPassword"] = newPassword,
+                ["Input.ConfirmPassword"] = newPassword,
+            });
+            if (changed.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Changing the first password failed: {(int)changed.StatusCode}.");
+        }
+        else if (login.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in failed: {(int)login.StatusCode} (expected a redirect).");
+        }
+
+        Console.WriteLine("Signed in as admin through the login form.");
+    }
+
+    /// <summary>GETs the form page for its antiforgery token, then posts the fields with it.</summary>
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient http, string url, Dictionary<string, string> fields)
+    {
+        var page = await http.GetStringAsync(url);
+        var token = AntiforgeryToken().Match(page);
+        if (!token.Success) throw new InvalidOperationException($"No antiforgery token on {url}.");
+        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value);
+        return await http.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+
+    private static readonly string[] SearchTerms =
+        [.. DemoNames.CompanyStems.Take(12).Select(s => s.Written), "製薬", "工業", "商事", "健康保険組合", "トウワ", ""];
+    private static readonly string[] Sorts = ["name", "population", "updated"];
+    private static readonly string[] Filters = ["", "&kind=Employer", "&kind=HealthInsuranceSociety", "&segment=Enterprise", "&segment=Smb"];
+
+    private static string ClientListUrl(Random random)
+    {
+        var term = Uri.EscapeDataString(SearchTerms[random.Next(SearchTerms.Length)]);
+        var sort = Sorts[random.Next(Sorts.Length)];
+        var dir = random.Next(2) == 0 ? "asc" : "desc";
+        var filter = Filters[random.Next(Filters.Length)];
+        return $"/clients?q={term}&sort={sort}&dir={dir}&page={random.Next(1, 6)}{filter}";
+    }
+
+    private static async Task DriveAsync(HttpClient http, Endpoint[] endpoints, int seconds, int concurrency)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
+        var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            var random = new Random(worker);
+            for (var i = 0; Stopwatch.GetTimestamp() < until; i++)
+            {
+                var endpoint = endpoints[i % endpoints.Length];
+                var url = endpoint.NextUrl(random);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                endpoint.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, (int)response.StatusCode, url);
+            }
+        }));
+        await Task.WhenAll(workers);
+    }
+
+    private sealed class Endpoint(string name, Func<Random, string> nextUrl)
+    {
+        private readonly Lock _lock = new();
+        private readonly List<double> _milliseconds = [];
+        private readonly Dictionary<int, (int Count, string FirstUrl)> _errors = [];
+
+        public int Requests { get { lock (_lock) return _milliseconds.Count; } }
+
+        public int Errors { get { lock (_lock) return _errors.Values.Sum(e => e.Count); } }
+
+        public string NextUrl(Random random) => nextUrl(random);
+
+        public void Record(double milliseconds, int status, string url)
+        {
+            lock (_lock)
+            {
+                _milliseconds.Add(milliseconds);
+                if (status is >= 200 and < 300) return;
+                _errors[status] = _errors.TryGetValue(status, out var seen) ? (seen.Count + 1, seen.FirstUrl) : (1, url);
+            }
+        }
+
+        public double Percentile(int percent)
+        {
+            lock (_lock)
+            {
+                if (_milliseconds.Count == 0) return double.NaN;
+                var sorted = _milliseconds.Order().ToArray();
+                return sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1)];
+            }
+        }
+
+        public string Row(int seconds) => string.Create(CultureInfo.InvariantCulture,
+            $"{name,-30} {Requests,9} {Requests / (double)seconds,8:F0} {Percentile(50),8:F1} {Percentile(95),8:F1} {Percentile(99),8:F1} {Errors,7}");
+
+        public void PrintErrors()
+        {
+            lock (_lock)
+            {
+                foreach (var (status, (count, firstUrl)) in _errors.OrderBy(e => e.Key))
+                {
+                    Console.WriteLine($"  {name}: HTTP {status} x{count}, e.g. {firstUrl}");
+                }
+            }
+        }
+    }
+}
