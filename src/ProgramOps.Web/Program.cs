@@ -6,7 +6,8 @@ using ProgramOps.Web.Infrastructure.Data;
 using ProgramOps.Web.Infrastructure.Localization;
 using ProgramOps.Web.Infrastructure.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+var start = StartOptions.Parse(args);
+var builder = WebApplication.CreateBuilder(start.HostArguments);
 builder.UseProgramOpsHosting();
 builder.Services
     .AddProgramOpsData(builder.Configuration, builder.Environment)
@@ -18,7 +19,7 @@ builder.Services
     .AddAdmin();
 
 var app = builder.Build();
-if (!await app.PrepareAsync(args)) return;
+if (!await app.PrepareAsync(start)) return;
 
 app.UseProgramOpsPipeline();
 app.MapProgramOpsEndpoints();

@@ -107,7 +107,7 @@ public static partial class HttpBenchmark
         var sort = Sorts[random.Next(Sorts.Length)];
         var dir = random.Next(2) == 0 ? "asc" : "desc";
         var filter = Filters[random.Next(Filters.Length)];
-        return $"/clients?q={term}&sort={sort}&dir={dir}&page={random.Next(1, 6)}{filter}";
+        return $"/clients?q={term}&sort={sort}&dir={dir}&pageNumber={random.Next(1, 6)}{filter}";
     }
 
     private static async Task DriveAsync(HttpClient http, Endpoint[] endpoints, int seconds, int concurrency)

@@ -12,12 +12,12 @@ public static class StartupTasks
     /// (<c>--demo</c>, <c>--demo-clients N</c>). Returns false when the process
     /// should exit instead of serving (<c>--migrate-only</c>).
     /// </summary>
-    public static async Task<bool> PrepareAsync(this WebApplication app, string[] args)
+    public static async Task<bool> PrepareAsync(this WebApplication app, StartOptions start)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         services.GetRequiredService<DatabaseMigrator>().Migrate();
-        if (args.Contains("--migrate-only")) return false;
+        if (start.MigrateOnly) return false;
 
         var bootstrap = services.GetRequiredService<AdministratorBootstrap>();
         var options = services.GetRequiredService<IOptions<BootstrapOptions>>().Value;
@@ -33,7 +33,7 @@ public static class StartupTasks
             Console.WriteLine();
         }
 
-        await DemoStartOptions.LoadWhenRequestedAsync(services, app.Configuration, args);
+        await DemoStartOptions.LoadWhenRequestedAsync(services, app.Configuration, start);
         return true;
     }
 }
