@@ -24,9 +24,13 @@ public static class ClientsSql
           AND (@IncludeArchived = 1 OR c.IsArchived = 0)
         """;
 
+    /// <summary>Only needed for a page past the last one, which has no row to carry the total.</summary>
     public const string Count = "SELECT COUNT(*) " + ListFilter;
 
-    /// <summary>The list page; the ORDER BY comes from a fixed set of columns, never from user text.</summary>
+    /// <summary>
+    /// The list page; the ORDER BY comes from a fixed set of columns, never from user text. Each row also
+    /// carries the total number of matches (a window count), so one scan serves both the page and the pager.
+    /// </summary>
     public static string List(SqlDialect dialect, ClientSort sort, bool descending)
     {
         var direction = descending ? "DESC" : "ASC";
@@ -39,7 +43,7 @@ public static class ClientsSql
         };
         return $"""
             SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.IsArchived, c.UpdatedAt,
-                   cs.DisplayName AS CsOwnerName, bd.DisplayName AS BizDevOwnerName
+                   cs.DisplayName AS CsOwnerName, bd.DisplayName AS BizDevOwnerName, COUNT(*) OVER () AS TotalCount
             {ListFilter}
             {dialect.OrderAndPage(orderBy)}
             """;

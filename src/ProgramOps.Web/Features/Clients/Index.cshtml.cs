@@ -38,6 +38,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         public string? CsOwnerName { get; init; }
         public string? BizDevOwnerName { get; init; }
         public ClientStatus Status { get; init; }
+        public int TotalCount { get; init; }
     }
 
     [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
@@ -46,7 +47,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
     public IReadOnlyList<NamedId> Owners { get; private set; } = [];
     public LocalClock Clock => clock;
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var page = Paging.Normalize(Filter.PageNumber);
         var parameters = new
@@ -61,9 +62,13 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         };
 
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(ClientsSql.Count, parameters, cancellationToken: ct));
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             ClientsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
+        var total = rows.Count > 0 ? rows[0].TotalCount
+            : page == 1 ? 0
+            : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ClientsSql.Count, parameters, cancellationToken: ct));
+        var lastPage = new PageOf<Row>([], 1, Paging.DefaultPageSize, total).PageCount;
+        if (rows.Count == 0 && page > lastPage) return Redirect(PageUrl(lastPage));
 
         var ids = rows.Select(r => r.Id).ToArray();
         var terms = ids.Length == 0
@@ -78,6 +83,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         Owners = (await connection.QueryAsync<(int Id, string DisplayName, string Role)>(
                 new CommandDefinition(ClientsSql.OwnerCandidates, cancellationToken: ct)))
             .DistinctBy(o => o.Id).Select(o => new NamedId { Id = o.Id, Name = o.DisplayName }).ToList();
+        return Page();
     }
 
     public string PageUrl(int page) => ListUrl(Filter with { PageNumber = page });
