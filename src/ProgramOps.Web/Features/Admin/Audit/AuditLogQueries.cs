@@ -27,13 +27,17 @@ public sealed class AuditLogQueries(Db db)
     public async Task<(IReadOnlyList<AuditRow> Rows, bool HasOlder)> SearchAsync(AuditFilter filter, long? beforeId, int pageSize, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<AuditRow>(new CommandDefinition(AuditLogSql.Search(db.Dialect), new
+        var rows = (await connection.QueryAsync<AuditRow>(new CommandDefinition(SearchSql(filter, beforeId), new
         {
             filter.EntityType, filter.EntityId, filter.UserName, filter.Action, filter.From, filter.Until,
             BeforeId = beforeId, Skip = 0, Take = pageSize + 1,
         }, cancellationToken: ct))).ToList();
         return (rows.Take(pageSize).ToList(), rows.Count > pageSize);
     }
+
+    private string SearchSql(AuditFilter filter, long? beforeId) => AuditLogSql.Search(db.Dialect,
+        filter.EntityType is not null, filter.EntityId is not null, filter.UserName is not null, filter.Action is not null,
+        filter.From is not null, filter.Until is not null, beforeId is not null);
 
     /// <summary>The newest writes to one record, for its detail page.</summary>
     public async Task<IReadOnlyList<AuditRow>> ForEntityAsync(string entityType, string entityId, int take, CancellationToken ct)

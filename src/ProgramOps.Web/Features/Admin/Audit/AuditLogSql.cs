@@ -6,21 +6,35 @@ public static class AuditLogSql
 {
     /// <summary>
     /// Newest first, a page at a time by key (Id below the last one shown), so the thousandth page of a
-    /// million-row log costs what the first one does.
+    /// million-row log costs what the first one does. Only the filters in use are in the WHERE clause:
+    /// "(@X IS NULL OR X = @X)" would hide the indexes from the planner (SQLite plans before it sees the
+    /// values), and a filter on a rare user, record or action would read all the rows. With plain
+    /// equalities each filter walks its index (Entity, UserName, Action: each ends in Id, so the ORDER BY
+    /// needs no sort). Each flag only adds a fixed condition; no user text reaches the SQL.
     /// </summary>
-    public static string Search(SqlDialect dialect) =>
-        $"""
-        SELECT Id, OccurredAt, UserName, EntityType, EntityId, Action, Summary, Changes
-        FROM AuditLog
-        WHERE (@EntityType IS NULL OR EntityType = @EntityType)
-          AND (@EntityId IS NULL OR EntityId = @EntityId)
-          AND (@UserName IS NULL OR UserName = @UserName)
-          AND (@Action IS NULL OR Action = @Action)
-          AND (@From IS NULL OR OccurredAt >= @From)
-          AND (@Until IS NULL OR OccurredAt < @Until)
-          AND (@BeforeId IS NULL OR Id < @BeforeId)
-        {dialect.OrderAndPage("Id DESC")}
-        """;
+    public static string Search(SqlDialect dialect, bool byEntityType, bool byEntityId, bool byUser, bool byAction, bool byFrom, bool byUntil, bool olderThan)
+    {
+        var conditions = new[]
+            {
+                (byEntityType, "EntityType = @EntityType"),
+                (byEntityId, "EntityId = @EntityId"),
+                (byUser, "UserName = @UserName"),
+                (byAction, "Action = @Action"),
+                (byFrom, "OccurredAt >= @From"),
+                (byUntil, "OccurredAt < @Until"),
+                (olderThan, "Id < @BeforeId"),
+            }
+            .Where(c => c.Item1)
+            .Select(c => c.Item2)
+            .ToList();
+        var where = conditions.Count == 0 ? "" : "WHERE " + string.Join("\n  AND ", conditions);
+        return $"""
+            SELECT Id, OccurredAt, UserName, EntityType, EntityId, Action, Summary, Changes
+            FROM AuditLog
+            {where}
+            {dialect.OrderAndPage("Id DESC")}
+            """;
+    }
 
     public static string ForEntity(SqlDialect dialect) =>
         $"""
