@@ -26,7 +26,7 @@ public sealed class AuditLogPlanTests : IDisposable
     {
         foreach (var olderThan in new[] { false, true })
         {
-            var sql = AuditLogSql.Search(SqlDialect.Sqlite, byEntityType, byEntityId, byUser, byAction, false, false, olderThan);
+            var sql = AuditLogSql.Search(SqlDialect.Sqlite, AuditOrder.ById, byEntityType, byEntityId, byUser, byAction, false, false, olderThan);
 
             var plan = await PlanAsync(sql);
 
@@ -38,9 +38,20 @@ public sealed class AuditLogPlanTests : IDisposable
     [Fact]
     public async Task Unfiltered_pages_read_the_primary_key_backwards()
     {
-        var plan = await PlanAsync(AuditLogSql.Search(SqlDialect.Sqlite, false, false, false, false, false, false, true));
+        var plan = await PlanAsync(AuditLogSql.Search(SqlDialect.Sqlite, AuditOrder.ById, false, false, false, false, false, false, true));
 
         Assert.Contains("INTEGER PRIMARY KEY", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Date_only_pages_walk_the_time_index_without_sorting(bool olderThan)
+    {
+        var plan = await PlanAsync(AuditLogSql.Search(SqlDialect.Sqlite, AuditOrder.ByTime, false, false, false, false, true, true, olderThan));
+
+        Assert.Contains("INDEX IX_AuditLog_OccurredAt (OccurredAt>? AND OccurredAt<?)", plan);
         Assert.DoesNotContain("TEMP B-TREE", plan);
     }
 
@@ -50,6 +61,7 @@ public sealed class AuditLogPlanTests : IDisposable
         var rows = await connection.QueryAsync($"EXPLAIN QUERY PLAN {sql}", new
         {
             EntityType = "Client", EntityId = "1", UserName = "someone", Action = "Disabled",
+            From = DateTimeOffset.UnixEpoch, Until = DateTimeOffset.UtcNow, BeforeAt = DateTimeOffset.UtcNow,
             BeforeId = 1000L, Skip = 0, Take = 51,
         });
         return string.Join(" | ", rows.Select(r => (string)((IDictionary<string, object>)r)["detail"]));

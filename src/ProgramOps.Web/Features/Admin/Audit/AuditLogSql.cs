@@ -2,6 +2,16 @@ using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Web.Features.Admin.Audit;
 
+/// <summary>
+/// Newest first by Id when a record, user or action filter picks an index that ends in Id; by time when
+/// only dates are given, so a wide date range walks IX_AuditLog_OccurredAt in order instead of sorting it.
+/// </summary>
+public enum AuditOrder
+{
+    ById,
+    ByTime,
+}
+
 public static class AuditLogSql
 {
     /// <summary>
@@ -11,9 +21,12 @@ public static class AuditLogSql
     /// values), and a filter on a rare user, record or action would read all the rows. With plain
     /// equalities each filter walks its index (Entity, UserName, Action: each ends in Id, so the ORDER BY
     /// needs no sort). Each flag only adds a fixed condition; no user text reaches the SQL.
+    /// By time, the next page continues after (@BeforeAt, @BeforeId), the last row shown; the caller also
+    /// caps @Until just above @BeforeAt, so the index range itself starts at that row.
     /// </summary>
-    public static string Search(SqlDialect dialect, bool byEntityType, bool byEntityId, bool byUser, bool byAction, bool byFrom, bool byUntil, bool olderThan)
+    public static string Search(SqlDialect dialect, AuditOrder order, bool byEntityType, bool byEntityId, bool byUser, bool byAction, bool byFrom, bool byUntil, bool olderThan)
     {
+        var byTime = order == AuditOrder.ByTime;
         var conditions = new[]
             {
                 (byEntityType, "EntityType = @EntityType"),
@@ -22,7 +35,8 @@ public static class AuditLogSql
                 (byAction, "Action = @Action"),
                 (byFrom, "OccurredAt >= @From"),
                 (byUntil, "OccurredAt < @Until"),
-                (olderThan, "Id < @BeforeId"),
+                (olderThan && !byTime, "Id < @BeforeId"),
+                (olderThan && byTime, "(OccurredAt < @BeforeAt OR Id < @BeforeId)"),
             }
             .Where(c => c.Item1)
             .Select(c => c.Item2)
@@ -32,9 +46,11 @@ public static class AuditLogSql
             SELECT Id, OccurredAt, UserName, EntityType, EntityId, Action, Summary, Changes
             FROM AuditLog
             {where}
-            {dialect.OrderAndPage("Id DESC")}
+            {dialect.OrderAndPage(byTime ? "OccurredAt DESC, Id DESC" : "Id DESC")}
             """;
     }
+
+    public const string OccurredAtOf = "SELECT OccurredAt FROM AuditLog WHERE Id = @Id";
 
     public static string ForEntity(SqlDialect dialect) =>
         $"""
