@@ -26,8 +26,8 @@ public sealed class AuditHistoryTests : ComponentTestContext
     }
 
     [Theory]
-    [InlineData("Disabled", "アカウント無効化")]
-    [InlineData("Enabled", "アカウント有効化")]
+    [InlineData("Disabled", "無効化")]
+    [InlineData("Enabled", "有効化")]
     [InlineData("PasswordReset", "パスワードリセット")]
     [InlineData("Unlocked", "ロック解除")]
     public void User_administration_actions_have_japanese_labels(string action, string label) =>
