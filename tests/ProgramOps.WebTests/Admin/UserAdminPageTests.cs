@@ -133,6 +133,25 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
 
+    [Fact]
+    public async Task A_password_reset_ends_the_users_session_and_the_temporary_password_must_be_changed()
+    {
+        var user = await factory.CreateUserAsync(Roles.Viewer);
+        var userClient = factory.NewClient();
+        await ProgramOpsFactory.SignInAsync(userClient, user, ProgramOpsFactory.UserPassword);
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var id = await UserIdAsync(user);
+        var page = await GetDocumentAsync(admin, $"/admin/users/edit/{id}");
+
+        var reset = await PostAsync(admin, $"/admin/users/edit/{id}?handler=ResetPassword", FormFields(page,
+            new Dictionary<string, string> { ["NewPassword"] = "temporary-pass-789" }, "form[action*='handler=ResetPassword']"));
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.StartsWith("/account/login", (await userClient.GetAsync("/clients")).Headers.Location!.PathAndQuery);
+        var signIn = await ProgramOpsFactory.SignInAsync(factory.NewClient(), user, "temporary-pass-789");
+        Assert.Equal("/account/changepassword", signIn.Headers.Location!.OriginalString);
+    }
+
     [Theory]
     [InlineData(Roles.Viewer, "/admin/users")]
     [InlineData(Roles.BizDev, "/admin/users")]
