@@ -86,6 +86,28 @@ public sealed class AuditLogPageTests(ProgramOpsFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Date_only_pages_continue_where_the_last_one_ended_even_within_one_instant()
+    {
+        await using (var connection = await factory.Db.OpenAsync())
+        {
+            // 30 rows share one instant and 45 follow a second apart: the page boundary falls inside the tie.
+            var start = new DateTimeOffset(2020, 2, 1, 15, 0, 0, TimeSpan.Zero);
+            await connection.ExecuteAsync(
+                "INSERT INTO AuditLog (OccurredAt, UserName, EntityType, EntityId, Action) VALUES (@At, 'date-paging', 'Test', @Id, 'Updated')",
+                Enumerable.Range(1, 75).Select(i => new { At = i <= 30 ? start : start.AddSeconds(i), Id = i.ToString() }));
+        }
+
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var first = await GetDocumentAsync(admin, "/admin/audit?from=2020-02-02&to=2020-02-02");
+        var older = await GetDocumentAsync(admin, first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+
+        var ids = first.QuerySelectorAll("table.audit tbody tr").Concat(older.QuerySelectorAll("table.audit tbody tr"))
+            .Select(row => System.Text.RegularExpressions.Regex.Match(row.TextContent, @"Test #(\d+)").Groups[1].Value).ToList();
+        Assert.Equal(Enumerable.Range(1, 75).Reverse().Select(i => i.ToString()), ids);
+        Assert.Null(older.QuerySelector("a[rel=next]"));
+    }
+
+    [Fact]
     public async Task A_clients_page_shows_its_own_history()
     {
         var id = await SeedClientAsync(factory, new ClientInput { Name = "履歴表示株式会社", EligiblePopulation = 5 });

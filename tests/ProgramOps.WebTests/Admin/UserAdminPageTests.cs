@@ -132,4 +132,119 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
         var signIn = await ProgramOpsFactory.SignInAsync(factory.NewClient(), locked, ProgramOpsFactory.UserPassword);
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
     }
+
+    [Fact]
+    public async Task A_password_reset_ends_the_users_session_and_the_temporary_password_must_be_changed()
+    {
+        var user = await factory.CreateUserAsync(Roles.Viewer);
+        var userClient = factory.NewClient();
+        await ProgramOpsFactory.SignInAsync(userClient, user, ProgramOpsFactory.UserPassword);
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var id = await UserIdAsync(user);
+        var page = await GetDocumentAsync(admin, $"/admin/users/edit/{id}");
+
+        var reset = await PostAsync(admin, $"/admin/users/edit/{id}?handler=ResetPassword", FormFields(page,
+            new Dictionary<string, string> { ["NewPassword"] = "temporary-pass-789" }, "form[action*='handler=ResetPassword']"));
+
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.StartsWith("/account/login", (await userClient.GetAsync("/clients")).Headers.Location!.PathAndQuery);
+        var signIn = await ProgramOpsFactory.SignInAsync(factory.NewClient(), user, "temporary-pass-789");
+        Assert.Equal("/account/changepassword", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData(Roles.Viewer, "/admin/users")]
+    [InlineData(Roles.BizDev, "/admin/users")]
+    [InlineData(Roles.Viewer, "/admin/users/create")]
+    [InlineData(Roles.BizDev, "/admin/users/edit/1")]
+    public async Task Non_admins_are_denied(string role, string url)
+    {
+        var client = await factory.SignedInClientAsync(role);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/account/accessdenied", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task A_double_submitted_create_form_makes_one_user()
+    {
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var first = await CreateAsync(admin, "double.click", "temporary-pass-123", Roles.Viewer);
+        var second = await CreateAsync(admin, "double.click", "temporary-pass-123", Roles.Viewer);
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("ユーザー名「double.click」は既に使われています。",
+            (await ReadDocumentAsync(second)).QuerySelector("[data-valmsg-for='UserName']")!.TextContent);
+        Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM Users WHERE UserName = 'double.click'"));
+    }
+
+    [Fact]
+    public async Task The_list_searches_filters_sorts_and_pages()
+    {
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        for (var i = 1; i <= 27; i++)
+        {
+            await CreateAsync(admin, $"listed{i:00}", "temporary-pass-123", Roles.ProgramCS);
+        }
+
+        var disabledName = await factory.CreateUserAsync(Roles.BizDev);
+        await using (var connection = await factory.Db.OpenAsync())
+        {
+            await connection.ExecuteAsync("UPDATE Users SET IsDisabled = 1 WHERE UserName = @disabledName", new { disabledName });
+        }
+
+        var firstPage = await GetDocumentAsync(admin, "/admin/users?q=listed&sort=username");
+        var lastPage = await GetDocumentAsync(admin, firstPage.QuerySelector(".pager a[rel=next]")!.GetAttribute("href")!);
+        var descending = await GetDocumentAsync(admin, "/admin/users?q=listed&sort=username&dir=desc");
+        var disabled = await GetDocumentAsync(admin, $"/admin/users?q={disabledName}&status=Disabled");
+        var notActive = await GetDocumentAsync(admin, $"/admin/users?q={disabledName}&status=Active");
+        var otherRole = await GetDocumentAsync(admin, "/admin/users?q=listed&role=Viewer");
+
+        Assert.Equal(25, firstPage.QuerySelectorAll("tbody tr").Length);
+        Assert.StartsWith("listed01", firstPage.QuerySelector("tbody tr")!.TextContent.Trim());
+        Assert.Equal(2, lastPage.QuerySelectorAll("tbody tr").Length);
+        Assert.StartsWith("listed27", descending.QuerySelector("tbody tr")!.TextContent.Trim());
+        Assert.Contains(disabledName, Assert.Single(disabled.QuerySelectorAll("tbody tr")).TextContent);
+        Assert.NotNull(notActive.QuerySelector(".empty"));
+        Assert.NotNull(otherRole.QuerySelector(".empty"));
+    }
+
+    [Fact]
+    public async Task Sort_and_filter_values_outside_the_whitelist_are_not_errors()
+    {
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+
+        var response = await admin.GetAsync("/admin/users?sort=PasswordHash;DROP TABLE Users&role=Root&status=Nope&dir=sideways");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(await CountAsync("SELECT COUNT(*) FROM Users") > 0);
+    }
+
+    [Fact]
+    public async Task User_changes_reach_the_audit_log_without_password_hashes()
+    {
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        await CreateAsync(admin, "audited.user", "temporary-pass-123", Roles.Viewer);
+        await using var connection = await factory.Db.OpenAsync();
+        var (id, hash) = await connection.QuerySingleAsync<(int, string)>("SELECT Id, PasswordHash FROM Users WHERE UserName = 'audited.user'");
+
+        var history = await GetDocumentAsync(admin, $"/admin/audit?entityType=User&entityId={id}");
+        var created = await GetDocumentAsync(admin, $"/admin/audit?entityType=User&entityId={id}&action=Created");
+        var noneDisabled = await GetDocumentAsync(admin, $"/admin/audit?entityType=User&entityId={id}&action=Disabled");
+
+        Assert.Contains("作成", Assert.Single(history.QuerySelectorAll("table.audit tbody tr")).TextContent);
+        Assert.Single(created.QuerySelectorAll("table.audit tbody tr"));
+        Assert.NotNull(noneDisabled.QuerySelector(".empty"));
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM AuditLog WHERE Changes LIKE '%Password%' OR Changes LIKE '%' || @hash || '%' OR Summary LIKE '%' || @hash || '%'", new { hash }));
+    }
+
+    private async Task<int> CountAsync(string sql)
+    {
+        await using var connection = await factory.Db.OpenAsync();
+        return await connection.ExecuteScalarAsync<int>(sql);
+    }
 }

@@ -25,6 +25,14 @@ public sealed class AuditHistoryTests : ComponentTestContext
         Assert.Equal("EligiblePopulation: 100 → 250", history.Find(".changes li").TextContent);
     }
 
+    [Theory]
+    [InlineData("Disabled", "無効化")]
+    [InlineData("Enabled", "有効化")]
+    [InlineData("PasswordReset", "パスワードリセット")]
+    [InlineData("Unlocked", "ロック解除")]
+    public void User_administration_actions_have_japanese_labels(string action, string label) =>
+        Assert.StartsWith(label, Render<AuditHistory>(p => p.Add(x => x.Rows, [Row(action)])).FindAll("tbody td")[2].TextContent.Trim());
+
     [Fact]
     public void An_action_without_a_label_is_shown_as_recorded() =>
         Assert.StartsWith("SomethingNew", Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("SomethingNew")])).FindAll("tbody td")[2].TextContent.Trim());

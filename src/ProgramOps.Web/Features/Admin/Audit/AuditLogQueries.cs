@@ -19,7 +19,11 @@ public sealed record AuditRow
     public IReadOnlyDictionary<string, FieldChange> FieldChanges => ChangeSet.FromJson(Changes);
 }
 
-public sealed record AuditFilter(string? EntityType, string? EntityId, string? UserName, string? Action, DateTimeOffset? From, DateTimeOffset? Until);
+public sealed record AuditFilter(string? EntityType, string? EntityId, string? UserName, string? Action, DateTimeOffset? From, DateTimeOffset? Until)
+{
+    /// <summary>Only dates are given: no index ending in Id narrows the rows, so pages follow the time index.</summary>
+    public bool BrowsesByTime => (From is not null || Until is not null) && EntityType is null && EntityId is null && UserName is null && Action is null;
+}
 
 public sealed class AuditLogQueries(Db db)
 {
@@ -27,10 +31,19 @@ public sealed class AuditLogQueries(Db db)
     public async Task<(IReadOnlyList<AuditRow> Rows, bool HasOlder)> SearchAsync(AuditFilter filter, long? beforeId, int pageSize, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<AuditRow>(new CommandDefinition(AuditLogSql.Search(db.Dialect), new
+        var order = filter.BrowsesByTime ? AuditOrder.ByTime : AuditOrder.ById;
+        var beforeAt = order == AuditOrder.ByTime && beforeId is not null
+            ? await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(AuditLogSql.OccurredAtOf, new { Id = beforeId }, cancellationToken: ct))
+            : null;
+        // The smallest step the stored times resolve (100 ns): rows at exactly @BeforeAt stay in range.
+        var until = beforeAt is { } at && (filter.Until is null || at < filter.Until) ? at.AddTicks(1) : filter.Until;
+        var sql = AuditLogSql.Search(db.Dialect, order,
+            filter.EntityType is not null, filter.EntityId is not null, filter.UserName is not null, filter.Action is not null,
+            filter.From is not null, until is not null, beforeId is not null);
+        var rows = (await connection.QueryAsync<AuditRow>(new CommandDefinition(sql, new
         {
-            filter.EntityType, filter.EntityId, filter.UserName, filter.Action, filter.From, filter.Until,
-            BeforeId = beforeId, Skip = 0, Take = pageSize + 1,
+            filter.EntityType, filter.EntityId, filter.UserName, filter.Action, filter.From, Until = until,
+            BeforeId = beforeId, BeforeAt = beforeAt, Skip = 0, Take = pageSize + 1,
         }, cancellationToken: ct))).ToList();
         return (rows.Take(pageSize).ToList(), rows.Count > pageSize);
     }
