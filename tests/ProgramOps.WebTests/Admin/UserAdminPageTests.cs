@@ -73,6 +73,12 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.Redirect, disabled.StatusCode);
         var after = await victimClient.GetAsync("/clients");
         Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery);
+        await using (var connection = await factory.Db.OpenAsync())
+        {
+            Assert.Contains("\"IsDisabled\":{\"Before\":\"False\",\"After\":\"True\"}", await connection.ExecuteScalarAsync<string>(
+                "SELECT Changes FROM AuditLog WHERE EntityType = 'User' AND EntityId = @id AND Action = 'Disabled'", new { id = id.ToString() }));
+        }
+
         var again = await ProgramOpsFactory.SignInAsync(factory.NewClient(), victim, ProgramOpsFactory.UserPassword);
         Assert.Contains("このアカウントは無効になっています。", await again.Content.ReadAsStringAsync());
     }

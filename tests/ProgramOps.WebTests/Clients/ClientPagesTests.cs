@@ -183,6 +183,9 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
             ["ページング商事02", "ページング商事04", "ページング商事06", "ページング商事08"],
             byKanaAndSegment.QuerySelectorAll("tbody tr td:first-child a").Select(a => a.TextContent));
 
+        var pastTheEnd = await viewer.GetAsync("/clients?q=ページング&sort=population&dir=desc&pageNumber=9");
+        Assert.Contains("pageNumber=2", pastTheEnd.Headers.Location!.OriginalString);
+
         var nothing = await GetDocumentAsync(viewer, "/clients?q=存在しない名前");
         Assert.Equal("該当するデータはありません。", nothing.QuerySelector(".empty")!.TextContent);
     }

@@ -88,7 +88,8 @@ public sealed class EditModel(
         return await WriteAsync(id, text["Users.PasswordReset", Account.UserName], async (c, t) =>
         {
             if (await c.ExecuteAsync(UsersSql.ResetPassword, Stamped(id, UserAccounts.NewSecurityStamp(), new { PasswordHash = hash }), t) == 0) return Conflicted;
-            await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "PasswordReset", Account.UserName));
+            await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "PasswordReset", Account.UserName,
+                Changed("MustChangePassword", Account.MustChangePassword, true)));
             return Done;
         }, ct);
     }
@@ -99,7 +100,8 @@ public sealed class EditModel(
         return await WriteAsync(id, text["Users.Unlocked", Account.UserName], async (c, t) =>
         {
             if (await c.ExecuteAsync(UsersSql.Unlock, new { Id = id, Version, Now = time.GetUtcNow(), Actor = user.UserName }, t) == 0) return Conflicted;
-            await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Unlocked", Account.UserName));
+            await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Unlocked", Account.UserName,
+                Changed("Locked", IsLocked, false)));
             return Done;
         }, ct);
     }
@@ -107,7 +109,8 @@ public sealed class EditModel(
     private async Task<StepResult> SetDisabledAsync(DbConnection c, DbTransaction t, int id, bool disabled)
     {
         if (await c.ExecuteAsync(UsersSql.SetDisabled, Stamped(id, UserAccounts.NewSecurityStamp(), new { IsDisabled = disabled }), t) == 0) return Conflicted;
-        await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), disabled ? "Disabled" : "Enabled", Account.UserName));
+        await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), disabled ? "Disabled" : "Enabled", Account.UserName,
+            Changed("IsDisabled", Account.IsDisabled, disabled)));
         return Done;
     }
 
@@ -134,6 +137,9 @@ public sealed class EditModel(
         Conflict = await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(new CommandDefinition(UsersSql.LastChange, new { Id = id }, cancellationToken: ct));
         return Page();
     }
+
+    private static Dictionary<string, FieldChange> Changed(string field, bool before, bool after) =>
+        new() { [field] = new FieldChange(before ? "True" : "False", after ? "True" : "False") };
 
     private PageResult Refuse(string reason, string field = "")
     {
