@@ -1,10 +1,7 @@
 using ProgramOps.Web.Features.Admin;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Programs;
-using ProgramOps.Web.Infrastructure.Auth;
-using ProgramOps.Web.Infrastructure.Data;
 using ProgramOps.Web.Infrastructure.Localization;
-using ProgramOps.Web.Infrastructure.Web;
 
 var start = StartOptions.Parse(args);
 var builder = WebApplication.CreateBuilder(start.HostArguments);

@@ -1,5 +1,3 @@
-using ProgramOps.Web.Infrastructure.Data;
-
 namespace ProgramOps.Web.Features;
 
 public static class HomeSql

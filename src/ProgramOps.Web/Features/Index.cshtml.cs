@@ -1,8 +1,4 @@
-using Dapper;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramOps.Web.Features.Clients;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Time;
 
 namespace ProgramOps.Web.Features;
 

@@ -1,5 +1,3 @@
-using ProgramOps.Web.Infrastructure.Data;
-
 namespace ProgramOps.Web.Features.Account;
 
 /// <summary>The SQL behind staff accounts: sign-in, password change, first administrator and user administration.</summary>

@@ -1,9 +1,5 @@
 using System.Security.Cryptography;
-using Dapper;
 using Microsoft.AspNetCore.Identity;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Auth;
-using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Web.Features.Account;
 

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using ProgramOps.Web.Infrastructure.Localization;
 
 namespace ProgramOps.Web.Features.Account;

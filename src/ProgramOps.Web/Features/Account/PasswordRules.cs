@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-
 namespace ProgramOps.Web.Features.Account;
 
 public static class PasswordRules

@@ -1,10 +1,6 @@
 using System.Security.Claims;
-using Dapper;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Auth;
-using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Web.Features.Account;
 

@@ -1,7 +1,4 @@
-using System.Data.Common;
 using System.Security.Cryptography;
-using Dapper;
-using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Web.Features.Account;
 

@@ -1,7 +1,4 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.Extensions.Localization;
-using ProgramOps.Web.Infrastructure.Web;
 
 namespace ProgramOps.Web.Features.Clients;
 

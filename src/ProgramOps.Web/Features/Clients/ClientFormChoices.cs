@@ -1,8 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using Microsoft.Extensions.Localization;
-using ProgramOps.Web.Infrastructure.Auth;
-
 namespace ProgramOps.Web.Features.Clients;
 
 public sealed record NamedId

@@ -1,7 +1,3 @@
-using Dapper;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Web;
-
 namespace ProgramOps.Web.Features.Clients;
 
 public sealed record ClientDetails

@@ -1,10 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Time;
-using ProgramOps.Web.Infrastructure.Web;
-
 namespace ProgramOps.Web.Features.Clients;
 
 public sealed class IndexModel(Db db, LocalClock clock) : PageModel

@@ -1,16 +1,6 @@
-using Dapper;
-using FluentValidation;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Programs;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Auth;
-using ProgramOps.Web.Infrastructure.Data;
 using ProgramOps.Web.Infrastructure.Text;
-using ProgramOps.Web.Infrastructure.Web;
 
 namespace ProgramOps.Web.Features.Cohorts;
 

@@ -1,14 +1,4 @@
-using Dapper;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using ProgramOps.Web.Features.Programs;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Auth;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Time;
-using ProgramOps.Web.Infrastructure.Web;
 
 namespace ProgramOps.Web.Features.Cohorts;
 

@@ -1,7 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProgramOps.Web.Infrastructure.Data;
-
 namespace ProgramOps.Web.Features.Cohorts;
 
 public sealed class IndexModel(Db db) : PageModel

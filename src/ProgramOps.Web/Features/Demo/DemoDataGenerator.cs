@@ -1,5 +1,4 @@
 using System.Globalization;
-using ProgramOps.Web.Infrastructure.Auth;
 
 namespace ProgramOps.Web.Features.Demo;
 

@@ -1,15 +1,10 @@
 using System.Data;
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
-using Dapper;
 using Microsoft.AspNetCore.Identity;
 using ProgramOps.Web.Features.Account;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Time;
 
 namespace ProgramOps.Web.Features.Demo;
 

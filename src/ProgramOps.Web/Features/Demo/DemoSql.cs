@@ -1,5 +1,3 @@
-using ProgramOps.Web.Infrastructure.Data;
-
 namespace ProgramOps.Web.Features.Demo;
 
 public static class DemoSql

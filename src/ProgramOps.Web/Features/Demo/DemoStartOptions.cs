@@ -1,5 +1,3 @@
-using ProgramOps.Web.Infrastructure.Web;
-
 namespace ProgramOps.Web.Features.Demo;
 
 /// <summary>

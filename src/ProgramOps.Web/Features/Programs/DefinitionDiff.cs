@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ProgramOps.Web.Infrastructure.Audit;
 
 namespace ProgramOps.Web.Features.Programs;
 

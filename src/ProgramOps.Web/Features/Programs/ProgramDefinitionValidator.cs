@@ -1,6 +1,3 @@
-using FluentValidation;
-using Microsoft.Extensions.Localization;
-
 namespace ProgramOps.Web.Features.Programs;
 
 /// <summary>What a definition must satisfy before it can be published and run with real people.</summary>

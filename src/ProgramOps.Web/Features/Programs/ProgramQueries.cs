@@ -1,6 +1,3 @@
-using Dapper;
-using ProgramOps.Web.Infrastructure.Data;
-
 namespace ProgramOps.Web.Features.Programs;
 
 public sealed record ProgramVersionRow

@@ -1,7 +1,3 @@
-using System.Data.Common;
-using Dapper;
-using ProgramOps.Web.Infrastructure.Auth;
-
 namespace ProgramOps.Web.Infrastructure.Audit;
 
 public sealed record AuditEntry(

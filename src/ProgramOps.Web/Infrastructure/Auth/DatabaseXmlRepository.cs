@@ -1,7 +1,5 @@
 using System.Xml.Linq;
-using Dapper;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Web.Infrastructure.Auth;
 

@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace ProgramOps.Web.Infrastructure.Data;

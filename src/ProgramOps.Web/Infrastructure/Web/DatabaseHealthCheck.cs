@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Web.Infrastructure.Web;
 

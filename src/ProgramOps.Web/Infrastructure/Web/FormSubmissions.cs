@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Dapper;
-
 namespace ProgramOps.Web.Infrastructure.Web;
 
 public static class FormSubmissionsSql

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using ProgramOps.Web.Features.Account;
 using ProgramOps.Web.Features.Demo;
-using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Web.Infrastructure.Web;
 

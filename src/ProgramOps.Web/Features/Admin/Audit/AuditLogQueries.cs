@@ -1,7 +1,3 @@
-using Dapper;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Data;
-
 namespace ProgramOps.Web.Features.Admin.Audit;
 
 /// <summary>One audit row as pages show it.</summary>

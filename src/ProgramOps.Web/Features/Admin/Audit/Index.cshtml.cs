@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProgramOps.Web.Infrastructure.Time;
-
 namespace ProgramOps.Web.Features.Admin.Audit;
 
 public sealed class IndexModel(AuditLogQueries queries, LocalClock clock) : PageModel

@@ -1,16 +1,6 @@
-using System.Data.Common;
 using System.Security.Claims;
-using Dapper;
-using FluentValidation;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using ProgramOps.Web.Features.Account;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Auth;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Web;
 
 namespace ProgramOps.Web.Features.Admin.Users;
 

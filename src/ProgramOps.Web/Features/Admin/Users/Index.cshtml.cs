@@ -1,9 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Web;
-
 namespace ProgramOps.Web.Features.Admin.Users;
 
 public sealed class IndexModel(Db db, TimeProvider time) : PageModel

@@ -1,7 +1,4 @@
-using FluentValidation;
-using Microsoft.Extensions.Localization;
 using ProgramOps.Web.Features.Account;
-using ProgramOps.Web.Infrastructure.Auth;
 using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Admin.Users;

@@ -1,5 +1,3 @@
-using ProgramOps.Web.Infrastructure.Data;
-
 namespace ProgramOps.Web.Features.Admin.Users;
 
 public enum UserSort

@@ -1,12 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Auth;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Web;
-
 namespace ProgramOps.Web.Features.Clients.Contracts;
 
 /// <summary>Adds (no id) or edits (with id) one contract of a client; drafts can also be deleted.</summary>

@@ -1,12 +1,3 @@
-using Dapper;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Auth;
-using ProgramOps.Web.Infrastructure.Data;
-using ProgramOps.Web.Infrastructure.Web;
-
 namespace ProgramOps.Web.Features.Clients.KeyPersons;
 
 /// <summary>Adds (no id) or edits and removes (with id) one key person of a client.</summary>

@@ -1,5 +1,3 @@
-using FluentValidation;
-using Microsoft.Extensions.Localization;
 using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Clients.KeyPersons;
