@@ -24,6 +24,15 @@ public static class AccountSql
 
     public const string CountUsers = "SELECT COUNT(*) FROM Users";
 
+    /// <summary>Active staff holding any of the given roles (owners of accounts and cohorts).</summary>
+    public const string ActiveStaffWithAnyRole =
+        """
+        SELECT DISTINCT u.Id, u.DisplayName AS Name
+        FROM Users u JOIN UserRoles r ON r.UserId = u.Id
+        WHERE u.IsDisabled = 0 AND r.Role IN @Roles
+        ORDER BY Name
+        """;
+
     public const string RecordFailedSignIn =
         "UPDATE Users SET FailedSignInCount = @failures, LockoutEndsAt = @lockedUntil WHERE Id = @Id";
 

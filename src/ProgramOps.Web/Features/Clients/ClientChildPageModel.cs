@@ -56,9 +56,7 @@ public abstract class ClientChildPageModel<TRow, TInput>(Db db, ClientQueries cl
 
     protected async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        Conflict = await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(
-            new CommandDefinition(LastChangeSql, new { Id = id }, cancellationToken: ct));
+        Conflict = await ConcurrencyConflict.FindAsync(db, LastChangeSql, id, ct);
         return Conflict is null ? NotFound() : Page();
     }
 

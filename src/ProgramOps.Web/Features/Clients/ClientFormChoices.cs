@@ -1,10 +1,6 @@
-namespace ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Account;
 
-public sealed record NamedId
-{
-    public int Id { get; init; }
-    public required string Name { get; init; }
-}
+namespace ProgramOps.Web.Features.Clients;
 
 /// <summary>The choices the client form offers (owners, parents), and the checks that need them.</summary>
 public sealed class ClientFormChoices
@@ -15,24 +11,18 @@ public sealed class ClientFormChoices
 
     public static async Task<ClientFormChoices> LoadAsync(DbConnection connection, int exceptClientId, CancellationToken ct)
     {
-        var owners = (await connection.QueryAsync<(int Id, string DisplayName, string Role)>(
-            new CommandDefinition(ClientsSql.OwnerCandidates, cancellationToken: ct))).ToList();
         var parents = await connection.QueryAsync<NamedId>(
             new CommandDefinition(ClientsSql.ParentCandidates, new { ExceptId = exceptClientId }, cancellationToken: ct));
-
-        IReadOnlyList<NamedId> WithRole(params string[] roles) => owners
-            .Where(o => roles.Contains(o.Role))
-            .DistinctBy(o => o.Id)
-            .Select(o => new NamedId { Id = o.Id, Name = o.DisplayName })
-            .ToList();
-
         return new ClientFormChoices
         {
-            CsOwners = WithRole(Roles.Admin, Roles.ProgramCS),
-            BizDevOwners = WithRole(Roles.Admin, Roles.BizDev),
+            CsOwners = await StaffDirectory.WithAnyRoleAsync(connection, CsOwnerRoles, ct),
+            BizDevOwners = await StaffDirectory.WithAnyRoleAsync(connection, BizDevOwnerRoles, ct),
             Parents = parents.ToList(),
         };
     }
+
+    public static readonly IReadOnlyList<string> CsOwnerRoles = [Roles.Admin, Roles.ProgramCS];
+    public static readonly IReadOnlyList<string> BizDevOwnerRoles = [Roles.Admin, Roles.BizDev];
 
     /// <summary>Field errors for references the validator cannot see: owners and the parent chain.</summary>
     public async Task<IReadOnlyList<(string Field, string Message)>> CheckReferencesAsync(

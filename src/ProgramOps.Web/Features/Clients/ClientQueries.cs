@@ -69,11 +69,8 @@ public sealed class ClientQueries(Db db)
         return await connection.QuerySingleOrDefaultAsync<ClientDetails>(new CommandDefinition(ClientsSql.Find, new { Id = id }, cancellationToken: ct));
     }
 
-    public async Task<ConcurrencyConflict?> LastChangeAsync(int id, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(new CommandDefinition(ClientsSql.LastChange, new { Id = id }, cancellationToken: ct));
-    }
+    public Task<ConcurrencyConflict?> LastChangeAsync(int id, CancellationToken ct) =>
+        ConcurrencyConflict.FindAsync(db, ClientsSql.LastChange, id, ct);
 
     public async Task<IReadOnlyList<KeyPersonRow>> KeyPersonsAsync(int clientId, CancellationToken ct)
     {

@@ -100,15 +100,6 @@ public static class ClientsSql
 
     public const string Delete = "DELETE FROM Clients WHERE Id = @Id AND Version = @Version";
 
-    /// <summary>Staff who can own an account: CS owners come from Admin/ProgramCS, BizDev owners from Admin/BizDev.</summary>
-    public const string OwnerCandidates =
-        """
-        SELECT DISTINCT u.Id, u.DisplayName, r.Role
-        FROM Users u JOIN UserRoles r ON r.UserId = u.Id
-        WHERE u.IsDisabled = 0 AND r.Role IN ('Admin', 'ProgramCS', 'BizDev')
-        ORDER BY u.DisplayName
-        """;
-
     public const string ParentCandidates =
         "SELECT Id, Name FROM Clients WHERE IsArchived = 0 AND Kind <> 'Employer' AND Id <> @ExceptId ORDER BY Name";
 

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Account;
+
 namespace ProgramOps.Web.Features.Clients;
 
 public sealed class IndexModel(Db db, LocalClock clock) : PageModel
@@ -73,9 +75,8 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         rows = rows.Select(r => r with { Status = ClientStatusRules.Derive(termsByClient[r.Id], today) }).ToList();
 
         Results = new PageOf<Row>(rows, page, Paging.DefaultPageSize, total);
-        Owners = (await connection.QueryAsync<(int Id, string DisplayName, string Role)>(
-                new CommandDefinition(ClientsSql.OwnerCandidates, cancellationToken: ct)))
-            .DistinctBy(o => o.Id).Select(o => new NamedId { Id = o.Id, Name = o.DisplayName }).ToList();
+        Owners = await StaffDirectory.WithAnyRoleAsync(
+            connection, [.. ClientFormChoices.CsOwnerRoles.Union(ClientFormChoices.BizDevOwnerRoles)], ct);
         return Page();
     }
 

@@ -73,13 +73,5 @@ public static class CohortsSql
         WHERE Id = @Id AND Version = @Version AND Status = @From
         """;
 
-    public const string CsOwnerCandidates =
-        """
-        SELECT DISTINCT u.Id, u.DisplayName AS Name
-        FROM Users u JOIN UserRoles r ON r.UserId = u.Id
-        WHERE u.IsDisabled = 0 AND r.Role IN ('Admin', 'ProgramCS')
-        ORDER BY u.DisplayName
-        """;
-
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Cohorts WHERE Id = @Id";
 }

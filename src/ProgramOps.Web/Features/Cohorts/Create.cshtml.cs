@@ -1,4 +1,4 @@
-using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Account;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Text;
 
@@ -123,12 +123,9 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
                 new CommandDefinition(CohortsSql.PublishedVersions, cancellationToken: ct)))
             .Select(v => new VersionOption(v.Id, v.Code, v.VersionNumber, v.Definition)).ToList();
         Contracts = (await connection.QueryAsync<ContractOption>(new CommandDefinition(CohortsSql.AvailableContracts, new { CohortId = 0 }, cancellationToken: ct))).ToList();
-        Owners = (await connection.QueryAsync<NamedId>(new CommandDefinition(CohortsSql.CsOwnerCandidates, cancellationToken: ct))).ToList();
+        Owners = await StaffDirectory.WithAnyRoleAsync(connection, [Roles.Admin, Roles.ProgramCS], ct);
     }
 
-    public static string ProgramName(VersionOption version, bool japanese)
-    {
-        var definition = ProgramDefinitionJson.Deserialize(version.Definition);
-        return japanese ? definition.NameJa : definition.NameEn;
-    }
+    public static string ProgramName(VersionOption version) =>
+        ProgramDefinitionJson.Deserialize(version.Definition).NameIn(System.Globalization.CultureInfo.CurrentUICulture);
 }

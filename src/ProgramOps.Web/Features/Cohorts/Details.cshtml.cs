@@ -65,8 +65,7 @@ public sealed class DetailsModel(
 
         if (!opened)
         {
-            await using var connection = await db.OpenAsync(ct);
-            Conflict = await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(new CommandDefinition(CohortsSql.LastChange, new { Id = id }, cancellationToken: ct));
+            Conflict = await ConcurrencyConflict.FindAsync(db, CohortsSql.LastChange, id, ct);
             return Page();
         }
 

@@ -62,8 +62,7 @@ public sealed class DetailsModel(
 
         if (!retired)
         {
-            await using var connection = await db.OpenAsync(ct);
-            Conflict = await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(ProgramsSql.LastChange, new { Id = versionId });
+            Conflict = await ConcurrencyConflict.FindAsync(db, ProgramsSql.LastChange, versionId, ct);
             return await OnGetAsync(id, null, null, ct);
         }
 

@@ -82,9 +82,7 @@ public sealed class EditVersionModel(
 
     private async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        Conflict = await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(
-            new CommandDefinition(ProgramsSql.LastChange, new { Id = id }, cancellationToken: ct));
+        Conflict = await ConcurrencyConflict.FindAsync(db, ProgramsSql.LastChange, id, ct);
         return Redisplay();
     }
 

@@ -24,6 +24,10 @@ public sealed record ProgramDefinition
     public SuccessCriterion Success { get; init; } = new SelfReportedAbstinence(7, CoVerified: false, MaxCoPpm: null);
     public IReadOnlyList<Shipment> Shipments { get; init; } = [];
     public string TimeZone { get; init; } = "Asia/Tokyo";
+
+    /// <summary>The name in the reader's language (Japanese, else English).</summary>
+    public string NameIn(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "ja" ? NameJa : NameEn;
 }
 
 /// <summary>A named point in the program, counted in weeks from the start (week 0 = start day).</summary>

@@ -123,8 +123,7 @@ public sealed class EditModel(
             return RedirectToPage(new { id });
         }
 
-        await using var connection = await db.OpenAsync(ct);
-        Conflict = await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(new CommandDefinition(UsersSql.LastChange, new { Id = id }, cancellationToken: ct));
+        Conflict = await ConcurrencyConflict.FindAsync(db, UsersSql.LastChange, id, ct);
         return Page();
     }
 
