@@ -1,7 +1,6 @@
-using Dapper;
 using Microsoft.Playwright;
 using ProgramOps.TestSupport;
-using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Infrastructure.Auth;
 
 namespace ProgramOps.BrowserTests;
@@ -11,23 +10,11 @@ public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<B
     /// <summary>Two insurers with active contracts and a published smoking program, as BizDev and an admin would have left them.</summary>
     private async Task SeedAsync()
     {
-        await using var c = await fixture.App.Db.OpenAsync();
-        var now = DateTimeOffset.UtcNow;
-        var programId = await c.ExecuteScalarAsync<int>("INSERT INTO Programs (Code, CreatedAt, CreatedBy) VALUES ('smoking-12w', @now, 'seed'); SELECT last_insert_rowid();", new { now });
-        await c.ExecuteAsync(
-            """
-            INSERT INTO ProgramVersions (ProgramId, VersionNumber, Status, Definition, PublishedAt, PublishedBy, Version, CreatedAt, UpdatedAt, UpdatedBy)
-            VALUES (@programId, 1, 'Published', @Definition, @now, 'seed', 1, @now, @now, 'seed')
-            """, new { programId, Definition = ProgramDefinitionJson.Serialize(ProgramTemplates.SmokingCessation), now });
+        await TestData.PublishedProgramAsync(fixture.App.Db, "smoking-12w");
         foreach (var (name, seats) in new[] { ("東和製薬健康保険組合", 60), ("北斗化学健康保険組合", 40) })
         {
-            await c.ExecuteAsync(
-                """
-                INSERT INTO Clients (Name, Kind, Segment, EligiblePopulation, CsType, CsStyle, TouchModel, IsArchived, Version, CreatedAt, UpdatedAt, UpdatedBy)
-                VALUES (@name, 'HealthInsuranceSociety', 'Enterprise', 5000, 'AccompanyRoi', 'ProjectManagement', 'High', 0, 1, @now, @now, 'seed');
-                INSERT INTO Contracts (ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
-                VALUES (last_insert_rowid(), '禁煙プログラム（3か月）', @seats, 30000, '2026-10-01', '2027-09-30', 0, 'Active', 1, @now, @now, 'seed');
-                """, new { name, seats, now });
+            var client = await TestData.ClientAsync(fixture.App.Db, new ClientInput { Name = name, Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 5000 });
+            await TestData.ActiveContractAsync(fixture.App.Db, client, seats);
         }
     }
 

@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Dapper;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Clients;
 
@@ -10,12 +9,7 @@ namespace ProgramOps.WebTests.Clients;
 /// <summary>Small helpers the client page tests share: seeding rows and reading pages.</summary>
 internal static class ClientPages
 {
-    public static async Task<int> SeedClientAsync(ProgramOpsFactory factory, ClientInput input)
-    {
-        var db = factory.Db;
-        return await db.InTransactionAsync((c, t) =>
-            c.ExecuteScalarAsync<int>(ClientsSql.Insert + db.Dialect.SelectNewId, input.ToParameters(DateTimeOffset.UtcNow, "seed"), t));
-    }
+    public static Task<int> SeedClientAsync(ProgramOpsFactory factory, ClientInput input) => TestData.ClientAsync(factory.Db, input);
 
     public static async Task<IHtmlDocument> GetDocumentAsync(HttpClient client, string url)
     {

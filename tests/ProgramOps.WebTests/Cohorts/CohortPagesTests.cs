@@ -2,7 +2,6 @@ using System.Net;
 using Dapper;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Clients;
-using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Auth;
 using static ProgramOps.WebTests.Clients.ClientPages;
 
@@ -14,20 +13,9 @@ public sealed class CohortPagesTests(ProgramOpsFactory factory) : IClassFixture<
     {
         var clientA = await SeedClientAsync(factory, new ClientInput { Name = $"{tag}健保A", Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 1000 });
         var clientB = await SeedClientAsync(factory, new ClientInput { Name = $"{tag}健保B", Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 800 });
-        await using var c = await factory.Db.OpenAsync();
-        var now = DateTimeOffset.UtcNow;
-        var programId = await c.ExecuteScalarAsync<int>("INSERT INTO Programs (Code, CreatedAt, CreatedBy) VALUES (@Code, @now, 'seed'); SELECT last_insert_rowid();", new { Code = $"{tag}-smoking", now });
-        var versionId = await c.ExecuteScalarAsync<int>(
-            """
-            INSERT INTO ProgramVersions (ProgramId, VersionNumber, Status, Definition, PublishedAt, PublishedBy, Version, CreatedAt, UpdatedAt, UpdatedBy)
-            VALUES (@programId, 1, 'Published', @Definition, @now, 'seed', 1, @now, @now, 'seed'); SELECT last_insert_rowid();
-            """, new { programId, Definition = ProgramDefinitionJson.Serialize(ProgramTemplates.SmokingCessation), now });
-        async Task<int> ContractAsync(int clientId, int seats) => await c.ExecuteScalarAsync<int>(
-            """
-            INSERT INTO Contracts (ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
-            VALUES (@clientId, '禁煙プログラム', @seats, 30000, '2026-04-01', '2027-03-31', 0, 'Active', 1, @now, @now, 'seed'); SELECT last_insert_rowid();
-            """, new { clientId, seats, now });
-        return (versionId, await ContractAsync(clientA, 100), await ContractAsync(clientB, 40));
+        return (await TestData.PublishedProgramAsync(factory.Db, $"{tag}-smoking"),
+            await TestData.ActiveContractAsync(factory.Db, clientA, 100),
+            await TestData.ActiveContractAsync(factory.Db, clientB, 40));
     }
 
     private static Dictionary<string, string> CohortFields(string name, int versionId, params (int Contract, int Seats)[] seats)

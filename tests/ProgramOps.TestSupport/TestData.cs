@@ -1,0 +1,37 @@
+using Dapper;
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Infrastructure.Data;
+
+namespace ProgramOps.TestSupport;
+
+/// <summary>Rows other features would have left behind (a client, an active contract, a published program), written directly.</summary>
+public static class TestData
+{
+    public static async Task<int> ClientAsync(Db db, ClientInput input) =>
+        await db.InTransactionAsync((c, t) =>
+            c.ExecuteScalarAsync<int>(ClientsSql.Insert + db.Dialect.SelectNewId, input.ToParameters(DateTimeOffset.UtcNow, "seed"), t));
+
+    public static async Task<int> ActiveContractAsync(Db db, int clientId, int seats) =>
+        await db.InTransactionAsync((c, t) => c.ExecuteScalarAsync<int>(
+            $"""
+            INSERT INTO Contracts (ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
+            VALUES (@clientId, '禁煙プログラム（3か月）', @seats, 30000, '2026-10-01', '2027-09-30', 0, 'Active', 1, @now, @now, 'seed');
+            {db.Dialect.SelectNewId}
+            """, new { clientId, seats, now = DateTimeOffset.UtcNow }, t));
+
+    /// <summary>The smoking-cessation template published as v1 under <paramref name="code"/>; returns the version's id.</summary>
+    public static async Task<int> PublishedProgramAsync(Db db, string code) =>
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var programId = await c.ExecuteScalarAsync<int>(
+                ProgramsSql.InsertProgram + db.Dialect.SelectNewId, new { Code = code, Now = now, Actor = "seed" }, t);
+            return await c.ExecuteScalarAsync<int>(
+                $"""
+                INSERT INTO ProgramVersions (ProgramId, VersionNumber, Status, Definition, PublishedAt, PublishedBy, Version, CreatedAt, UpdatedAt, UpdatedBy)
+                VALUES (@programId, 1, 'Published', @Definition, @now, 'seed', 1, @now, @now, 'seed');
+                {db.Dialect.SelectNewId}
+                """, new { programId, Definition = ProgramDefinitionJson.Serialize(ProgramTemplates.SmokingCessation with { Code = code }), now }, t);
+        });
+}
