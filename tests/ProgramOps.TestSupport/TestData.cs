@@ -34,4 +34,23 @@ public static class TestData
                 {db.Dialect.SelectNewId}
                 """, new { programId, Definition = ProgramDefinitionJson.Serialize(ProgramTemplates.SmokingCessation with { Code = code }), now }, t);
         });
+
+    /// <summary>A cohort of the program version, with seats from each contract, in <paramref name="status"/>; returns its id.</summary>
+    public static async Task<int> CohortAsync(Db db, string name, int versionId, string status, DateOnly start, params (int ContractId, int Capacity)[] seats) =>
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            var cohortId = await c.ExecuteScalarAsync<int>(
+                $"""
+                INSERT INTO Cohorts (Name, ProgramVersionId, EnrolmentOpens, EnrolmentCloses, StartDate, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
+                VALUES (@name, @versionId, @opens, @closes, @start, @status, 1, @now, @now, 'seed');
+                {db.Dialect.SelectNewId}
+                """, new { name, versionId, opens = start.AddDays(-35), closes = start.AddDays(-14), start, status, now = DateTimeOffset.UtcNow }, t);
+            foreach (var (contractId, capacity) in seats)
+            {
+                await c.ExecuteAsync("INSERT INTO CohortContracts (CohortId, ContractId, Capacity) VALUES (@cohortId, @contractId, @capacity)",
+                    new { cohortId, contractId, capacity }, t);
+            }
+
+            return cohortId;
+        });
 }

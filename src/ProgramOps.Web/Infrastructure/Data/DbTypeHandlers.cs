@@ -10,6 +10,8 @@ namespace ProgramOps.Web.Infrastructure.Data;
 /// </summary>
 public static class DbTypeHandlers
 {
+    private static readonly DateOnlyHandler Dates = new();
+    private static readonly DateTimeOffsetHandler Timestamps = new();
     private static int _registered;
 
     public static void Register()
@@ -22,8 +24,19 @@ public static class DbTypeHandlers
         SqlMapper.RemoveTypeMap(typeof(DateOnly?));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
-        SqlMapper.AddTypeHandler(new DateOnlyHandler());
-        SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.AddTypeHandler(Dates);
+        SqlMapper.AddTypeHandler(Timestamps);
+    }
+
+    /// <summary>Sets a hand-made command's parameter the way Dapper would: dates and timestamps as this engine stores them.</summary>
+    public static void Bind(IDbDataParameter parameter, object? value)
+    {
+        switch (value)
+        {
+            case DateOnly date: Dates.SetValue(parameter, date); break;
+            case DateTimeOffset instant: Timestamps.SetValue(parameter, instant); break;
+            default: parameter.Value = value ?? DBNull.Value; break;
+        }
     }
 
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>

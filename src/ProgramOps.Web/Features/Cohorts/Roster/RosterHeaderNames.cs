@@ -7,7 +7,7 @@ namespace ProgramOps.Web.Features.Cohorts.Roster;
 /// <summary>The header names that HR and insurer exports use for each roster field, in Japanese and English.</summary>
 public static class RosterHeaderNames
 {
-    private static readonly FrozenDictionary<string, RosterField> Known = new Dictionary<RosterField, string[]>
+    private static readonly Dictionary<RosterField, string[]> Names = new()
     {
         [RosterField.EmployeeNumber] =
         [
@@ -29,9 +29,14 @@ public static class RosterHeaderNames
         [RosterField.Department] =
             ["部署", "所属", "部署名", "所属部署", "所属名", "部門", "部門名", "department", "dept", "division"],
         [RosterField.BirthYear] = ["生年", "生まれ年", "生年（西暦）", "誕生年", "birth year", "year of birth"],
-    }
-    .SelectMany(pair => pair.Value.Select(name => KeyValuePair.Create(Key(name), pair.Key)))
-    .ToFrozenDictionary(StringComparer.Ordinal);
+    };
+
+    private static readonly FrozenDictionary<string, RosterField> Known = Names
+        .SelectMany(pair => pair.Value.Select(name => KeyValuePair.Create(Key(name), pair.Key)))
+        .ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The header names recognised for the field, for the format help.</summary>
+    public static IReadOnlyList<string> KnownNames(RosterField field) => Names[field];
 
     public static RosterField? Match(string header) =>
         Known.TryGetValue(Key(header), out var field) ? field : null;

@@ -18,6 +18,14 @@ public enum RosterProblem
     DuplicateEmail,
     /// <summary>Quotes that do not pair up, such as a quoted field that is never closed.</summary>
     MalformedQuotes,
+    /// <summary>The person (same client, same employee number) is already a participant of this cohort.</summary>
+    AlreadyInCohort,
+    /// <summary>The person takes part in another cohort whose dates overlap; the value names that cohort.</summary>
+    AlreadyInOverlappingCohort,
+    /// <summary>Another participant of this cohort already has the e-mail address.</summary>
+    EmailAlreadyInCohort,
+    /// <summary>The contract's seats in this cohort are taken by the rows before this one.</summary>
+    OverCapacity,
 }
 
 /// <summary>One problem of one row.</summary>

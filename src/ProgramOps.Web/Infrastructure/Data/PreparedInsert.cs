@@ -1,6 +1,6 @@
 using System.Data;
 
-namespace ProgramOps.Web.Features.Demo;
+namespace ProgramOps.Web.Infrastructure.Data;
 
 /// <summary>
 /// One INSERT prepared once and executed many times with new values: for bulk loads, where building a
@@ -34,7 +34,7 @@ public sealed class PreparedInsert : IDisposable
 
     public PreparedInsert Set(string name, object? value)
     {
-        _parameters[name].Value = value ?? DBNull.Value;
+        DbTypeHandlers.Bind(_parameters[name], value);
         return this;
     }
 

@@ -1,0 +1,13 @@
+using ProgramOps.Web.Features.Cohorts.Imports;
+
+namespace ProgramOps.Web.Features.Cohorts;
+
+public static class CohortsServiceExtensions
+{
+    public static IServiceCollection AddCohorts(this IServiceCollection services) =>
+        services
+            .AddSingleton<ImportProgressBoard>()
+            .AddSingleton<ImportQueueSignal>()
+            .AddScoped<RosterImportProcessor>()
+            .AddHostedService<RosterImportWorker>();
+}

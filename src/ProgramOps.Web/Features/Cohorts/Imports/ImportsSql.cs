@@ -1,0 +1,190 @@
+namespace ProgramOps.Web.Features.Cohorts.Imports;
+
+public static class ImportsSql
+{
+    public static string Insert(SqlDialect dialect) =>
+        $"""
+        INSERT INTO RosterImports (CohortId, ContractId, FileName, FileSha256, FileBytes, RequestedEncoding, Status,
+                                   UploadedById, UploadedBy, UploadedAt, Version, UpdatedAt)
+        VALUES (@CohortId, @ContractId, @FileName, '', 0, @RequestedEncoding, 'Queued',
+                @UserId, @Actor, @Now, 1, @Now);
+        {dialect.SelectNewId}
+        """;
+
+    public const string InsertChunk =
+        "INSERT INTO RosterImportChunks (ImportId, Sequence, Content) VALUES (@ImportId, @Sequence, @Content)";
+
+    public const string ReadChunk =
+        "SELECT Content FROM RosterImportChunks WHERE ImportId = @ImportId AND Sequence = @Sequence";
+
+    public const string SetFile =
+        "UPDATE RosterImports SET FileSha256 = @FileSha256, FileBytes = @FileBytes WHERE Id = @Id";
+
+    /// <summary>An earlier upload of the same bytes to the same cohort that is committed or still on its way.</summary>
+    public const string SameFile =
+        """
+        SELECT Id, Status, UploadedBy, UploadedAt, CommittedAt
+        FROM RosterImports
+        WHERE FileSha256 = @FileSha256 AND CohortId = @CohortId AND Id <> @Id
+          AND Status NOT IN ('Failed', 'Discarded')
+        ORDER BY Id DESC
+        """;
+
+    public const string Find =
+        """
+        SELECT i.Id, i.CohortId, i.ContractId, i.FileName, i.FileSha256, i.FileBytes, i.RequestedEncoding, i.DetectedEncoding,
+               i.ColumnMapping, i.Status, i.RowsRead, i.RowsValid, i.RowsInvalid, i.RowsImported, i.FailureReason,
+               i.UploadedById, i.UploadedBy, i.UploadedAt, i.CommittedById, i.CommittedBy, i.CommittedAt, i.Version, i.UpdatedAt,
+               c.Name AS ClientName, c.Id AS ClientId
+        FROM RosterImports i
+        JOIN Contracts ct ON ct.Id = i.ContractId
+        JOIN Clients c ON c.Id = ct.ClientId
+        WHERE i.Id = @Id
+        """;
+
+    public static string OfCohort(SqlDialect dialect) =>
+        $"""
+        SELECT i.Id, i.FileName, i.FileSha256, i.Status, i.RowsRead, i.RowsValid, i.RowsInvalid, i.RowsImported,
+               i.UploadedBy, i.UploadedAt, i.CommittedBy, i.CommittedAt, c.Name AS ClientName,
+               COUNT(*) OVER () AS TotalCount
+        FROM RosterImports i
+        JOIN Contracts ct ON ct.Id = i.ContractId
+        JOIN Clients c ON c.Id = ct.ClientId
+        WHERE i.CohortId = @CohortId
+        {dialect.OrderAndPage("i.Id DESC")}
+        """;
+
+    public static string Problems(SqlDialect dialect) =>
+        $"""
+        SELECT Line, Problem, Field, ColumnName, Value, FirstLine, COUNT(*) OVER () AS TotalCount
+        FROM RosterImportProblems
+        WHERE ImportId = @ImportId
+        {dialect.OrderAndPage("Line, Id")}
+        """;
+
+    public const string AllProblems =
+        "SELECT Line, Problem, Field, ColumnName, Value, FirstLine FROM RosterImportProblems WHERE ImportId = @ImportId ORDER BY Line, Id";
+
+    public const string InsertProblem =
+        """
+        INSERT INTO RosterImportProblems (ImportId, Line, Problem, Field, ColumnName, Value, FirstLine)
+        VALUES (@ImportId, @Line, @Problem, @Field, @ColumnName, @Value, @FirstLine)
+        """;
+
+    public const string DeleteProblems = "DELETE FROM RosterImportProblems WHERE ImportId = @ImportId";
+
+    public const string DeleteChunks = "DELETE FROM RosterImportChunks WHERE ImportId = @ImportId";
+
+    /// <summary>Moves an import on, only from the state the caller saw; 0 rows means someone else moved it first.</summary>
+    public const string SetStatus =
+        """
+        UPDATE RosterImports SET Status = @Status, Version = Version + 1, UpdatedAt = @Now
+        WHERE Id = @Id AND Status = @From
+        """;
+
+    public const string LastChange = "SELECT COALESCE(CommittedBy, UploadedBy) AS UpdatedBy, UpdatedAt FROM RosterImports WHERE Id = @Id";
+
+    public const string SetStatusWithNotice =
+        """
+        UPDATE RosterImports SET Status = @Status, FailureReason = @FailureReason, Version = Version + 1, UpdatedAt = @Now
+        WHERE Id = @Id
+        """;
+
+    public const string RequestCommit =
+        """
+        UPDATE RosterImports SET Status = 'CommitQueued', CommittedById = @UserId, CommittedBy = @Actor,
+               Version = Version + 1, UpdatedAt = @Now
+        WHERE Id = @Id AND Status = 'Previewed' AND Version = @Version
+        """;
+
+    public const string SetMapping =
+        """
+        UPDATE RosterImports SET ColumnMapping = @ColumnMapping, Status = 'Queued', Version = Version + 1, UpdatedAt = @Now
+        WHERE Id = @Id AND Status IN ('NeedsMapping', 'Previewed') AND Version = @Version
+        """;
+
+    public const string Discard =
+        """
+        UPDATE RosterImports SET Status = 'Discarded', Version = Version + 1, UpdatedAt = @Now
+        WHERE Id = @Id AND Status IN ('NeedsMapping', 'Previewed', 'Failed') AND Version = @Version
+        """;
+
+    public const string RecordCheck =
+        """
+        UPDATE RosterImports SET Status = @Status, DetectedEncoding = @DetectedEncoding, RowsRead = @RowsRead,
+               RowsValid = @RowsValid, RowsInvalid = @RowsInvalid, FailureReason = @FailureReason,
+               Version = Version + 1, UpdatedAt = @Now
+        WHERE Id = @Id
+        """;
+
+    public const string RecordCommit =
+        """
+        UPDATE RosterImports SET Status = 'Committed', RowsRead = @RowsRead, RowsValid = @RowsValid, RowsInvalid = @RowsInvalid,
+               RowsImported = @RowsImported, CommittedAt = @Now, Version = Version + 1, UpdatedAt = @Now
+        WHERE Id = @Id AND Status = 'Committing'
+        """;
+
+    /// <summary>The oldest import waiting for the worker.</summary>
+    public static string NextQueued(SqlDialect dialect) =>
+        $"""
+        SELECT Id, Status FROM RosterImports WHERE Status IN ('Queued', 'CommitQueued')
+        {dialect.OrderAndPage("Id")}
+        """;
+
+    /// <summary>
+    /// Work a worker claimed but never finished (its process died) goes back to the queue. Nothing of it was
+    /// written: a check or a commit is one transaction.
+    /// </summary>
+    public const string RequeueAbandoned =
+        """
+        UPDATE RosterImports
+        SET Status = CASE Status WHEN 'Validating' THEN 'Queued' ELSE 'CommitQueued' END, Version = Version + 1, UpdatedAt = @Now
+        WHERE Status IN ('Validating', 'Committing') AND UpdatedAt < @AbandonedBefore
+        """;
+
+    /// <summary>The cohorts of a client with their dates, for the overlap check (few rows: one client's cohorts).</summary>
+    public const string CohortsOfClient =
+        """
+        SELECT DISTINCT co.Id, co.Name, co.EnrolmentOpens, co.StartDate, v.Definition
+        FROM Cohorts co
+        JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        JOIN CohortContracts cc ON cc.CohortId = co.Id
+        JOIN Contracts ct ON ct.Id = cc.ContractId
+        WHERE ct.ClientId = @ClientId
+        """;
+
+    /// <summary>The client's people who take part in one of the given cohorts (not declined, expired or withdrawn).</summary>
+    public const string TakingPart =
+        """
+        SELECT EmployeeNumber, Email, CohortId
+        FROM Participants
+        WHERE ClientId = @ClientId AND CohortId IN @CohortIds AND EmployeeNumber IS NOT NULL
+          AND State NOT IN ('Declined', 'InvitationExpired', 'Withdrawn')
+        """;
+
+    /// <summary>The seats the contract gives this cohort, and how many of them are taken.</summary>
+    public const string Seats =
+        """
+        SELECT cc.Capacity,
+               (SELECT COUNT(*) FROM Participants p
+                WHERE p.CohortId = cc.CohortId AND p.ContractId = cc.ContractId
+                  AND p.State NOT IN ('Declined', 'InvitationExpired', 'Withdrawn')) AS Taken
+        FROM CohortContracts cc
+        WHERE cc.CohortId = @CohortId AND cc.ContractId = @ContractId
+        """;
+
+    public const string InsertParticipant =
+        """
+        INSERT INTO Participants (CohortId, ContractId, ClientId, ImportId, ImportLine, EmployeeNumber, FullName, Kana, Email,
+                                  Department, BirthYear, InvitationCode, State, StateChangedAt, Version, CreatedAt, UpdatedAt, UpdatedBy)
+        VALUES (@CohortId, @ContractId, @ClientId, @ImportId, @ImportLine, @EmployeeNumber, @FullName, @Kana, @Email,
+                @Department, @BirthYear, @InvitationCode, 'Invited', @Now, 1, @Now, @Now, @Actor)
+        """;
+
+    public const string Cohort =
+        """
+        SELECT co.Id, co.Name, co.Status, co.EnrolmentOpens, co.StartDate, v.Definition
+        FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        WHERE co.Id = @Id
+        """;
+}

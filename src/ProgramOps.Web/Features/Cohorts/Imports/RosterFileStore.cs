@@ -1,0 +1,103 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace ProgramOps.Web.Features.Cohorts.Imports;
+
+/// <summary>The bytes and SHA-256 of a stored roster file.</summary>
+public sealed record StoredFile(long Bytes, string Sha256);
+
+/// <summary>
+/// Keeps an uploaded roster in the database, in pieces of <see cref="ChunkSize"/> bytes, between the preview and
+/// the commit. The database rather than a local folder, so that with several web nodes the commit may run on
+/// another node than the upload did.
+/// </summary>
+public static class RosterFileStore
+{
+    public const int ChunkSize = 1024 * 1024;
+
+    /// <summary>Copies <paramref name="file"/> into the import's chunks, hashing as it goes.</summary>
+    public static async Task<StoredFile> SaveAsync(DbConnection connection, DbTransaction transaction, int importId, Stream file, CancellationToken ct)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        try
+        {
+            long total = 0;
+            var sequence = 0;
+            int filled;
+            while ((filled = await file.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, ct)) > 0)
+            {
+                sha.AppendData(buffer, 0, filled);
+                await connection.ExecuteAsync(new CommandDefinition(ImportsSql.InsertChunk,
+                    new { ImportId = importId, Sequence = sequence++, Content = buffer[..filled] }, transaction, cancellationToken: ct));
+                total += filled;
+            }
+
+            return new StoredFile(total, Convert.ToHexStringLower(sha.GetHashAndReset()));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>A forward-only stream over the stored file, one chunk in memory at a time.</summary>
+    public static Stream OpenRead(DbConnection connection, DbTransaction? transaction, int importId) =>
+        new ChunkStream(connection, transaction, importId);
+
+    private sealed class ChunkStream(DbConnection connection, DbTransaction? transaction, int importId) : Stream
+    {
+        private byte[] chunk = [];
+        private int offset;
+        private int nextSequence;
+        private bool ended;
+        private long position;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+
+        /// <summary>Bytes handed out so far: how far through the file its reader is.</summary>
+        public override long Position { get => position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            if (offset == chunk.Length && !ended) LoadNextAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            return Take(buffer);
+        }
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (offset == chunk.Length && !ended) await LoadNextAsync(cancellationToken);
+            return Take(buffer.Span);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        private int Take(Span<byte> buffer)
+        {
+            var count = Math.Min(buffer.Length, chunk.Length - offset);
+            chunk.AsSpan(offset, count).CopyTo(buffer);
+            offset += count;
+            position += count;
+            return count;
+        }
+
+        private async ValueTask LoadNextAsync(CancellationToken ct)
+        {
+            var next = await connection.ExecuteScalarAsync<byte[]?>(new CommandDefinition(ImportsSql.ReadChunk,
+                new { ImportId = importId, Sequence = nextSequence }, transaction, cancellationToken: ct));
+            nextSequence++;
+            (chunk, offset, ended) = next is null ? ([], 0, true) : (next, 0, false);
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,55 @@
+using ProgramOps.Web.Features.Cohorts.Roster;
+using ProgramOps.Web.Features.Programs;
+
+namespace ProgramOps.Web.Features.Cohorts.Imports;
+
+/// <summary>An import as stored.</summary>
+public sealed record RosterImport
+{
+    public int Id { get; init; }
+    public int CohortId { get; init; }
+    public int ContractId { get; init; }
+    public int ClientId { get; init; }
+    public required string ClientName { get; init; }
+    public required string FileName { get; init; }
+    public required string FileSha256 { get; init; }
+    public long FileBytes { get; init; }
+    public RosterEncoding RequestedEncoding { get; init; }
+    public RosterEncoding? DetectedEncoding { get; init; }
+    public string? ColumnMapping { get; init; }
+    public RosterImportStatus Status { get; init; }
+    public int RowsRead { get; init; }
+    public int RowsValid { get; init; }
+    public int RowsInvalid { get; init; }
+    public int RowsImported { get; init; }
+    public string? FailureReason { get; init; }
+    public int? UploadedById { get; init; }
+    public required string UploadedBy { get; init; }
+    public DateTimeOffset UploadedAt { get; init; }
+    public int? CommittedById { get; init; }
+    public string? CommittedBy { get; init; }
+    public DateTimeOffset? CommittedAt { get; init; }
+    public int Version { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public ImportNotice? Notice => ImportNotice.FromJson(FailureReason);
+
+    public static Task<RosterImport?> FindAsync(DbConnection connection, DbTransaction? transaction, int id, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<RosterImport>(new CommandDefinition(ImportsSql.Find, new { Id = id }, transaction, cancellationToken: ct));
+}
+
+/// <summary>The cohort an import goes into, with what the checks need to know about it.</summary>
+public sealed record ImportCohort
+{
+    public int Id { get; init; }
+    public required string Name { get; init; }
+    public CohortStatus Status { get; init; }
+    public DateOnly EnrolmentOpens { get; init; }
+    public DateOnly StartDate { get; init; }
+    public required string Definition { get; init; }
+
+    public CohortPeriod Period => PeriodOf(Id, Name, EnrolmentOpens, StartDate, Definition);
+
+    public static CohortPeriod PeriodOf(int id, string name, DateOnly opens, DateOnly start, string definition) =>
+        new(id, name, opens, start.AddDays(ProgramDefinitionJson.Deserialize(definition).DurationWeeks * 7));
+}

@@ -1,0 +1,130 @@
+using System.Data;
+using ProgramOps.Web.Features.Cohorts.Roster;
+using ProgramOps.Web.Features.Participants;
+
+namespace ProgramOps.Web.Features.Cohorts.Imports;
+
+/// <summary>
+/// The background half of an import: checks a queued upload into a preview, and commits a previewed one. Each is
+/// one transaction, so a failure or a killed process leaves the import as it was before, to be run again.
+/// </summary>
+public sealed class RosterImportProcessor(Db db, LocalClock clock, AuditTrail audit, ImportProgressBoard progress, ILogger<RosterImportProcessor> logger)
+{
+    /// <summary>Claims the import from the queue, or does nothing when another worker was first.</summary>
+    public async Task RunAsync(int importId, RosterImportStatus queued, CancellationToken ct)
+    {
+        var working = queued == RosterImportStatus.Queued ? RosterImportStatus.Validating : RosterImportStatus.Committing;
+        if (!await MoveAsync(importId, queued, working, ct)) return;
+        try
+        {
+            if (working == RosterImportStatus.Validating) await PreviewAsync(importId, ct);
+            else await CommitAsync(importId, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Roster import {ImportId} failed while {Step}", importId, working);
+            // The transaction rolled back: a failed commit leaves the preview as it was, to be committed again.
+            var back = working == RosterImportStatus.Committing ? RosterImportStatus.Previewed : RosterImportStatus.Failed;
+            await RecordAsync(importId, back, new ImportNotice(ImportNoticeCode.Unexpected), ct);
+        }
+        finally
+        {
+            progress.Finish(importId);
+        }
+    }
+
+    private async Task PreviewAsync(int importId, CancellationToken ct) => await db.InTransactionAsync(async (c, t) =>
+    {
+        var (import, cohort) = await LoadAsync(c, t, importId, ct);
+        var outcome = await RosterImportCheck.RunAsync(c, t, import, cohort, clock.Today.Year, onAdmitted: null,
+            fraction => progress.Report(importId, fraction), ct);
+        // A preview redone because the cohort changed under a commit keeps saying so.
+        var notice = import.Notice is { Code: ImportNoticeCode.ChangedSincePreview } kept ? kept : null;
+        await RecordCheckAsync(c, t, importId, outcome, notice, ct);
+    }, ct);
+
+    private async Task CommitAsync(int importId, CancellationToken ct)
+    {
+        var committed = await db.InTransactionAsync(async (c, t) =>
+        {
+            var (import, cohort) = await LoadAsync(c, t, importId, ct);
+            if (!cohort.Status.AcceptsImports())
+            {
+                await RecordCheckAsync(c, t, importId, new CheckFailed(new ImportNotice(ImportNoticeCode.CohortClosed)), null, ct);
+                return true;
+            }
+
+            using var insert = ParticipantInsert(c, t, import);
+            var admitted = 0;
+            var outcome = await RosterImportCheck.RunAsync(c, t, import, cohort, clock.Today.Year, row =>
+            {
+                insert.Set("ImportLine", row.Line).Set("EmployeeNumber", row.EmployeeNumber).Set("FullName", row.Name)
+                    .Set("Kana", row.Kana).Set("Email", row.Email).Set("Department", row.Department)
+                    .Set("BirthYear", row.BirthYear).Set("InvitationCode", InvitationCode.New()).Execute();
+                if (++admitted % 1_000 == 0) progress.Report(importId, (double)admitted / Math.Max(1, import.RowsValid));
+                return ValueTask.CompletedTask;
+            }, onProgress: null, ct);
+
+            // Others enrolled people or took seats since the preview: commit nothing the person did not see.
+            if (outcome is not Checked result || result.Admitted != import.RowsValid) return false;
+
+            await c.ExecuteAsync(new CommandDefinition(ImportsSql.RecordCommit, new
+            {
+                Id = importId, result.RowsRead, RowsValid = result.Admitted, RowsInvalid = result.Rejected, RowsImported = result.Admitted, Now = clock.UtcNow,
+            }, t, cancellationToken: ct));
+            await c.ExecuteAsync(new CommandDefinition(ImportsSql.DeleteChunks, new { ImportId = importId }, t, cancellationToken: ct));
+            await audit.RecordAsync(c, t, new AuditEntry("Cohort", import.CohortId.ToString(), "RosterImported",
+                $"{import.FileName}: {result.Admitted} participants (import #{importId}, {import.ClientName})"), import.CommittedById, import.CommittedBy ?? TransitionCause.System);
+            return true;
+        }, ct);
+
+        if (!committed) await RecordAsync(importId, RosterImportStatus.Queued, new ImportNotice(ImportNoticeCode.ChangedSincePreview), ct);
+    }
+
+    private PreparedInsert ParticipantInsert(DbConnection connection, DbTransaction transaction, RosterImport import)
+    {
+        var insert = new PreparedInsert(connection, transaction, ImportsSql.InsertParticipant,
+            ("CohortId", DbType.Int32), ("ContractId", DbType.Int32), ("ClientId", DbType.Int32), ("ImportId", DbType.Int32),
+            ("ImportLine", DbType.Int32), ("EmployeeNumber", DbType.String), ("FullName", DbType.String), ("Kana", DbType.String),
+            ("Email", DbType.String), ("Department", DbType.String), ("BirthYear", DbType.Int32), ("InvitationCode", DbType.String),
+            ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
+        return insert.Set("CohortId", import.CohortId).Set("ContractId", import.ContractId).Set("ClientId", import.ClientId)
+            .Set("ImportId", import.Id).Set("Now", clock.UtcNow).Set("Actor", import.CommittedBy ?? TransitionCause.System);
+    }
+
+    private static async Task<(RosterImport Import, ImportCohort Cohort)> LoadAsync(DbConnection c, DbTransaction t, int importId, CancellationToken ct)
+    {
+        var import = await RosterImport.FindAsync(c, t, importId, ct) ?? throw new InvalidOperationException($"Roster import {importId} does not exist.");
+        var cohort = await c.QuerySingleAsync<ImportCohort>(new CommandDefinition(ImportsSql.Cohort, new { Id = import.CohortId }, t, cancellationToken: ct));
+        return (import, cohort);
+    }
+
+    private Task RecordCheckAsync(DbConnection c, DbTransaction t, int importId, CheckOutcome outcome, ImportNotice? notice, CancellationToken ct)
+    {
+        var (status, encoding, read, valid, invalid, failure) = outcome switch
+        {
+            Checked r => (RosterImportStatus.Previewed, (RosterEncoding?)r.Encoding, r.RowsRead, r.Admitted, r.Rejected, notice),
+            ColumnsNeedMapping => (RosterImportStatus.NeedsMapping, null, 0, 0, 0, notice),
+            CheckFailed f => (RosterImportStatus.Failed, f.Notice.Encoding, 0, 0, 0, f.Notice),
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
+        };
+        return c.ExecuteAsync(new CommandDefinition(ImportsSql.RecordCheck, new
+        {
+            Id = importId, Status = status.ToString(), DetectedEncoding = encoding?.ToString(), RowsRead = read, RowsValid = valid,
+            RowsInvalid = invalid, FailureReason = failure?.ToJson(), Now = clock.UtcNow,
+        }, t, cancellationToken: ct));
+    }
+
+    private Task RecordAsync(int importId, RosterImportStatus status, ImportNotice notice, CancellationToken ct) =>
+        db.InTransactionAsync(async (c, t) =>
+        {
+            await c.ExecuteAsync(new CommandDefinition(ImportsSql.SetStatusWithNotice, new
+            {
+                Id = importId, Status = status.ToString(), FailureReason = notice.ToJson(), Now = clock.UtcNow,
+            }, t, cancellationToken: ct));
+        }, ct);
+
+    private async Task<bool> MoveAsync(int importId, RosterImportStatus from, RosterImportStatus to, CancellationToken ct) =>
+        await db.InTransactionAsync((c, t) => c.ExecuteAsync(new CommandDefinition(ImportsSql.SetStatus,
+            new { Id = importId, From = from.ToString(), Status = to.ToString(), Now = clock.UtcNow }, t, cancellationToken: ct)), ct) == 1;
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using ProgramOps.Web.Features.Cohorts.Roster;
+
+namespace ProgramOps.Web.Features.Cohorts.Imports;
+
+/// <summary>
+/// Queued → Validating → Previewed (or NeedsMapping / Failed) → CommitQueued → Committing → Committed; a preview
+/// can be discarded. The queued and -ing states belong to the background worker.
+/// </summary>
+public enum RosterImportStatus
+{
+    Queued,
+    Validating,
+    NeedsMapping,
+    Previewed,
+    CommitQueued,
+    Committing,
+    Committed,
+    Failed,
+    Discarded,
+}
+
+public enum ImportNoticeCode
+{
+    /// <summary>The file is not text in its encoding from some line on.</summary>
+    InvalidEncoding,
+    /// <summary>The file has no header row.</summary>
+    Empty,
+    /// <summary>The cohort no longer takes imports (it completed, or is not open yet).</summary>
+    CohortClosed,
+    /// <summary>Between preview and commit, others enrolled people or took seats: the preview was redone.</summary>
+    ChangedSincePreview,
+    /// <summary>Something went wrong that is not the file's fault; the log has the details.</summary>
+    Unexpected,
+}
+
+/// <summary>Why an import failed, or what the person importing should know; stored as JSON, worded by the UI.</summary>
+public sealed record ImportNotice(ImportNoticeCode Code, RosterEncoding? Encoding = null, int? Line = null)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, ImportJson.Options);
+
+    public static ImportNotice? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<ImportNotice>(json, ImportJson.Options);
+}
+
+public static class ImportStatuses
+{
+    /// <summary>The worker has the import: the page shows progress and refreshes itself.</summary>
+    public static bool IsInProgress(this RosterImportStatus status) => status is RosterImportStatus.Queued
+        or RosterImportStatus.Validating or RosterImportStatus.CommitQueued or RosterImportStatus.Committing;
+
+    /// <summary>The cohort states in which a roster may be imported: recruiting, and running (late joiners).</summary>
+    public static bool AcceptsImports(this CohortStatus status) => status is CohortStatus.Enrolling or CohortStatus.Running;
+}
