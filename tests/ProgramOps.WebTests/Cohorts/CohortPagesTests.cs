@@ -42,10 +42,10 @@ public sealed class CohortPagesTests(ProgramOpsFactory factory) : IClassFixture<
         var details = await GetDocumentAsync(cs, created.Headers.Location!.OriginalString);
         Assert.Contains("110", details.QuerySelector("dl.facts")!.TextContent);
         Assert.Contains("2027-04-05", details.QuerySelector("dl.facts")!.TextContent);
-        Assert.Equal(2, details.QuerySelectorAll("main table tbody tr").Length);
+        Assert.Equal(2, details.QuerySelectorAll("main table.contracts tbody tr").Length);
 
-        var opened = await PostAsync(cs, $"{created.Headers.Location.OriginalString}?handler=OpenEnrolment",
-            FormFields(details, formSelector: "form[action*='handler=OpenEnrolment']"));
+        var opened = await PostAsync(cs, $"{created.Headers.Location.OriginalString}?handler=Advance",
+            FormFields(details, formSelector: "form[action*='handler=Advance']"));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Contains("募集中", (await GetDocumentAsync(cs, created.Headers.Location.OriginalString)).QuerySelector("h1")!.TextContent);
     }

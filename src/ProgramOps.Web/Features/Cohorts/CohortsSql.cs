@@ -74,4 +74,23 @@ public static class CohortsSql
         """;
 
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Cohorts WHERE Id = @Id";
+
+    public const string ParticipantsByState =
+        "SELECT State, COUNT(*) AS Count FROM Participants WHERE CohortId = @Id GROUP BY State";
+
+    /// <summary>Participants who dropped out or withdrew, by the state they left: from their last transition.</summary>
+    public const string ExitOrigins =
+        """
+        SELECT t.FromState AS State, COUNT(*) AS Count
+        FROM Participants p
+        JOIN ParticipantTransitions t ON t.ParticipantId = p.Id
+        WHERE p.CohortId = @Id AND p.State IN ('DroppedOut', 'Withdrawn')
+          AND t.Id = (SELECT MAX(l.Id) FROM ParticipantTransitions l WHERE l.ParticipantId = p.Id)
+        GROUP BY t.FromState
+        """;
+
+    public const string Succeeded =
+        "SELECT COUNT(*) FROM Participants WHERE CohortId = @Id AND State = 'Completed' AND Outcome = 'Succeeded'";
+
+    public const string TeamCount = "SELECT COUNT(*) FROM Teams WHERE CohortId = @Id";
 }

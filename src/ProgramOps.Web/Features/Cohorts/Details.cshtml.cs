@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Cohorts.Imports;
+using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Cohorts;
@@ -6,6 +8,8 @@ public sealed class DetailsModel(
     Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, LocalClock clock,
     IAuthorizationService authorization, IStringLocalizer<CohortsText> text) : PageModel
 {
+    private const int ImportsPageSize = 10;
+
     public sealed record Cohort
     {
         public int Id { get; init; }
@@ -37,54 +41,96 @@ public sealed class DetailsModel(
         public required string ClientName { get; init; }
     }
 
+    public sealed record StateCount
+    {
+        public ParticipantState State { get; init; }
+        public int Count { get; init; }
+    }
+
+    public sealed record ImportRow
+    {
+        public int Id { get; init; }
+        public required string FileName { get; init; }
+        public required string FileSha256 { get; init; }
+        public RosterImportStatus Status { get; init; }
+        public int RowsRead { get; init; }
+        public int RowsValid { get; init; }
+        public int RowsInvalid { get; init; }
+        public int RowsImported { get; init; }
+        public required string UploadedBy { get; init; }
+        public DateTimeOffset UploadedAt { get; init; }
+        public required string ClientName { get; init; }
+        public int TotalCount { get; init; }
+    }
+
     public Cohort Item { get; private set; } = null!;
     public IReadOnlyList<SeatRow> Seats { get; private set; } = [];
+    public IReadOnlyDictionary<ParticipantState, int> ByState { get; private set; } = new Dictionary<ParticipantState, int>();
+    public IReadOnlyList<FunnelStep> Funnel { get; private set; } = [];
+    public int Teams { get; private set; }
+    public PageOf<ImportRow> Imports { get; private set; } = new([], 1, ImportsPageSize, 0);
+    public CohortStatus? NextStep { get; private set; }
+    public IReadOnlyList<CohortStepRefusal> NextStepRefusals { get; private set; } = [];
     public ConcurrencyConflict? Conflict { get; private set; }
-    public IReadOnlyList<CohortStepRefusal> EnrolmentRefusals { get; private set; } = [];
     public DateOnly EndDate => Item.StartDate.AddDays(Item.Program.DurationWeeks * 7);
+    public int Participants => ByState.Values.Sum();
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, int? importsPage, CancellationToken ct) =>
+        await LoadAsync(id, Paging.Normalize(importsPage), ct) ? Page() : NotFound();
 
-    /// <summary>Planned → Enrolling: the recruitment window is open.</summary>
-    public async Task<IActionResult> OnPostOpenEnrolmentAsync(int id, int version, CancellationToken ct)
+    /// <summary>Takes the cohort's next lifecycle step, if its guards allow it and nobody took it first.</summary>
+    public async Task<IActionResult> OnPostAdvanceAsync(int id, int version, CohortStatus target, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
-        if (!await LoadAsync(id, ct)) return NotFound();
-        if (EnrolmentRefusals.Count > 0) return Page();
+        if (!await LoadAsync(id, 1, ct)) return NotFound();
+        if (NextStep != target) return RedirectToPage(new { id });
+        if (NextStepRefusals.Count > 0) return Page();
 
-        var opened = await db.InTransactionAsync(async (c, t) =>
+        var advanced = await db.InTransactionAsync(async (c, t) =>
         {
             var rows = await c.ExecuteAsync(CohortsSql.SetStatus, new
             {
-                Id = id, Version = version, From = nameof(CohortStatus.Planned), Status = nameof(CohortStatus.Enrolling), Now = time.GetUtcNow(), Actor = user.UserName,
+                Id = id, Version = version, From = Item.Status.ToString(), Status = target.ToString(), Now = time.GetUtcNow(), Actor = user.UserName,
             }, t);
             if (rows == 0) return false;
-            await audit.RecordAsync(c, t, new AuditEntry("Cohort", id.ToString(), "EnrolmentOpened", Item.Name));
+            await audit.RecordAsync(c, t, new AuditEntry("Cohort", id.ToString(), $"Cohort{target}", Item.Name,
+                new Dictionary<string, FieldChange> { ["Status"] = new(Item.Status.ToString(), target.ToString()) }));
             return true;
         }, ct);
 
-        if (!opened)
+        if (!advanced)
         {
             Conflict = await ConcurrencyConflict.FindAsync(db, CohortsSql.LastChange, id, ct);
             return Page();
         }
 
-        TempData["Flash"] = text["Details.EnrolmentOpened", Item.Name].Value;
+        TempData["Flash"] = text[$"Details.Advanced.{target}", Item.Name].Value;
         return RedirectToPage(new { id });
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, int importsPage, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var cohort = await connection.QuerySingleOrDefaultAsync<Cohort>(new CommandDefinition(CohortsSql.Find, new { Id = id }, cancellationToken: ct));
         if (cohort is null) return false;
         Item = cohort;
-        Seats = (await connection.QueryAsync<SeatRow>(new CommandDefinition(CohortsSql.ContractsOfCohort, new { Id = id }, cancellationToken: ct))).ToList();
-        if (cohort.Status == CohortStatus.Planned)
+        Seats = [.. await connection.QueryAsync<SeatRow>(new CommandDefinition(CohortsSql.ContractsOfCohort, new { Id = id }, cancellationToken: ct))];
+        ByState = (await connection.QueryAsync<StateCount>(new CommandDefinition(CohortsSql.ParticipantsByState, new { Id = id }, cancellationToken: ct)))
+            .ToDictionary(s => s.State, s => s.Count);
+        var exits = (await connection.QueryAsync<StateCount>(new CommandDefinition(CohortsSql.ExitOrigins, new { Id = id }, cancellationToken: ct)))
+            .ToDictionary(s => s.State, s => s.Count);
+        Funnel = CohortFunnel.Build(ByState, exits, await connection.ExecuteScalarAsync<int>(new CommandDefinition(CohortsSql.Succeeded, new { Id = id }, cancellationToken: ct)));
+        Teams = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CohortsSql.TeamCount, new { Id = id }, cancellationToken: ct));
+        var imports = (await connection.QueryAsync<ImportRow>(new CommandDefinition(ImportsSql.OfCohort(db.Dialect),
+            new { CohortId = id, Skip = Paging.Skip(importsPage, ImportsPageSize), Take = ImportsPageSize }, cancellationToken: ct))).ToList();
+        Imports = new PageOf<ImportRow>(imports, importsPage, ImportsPageSize, imports.FirstOrDefault()?.TotalCount ?? 0);
+
+        NextStep = CohortLifecycle.Next(cohort.Status);
+        if (NextStep is { } next)
         {
             var facts = new CohortFacts(cohort.Status, cohort.ProgramVersionStatus == ProgramVersionStatus.Published,
-                EnrolledParticipants: 0 /* nobody enrols before enrolment opens */, cohort.StartDate, cohort.Program.DurationWeeks, clock.Today);
-            EnrolmentRefusals = CohortLifecycle.Refusals(facts, CohortStatus.Enrolling);
+                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.StartDate, cohort.Program.DurationWeeks, clock.Today);
+            NextStepRefusals = CohortLifecycle.Refusals(facts, next);
         }
 
         return true;

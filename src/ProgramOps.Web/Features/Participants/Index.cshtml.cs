@@ -1,0 +1,84 @@
+namespace ProgramOps.Web.Features.Participants;
+
+/// <summary>A cohort's participants: searchable, filterable by state and client, sortable, paged.</summary>
+public sealed class IndexModel(Db db) : PageModel
+{
+    public sealed record Query
+    {
+        public string? Q { get; init; }
+        public ParticipantState? State { get; init; }
+        public int? Client { get; init; }
+        public ParticipantSort Sort { get; init; } = ParticipantSort.Imported;
+        public string? Dir { get; init; }
+        /// <remarks>Not "page": Razor Pages keeps that route value for the page's own name.</remarks>
+        public int? PageNumber { get; init; }
+
+        public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
+    }
+
+    public sealed record Row
+    {
+        public long Id { get; init; }
+        public string? EmployeeNumber { get; init; }
+        public string? FullName { get; init; }
+        public string? Kana { get; init; }
+        public string? Email { get; init; }
+        public string? Department { get; init; }
+        public ParticipantState State { get; init; }
+        public ParticipantOutcome? Outcome { get; init; }
+        public required string InvitationCode { get; init; }
+        public int? TeamId { get; init; }
+        public int? TeamNumber { get; init; }
+        public required string ClientName { get; init; }
+        public int TotalCount { get; init; }
+    }
+
+    [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
+
+    public int CohortId { get; private set; }
+    public string CohortName { get; private set; } = "";
+    public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
+    public IReadOnlyList<NamedId> Clients { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(ParticipantsSql.CohortName, new { CohortId = cohortId }, cancellationToken: ct));
+        if (name is null) return NotFound();
+        (CohortId, CohortName) = (cohortId, name);
+
+        var page = Paging.Normalize(Filter.PageNumber);
+        var parameters = new
+        {
+            CohortId = cohortId,
+            State = Filter.State?.ToString(),
+            ClientId = Filter.Client,
+            Search = LikePattern.Containing(Filter.Q),
+            Skip = Paging.Skip(page, Paging.DefaultPageSize),
+            Take = Paging.DefaultPageSize,
+        };
+        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
+            ParticipantsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
+        var total = rows.Count > 0 ? rows[0].TotalCount
+            : page == 1 ? 0
+            : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct));
+        var lastPage = new PageOf<Row>([], 1, Paging.DefaultPageSize, total).PageCount;
+        if (rows.Count == 0 && page > lastPage) return Redirect(PageUrl(lastPage));
+
+        Results = new PageOf<Row>(rows, page, Paging.DefaultPageSize, total);
+        Clients = [.. await connection.QueryAsync<NamedId>(new CommandDefinition(ParticipantsSql.ClientsOfCohort, new { CohortId = cohortId }, cancellationToken: ct))];
+        return Page();
+    }
+
+    public string PageUrl(int page, ParticipantSort? sort = null, bool? descending = null) =>
+        Url.Page("/Participants/Index", new
+        {
+            cohortId = CohortId,
+            q = Filter.Q,
+            state = Filter.State,
+            client = Filter.Client,
+            sort = sort ?? Filter.Sort,
+            dir = (descending ?? Filter.Descending) ? "desc" : null,
+            pageNumber = page == 1 ? (int?)null : page,
+        })!;
+}

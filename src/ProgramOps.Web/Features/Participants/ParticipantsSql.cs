@@ -1,0 +1,57 @@
+namespace ProgramOps.Web.Features.Participants;
+
+public enum ParticipantSort
+{
+    Imported,
+    Name,
+    EmployeeNumber,
+    State,
+    Team,
+}
+
+public static class ParticipantsSql
+{
+    private const string ListFilter =
+        """
+        FROM Participants p
+        JOIN Clients c ON c.Id = p.ClientId
+        LEFT JOIN Teams t ON t.Id = p.TeamId
+        WHERE p.CohortId = @CohortId
+          AND (@State IS NULL OR p.State = @State)
+          AND (@ClientId IS NULL OR p.ClientId = @ClientId)
+          AND (@Search IS NULL OR p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\'
+               OR p.EmployeeNumber LIKE @Search ESCAPE '\' OR p.Email LIKE @Search ESCAPE '\')
+        """;
+
+    public const string Count = "SELECT COUNT(*) " + ListFilter;
+
+    /// <summary>One page of a cohort's participants; the ORDER BY comes from a fixed set of columns.</summary>
+    public static string List(SqlDialect dialect, ParticipantSort sort, bool descending)
+    {
+        var direction = descending ? "DESC" : "ASC";
+        var orderBy = sort switch
+        {
+            ParticipantSort.Name => $"p.Kana {direction}, p.FullName {direction}, p.Id",
+            ParticipantSort.EmployeeNumber => $"p.EmployeeNumber {direction}, p.Id",
+            ParticipantSort.State => $"p.State {direction}, p.Id",
+            ParticipantSort.Team => $"t.Number {direction}, p.Id",
+            _ => $"p.Id {direction}",
+        };
+        return $"""
+            SELECT p.Id, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.State, p.Outcome, p.InvitationCode,
+                   t.Id AS TeamId, t.Number AS TeamNumber, c.Name AS ClientName, p.AnonymisedAt, COUNT(*) OVER () AS TotalCount
+            {ListFilter}
+            {dialect.OrderAndPage(orderBy)}
+            """;
+    }
+
+    public const string ClientsOfCohort =
+        """
+        SELECT DISTINCT c.Id, c.Name
+        FROM CohortContracts cc JOIN Contracts ct ON ct.Id = cc.ContractId JOIN Clients c ON c.Id = ct.ClientId
+        WHERE cc.CohortId = @CohortId
+        ORDER BY c.Name
+        """;
+
+    public const string CohortName = "SELECT Name FROM Cohorts WHERE Id = @CohortId";
+}
