@@ -111,10 +111,17 @@ public sealed class BenchDatabase : IDisposable
 
     public BenchDatabase()
     {
+        Db = Open(Path.Combine(_folder, "bench.db"));
+    }
+
+    /// <summary>The SQLite file at <paramref name="path"/>, created and migrated if need be, with the console's settings.</summary>
+    public static Db Open(string path)
+    {
         DbTypeHandlers.Register();
-        var connectionString = DataServiceExtensions.SqliteConnectionString(null, new DatabaseOptions { SqliteFile = "bench.db" }, _folder);
-        Db = new Db(DatabaseProvider.Sqlite, connectionString);
-        new DatabaseMigrator(Db, NullLogger<DatabaseMigrator>.Instance).Migrate();
+        var connectionString = DataServiceExtensions.SqliteConnectionString(null, new DatabaseOptions { SqliteFile = Path.GetFullPath(path) }, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var db = new Db(DatabaseProvider.Sqlite, connectionString);
+        new DatabaseMigrator(db, NullLogger<DatabaseMigrator>.Instance).Migrate();
+        return db;
     }
 
     public Db Db { get; }

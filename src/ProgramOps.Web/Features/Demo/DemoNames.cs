@@ -79,6 +79,12 @@ public static class DemoNames
         "禁煙プログラム（3か月）", "禁煙プログラム（6か月）", "オンライン禁煙外来パッケージ", "卒煙チャレンジ（健保共同実施）",
     ];
 
+    public static readonly string[] Departments =
+    [
+        "営業部", "営業部 第一課", "営業部 第二課", "総務部", "人事部", "経理部", "開発部", "製造部 第一工場", "製造部 第二工場",
+        "品質保証部", "物流センター", "購買部", "情報システム部", "研究所", "カスタマーサポート部", "経営企画室",
+    ];
+
     public static readonly string[] AreaCodes = ["03", "06", "052", "011", "092", "045", "075", "022"];
 
     public static readonly string[] Notes =

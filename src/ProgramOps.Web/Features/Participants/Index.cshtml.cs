@@ -30,7 +30,6 @@ public sealed class IndexModel(Db db) : PageModel
         public int? TeamId { get; init; }
         public int? TeamNumber { get; init; }
         public required string ClientName { get; init; }
-        public int TotalCount { get; init; }
     }
 
     [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
@@ -59,8 +58,8 @@ public sealed class IndexModel(Db db) : PageModel
         };
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             ParticipantsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
-        var total = rows.Count > 0 ? rows[0].TotalCount
-            : page == 1 ? 0
+        // A first page that is not full holds every match: no need to count them again.
+        var total = page == 1 && rows.Count < Paging.DefaultPageSize ? rows.Count
             : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct));
         var lastPage = new PageOf<Row>([], 1, Paging.DefaultPageSize, total).PageCount;
         if (rows.Count == 0 && page > lastPage) return Redirect(PageUrl(lastPage));

@@ -13,9 +13,6 @@ public static class ParticipantsSql
 {
     private const string ListFilter =
         """
-        FROM Participants p
-        JOIN Clients c ON c.Id = p.ClientId
-        LEFT JOIN Teams t ON t.Id = p.TeamId
         WHERE p.CohortId = @CohortId
           AND (@State IS NULL OR p.State = @State)
           AND (@ClientId IS NULL OR p.ClientId = @ClientId)
@@ -23,9 +20,13 @@ public static class ParticipantsSql
                OR p.EmployeeNumber LIKE @Search ESCAPE '\' OR p.Email LIKE @Search ESCAPE '\')
         """;
 
-    public const string Count = "SELECT COUNT(*) " + ListFilter;
+    /// <summary>Counted apart from the page (not a window count), so a page can stop after its rows in index order.</summary>
+    public const string Count = "SELECT COUNT(*) FROM Participants p " + ListFilter;
 
-    /// <summary>One page of a cohort's participants; the ORDER BY comes from a fixed set of columns.</summary>
+    /// <summary>
+    /// One page of a cohort's participants; the ORDER BY comes from a fixed set of columns, each served by an index
+    /// that starts with CohortId, so a page of a 100,000-participant cohort reads its rows and no more.
+    /// </summary>
     public static string List(SqlDialect dialect, ParticipantSort sort, bool descending)
     {
         var direction = descending ? "DESC" : "ASC";
@@ -34,12 +35,15 @@ public static class ParticipantsSql
             ParticipantSort.Name => $"p.Kana {direction}, p.FullName {direction}, p.Id",
             ParticipantSort.EmployeeNumber => $"p.EmployeeNumber {direction}, p.Id",
             ParticipantSort.State => $"p.State {direction}, p.Id",
-            ParticipantSort.Team => $"t.Number {direction}, p.Id",
+            ParticipantSort.Team => $"p.TeamId {direction}, p.Id",
             _ => $"p.Id {direction}",
         };
         return $"""
             SELECT p.Id, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.State, p.Outcome, p.InvitationCode,
-                   t.Id AS TeamId, t.Number AS TeamNumber, c.Name AS ClientName, p.AnonymisedAt, COUNT(*) OVER () AS TotalCount
+                   t.Id AS TeamId, t.Number AS TeamNumber, c.Name AS ClientName, p.AnonymisedAt
+            FROM Participants p
+            JOIN Clients c ON c.Id = p.ClientId
+            LEFT JOIN Teams t ON t.Id = p.TeamId
             {ListFilter}
             {dialect.OrderAndPage(orderBy)}
             """;

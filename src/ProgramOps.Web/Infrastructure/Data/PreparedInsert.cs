@@ -24,7 +24,7 @@ public sealed class PreparedInsert : IDisposable
             var parameter = _command.CreateParameter();
             parameter.ParameterName = "@" + name;
             parameter.DbType = type;
-            if (type == DbType.String) parameter.Size = TextSize;
+            if (type == DbType.String && connection is not Microsoft.Data.Sqlite.SqliteConnection) parameter.Size = TextSize;
             _command.Parameters.Add(parameter);
             _parameters.Add(name, parameter);
         }

@@ -55,12 +55,13 @@ public sealed class RosterImportProcessor(Db db, LocalClock clock, AuditTrail au
             }
 
             using var insert = ParticipantInsert(c, t, import);
+            var codes = new InvitationCode();
             var admitted = 0;
             var outcome = await RosterImportCheck.RunAsync(c, t, import, cohort, clock.Today.Year, row =>
             {
                 insert.Set("ImportLine", row.Line).Set("EmployeeNumber", row.EmployeeNumber).Set("FullName", row.Name)
                     .Set("Kana", row.Kana).Set("Email", row.Email).Set("Department", row.Department)
-                    .Set("BirthYear", row.BirthYear).Set("InvitationCode", InvitationCode.New()).Execute();
+                    .Set("BirthYear", row.BirthYear).Set("InvitationCode", codes.Next()).Execute();
                 if (++admitted % 1_000 == 0) progress.Report(importId, (double)admitted / Math.Max(1, import.RowsValid));
                 return ValueTask.CompletedTask;
             }, onProgress: null, ct);

@@ -67,17 +67,12 @@ public sealed class UploadModel(Db db, AuditTrail audit, ICurrentUser user, Time
             if (SameFile is not null) return (int?)null;
 
             var now = time.GetUtcNow();
-            var id = await c.ExecuteScalarAsync<int>(new CommandDefinition(ImportsSql.Insert(db.Dialect), new
-            {
-                CohortId = cohortId, Input.ContractId, FileName = Path.GetFileName(Roster!.FileName), RequestedEncoding = Input.Encoding.ToString(),
-                UserId = user.Id, Actor = user.UserName, Now = now,
-            }, t, cancellationToken: ct));
             await using var content = Roster!.OpenReadStream();
-            var stored = await RosterFileStore.SaveAsync(c, t, id, content, ct);
-            await c.ExecuteAsync(new CommandDefinition(ImportsSql.SetFile, new { Id = id, FileSha256 = stored.Sha256, FileBytes = stored.Bytes }, t, cancellationToken: ct));
+            var id = await RosterUpload.StoreAsync(c, t, db.Dialect,
+                new RosterUploadRequest(cohortId, Input.ContractId, Roster.FileName, Input.Encoding, user.Id, user.UserName), content, now, ct);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "RosterImport", id, now);
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(), "RosterUploaded",
-                $"{Roster.FileName} ({stored.Bytes:N0} bytes, import #{id})"));
+                $"{Roster.FileName} ({Roster.Length:N0} bytes, import #{id})"));
             return id;
         }, ct);
 

@@ -1,0 +1,182 @@
+using System.Data;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Clients.Contracts;
+using ProgramOps.Web.Features.Cohorts;
+using ProgramOps.Web.Features.Cohorts.Imports;
+using ProgramOps.Web.Features.Cohorts.Roster;
+using ProgramOps.Web.Features.Demo;
+using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Time;
+
+namespace ProgramOps.Bench;
+
+/// <summary>
+/// A client's roster of N employees imported into one cohort the way the console does it — upload stored, checked
+/// into a preview, committed in one transaction — in UTF-8 and in CP932, beside a bare prepared INSERT loop of the
+/// same rows into the same table. Optionally leaves one imported cohort in a given database for the page benchmark.
+/// </summary>
+public static class ImportBenchmark
+{
+    private const string Actor = "bench";
+    private const double TargetSeconds = 10;
+    private const long TargetPeakBytes = 400L * 1024 * 1024;
+
+    public static async Task<int> RunAsync(int rows, string? keepInDatabase)
+    {
+        var clock = new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        var lines = DemoRoster.Lines(rows, seed: 7, "E", "example.co.jp", clock.Today.Year).ToList();
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var files = new[] { ("UTF-8", Encoding.UTF8), ("CP932", Encoding.GetEncoding(932)) }
+            .Select(e => (Name: e.Item1, Bytes: Encode(lines, e.Item2))).ToList();
+
+        // Untimed warm-up of every code path, so no measurement pays for JIT compilation.
+        using (var warm = new BenchDatabase()) await ImportAsync(warm.Db, clock, Encode(lines.Take(500), Encoding.UTF8));
+        using (var warm = new BenchDatabase()) BareInsert(warm.Db, clock, lines.Take(500).ToList());
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Roster import of {rows:N0} rows into one cohort (in-process, SQLite file, best of 2 runs per encoding)"));
+        var best = new Dictionary<string, ImportTimes>();
+        foreach (var (name, bytes) in files)
+        {
+            for (var run = 0; run < 2; run++)
+            {
+                using var database = new BenchDatabase();
+                var times = await ImportAsync(database.Db, clock, bytes);
+                if (!best.TryGetValue(name, out var seen) || times.Total < seen.Total) best[name] = times;
+            }
+        }
+
+        TimeSpan bare;
+        using (var database = new BenchDatabase()) bare = BareInsert(database.Db, clock, lines);
+        var bareRate = rows / bare.TotalSeconds;
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+
+        foreach (var (name, t) in best)
+        {
+            var rate = t.Imported / t.Total.TotalSeconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name,-6} {files.Single(f => f.Name == name).Bytes.Length / 1048576.0,5:F1} MB: upload {t.Upload.TotalMilliseconds,6:F0} ms + check {t.Check.TotalMilliseconds,6:F0} ms + commit {t.Commit.TotalMilliseconds,6:F0} ms = {t.Total.TotalSeconds,5:F2} s for {t.Imported:N0} participants = {rate,8:N0} rows/s; ratio to bare {rate / bareRate:F2} (goal >= 0.50: {(rate / bareRate >= 0.5 ? "PASS" : "FAIL")}); under {TargetSeconds} s: {(t.Total.TotalSeconds < TargetSeconds ? "PASS" : "FAIL")}"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  bare prepared INSERT of the same {rows:N0} rows into Participants: {bare.TotalMilliseconds,6:F0} ms = {bareRate,8:N0} rows/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  peak working set of the whole benchmark process: {peak / 1048576.0:F0} MB (goal < 400 MB: {(peak < TargetPeakBytes ? "PASS" : "FAIL")})"));
+
+        if (keepInDatabase is not null)
+        {
+            var db = BenchDatabase.Open(keepInDatabase);
+            var kept = await ImportAsync(db, clock, files[1].Bytes);
+            Console.WriteLine($"cohort-id: {kept.CohortId}");
+        }
+
+        return 0;
+    }
+
+    private sealed record ImportTimes(int CohortId, int Imported, TimeSpan Upload, TimeSpan Check, TimeSpan Commit)
+    {
+        public TimeSpan Total => Upload + Check + Commit;
+    }
+
+    private static byte[] Encode(IEnumerable<string> lines, Encoding encoding)
+    {
+        using var buffer = new MemoryStream();
+        DemoRoster.Write(buffer, encoding, lines);
+        return buffer.ToArray();
+    }
+
+    private static async Task<ImportTimes> ImportAsync(Db db, LocalClock clock, byte[] file)
+    {
+        var (cohortId, contractId) = await SeedCohortAsync(db, clock);
+        var processor = new RosterImportProcessor(db, clock, new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), TimeProvider.System),
+            new ImportProgressBoard(), NullLogger<RosterImportProcessor>.Instance);
+
+        var started = Stopwatch.StartNew();
+        // The upload hashes the file once for the duplicate check, then stores it.
+        SHA256.HashData(file);
+        var importId = await db.InTransactionAsync((c, t) => RosterUpload.StoreAsync(c, t, db.Dialect,
+            new RosterUploadRequest(cohortId, contractId, "roster.csv", RosterEncoding.Auto, null, Actor), new MemoryStream(file), clock.UtcNow, CancellationToken.None));
+        var upload = started.Elapsed;
+
+        await processor.RunAsync(importId, RosterImportStatus.Queued, CancellationToken.None);
+        var check = started.Elapsed - upload;
+
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            var import = await RosterImport.FindAsync(c, t, importId, CancellationToken.None);
+            await RosterUpload.RequestCommitAsync(c, t, importId, import!.Version, null, Actor, clock.UtcNow, CancellationToken.None);
+        });
+        await processor.RunAsync(importId, RosterImportStatus.CommitQueued, CancellationToken.None);
+        var commit = started.Elapsed - upload - check;
+
+        await using var connection = await db.OpenAsync();
+        var result = (await RosterImport.FindAsync(connection, null, importId, CancellationToken.None))!;
+        if (result.Status != RosterImportStatus.Committed) throw new InvalidOperationException($"The import ended {result.Status}: {result.FailureReason}");
+        return new ImportTimes(cohortId, result.RowsImported, upload, check, commit);
+    }
+
+    private static async Task<(int CohortId, int ContractId)> SeedCohortAsync(Db db, LocalClock clock) =>
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            var now = clock.UtcNow;
+            var clientId = await c.ExecuteScalarAsync<int>(ClientsSql.Insert + db.Dialect.SelectNewId,
+                new ClientInput { Name = "ベンチ健康保険組合 " + Guid.NewGuid().ToString("N")[..6], Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 300_000 }.ToParameters(now, Actor), t);
+            var contractId = await c.ExecuteScalarAsync<int>(ContractsSql.Insert + db.Dialect.SelectNewId, new ContractInput
+            {
+                ProgramName = "禁煙プログラム", Seats = 1_000_000, PricePerSeatJpy = 30_000, StartDate = clock.Today.AddMonths(-1), EndDate = clock.Today.AddMonths(11),
+                Status = ContractStatus.Active,
+            }.ToParameters(clientId, now, Actor), t);
+            var versionId = await DemoCohorts.PublishAsync(c, t, db.Dialect, ProgramTemplates.SmokingCessation with { Code = "bench-" + Guid.NewGuid().ToString("N")[..8] }, now, Actor);
+            var cohortId = await DemoCohorts.CreateAsync(c, t, db.Dialect,
+                new DemoCohortPlan("ベンチマーク 10万人コホート", versionId, contractId, 1_000_000, clock.Today.AddDays(30), CohortStatus.Enrolling), now, Actor);
+            return (cohortId, contractId);
+        });
+
+    private static TimeSpan BareInsert(Db db, LocalClock clock, IReadOnlyList<string> lines)
+    {
+        var (cohortId, contractId) = SeedCohortAsync(db, clock).GetAwaiter().GetResult();
+        var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
+        // The same kind of random invitation codes the import gives, made before the clock starts.
+        var invitations = new InvitationCode();
+        var codes = rows.Select(_ => invitations.Next()).ToList();
+        var stopwatch = Stopwatch.StartNew();
+        using var connection = new SqliteConnection(db.ConnectionString);
+        connection.Open();
+        var clientId = connection.ExecuteScalar<int>("SELECT ClientId FROM Contracts WHERE Id = @contractId", new { contractId });
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO Participants (CohortId, ContractId, ClientId, EmployeeNumber, FullName, Kana, Email, Department, BirthYear,
+                                      InvitationCode, State, StateChangedAt, Version, CreatedAt, UpdatedAt, UpdatedBy)
+            VALUES ($cohort, $contract, $client, $number, $name, $kana, $email, $department, $year, $code, 'Invited', $at, 1, $at, $at, 'bench')
+            """;
+        var values = new[] { "$number", "$name", "$kana", "$email", "$department", "$year", "$code" }
+            .Select(n => command.Parameters.Add(n, n == "$year" ? SqliteType.Integer : SqliteType.Text)).ToArray();
+        command.Parameters.AddWithValue("$cohort", cohortId);
+        command.Parameters.AddWithValue("$contract", contractId);
+        command.Parameters.AddWithValue("$client", clientId);
+        command.Parameters.AddWithValue("$at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        command.Prepare();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            for (var v = 0; v < 6; v++) values[v].Value = rows[i][v];
+            values[6].Value = codes[i];
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        return stopwatch.Elapsed;
+    }
+}
