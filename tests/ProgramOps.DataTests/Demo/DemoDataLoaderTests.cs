@@ -81,9 +81,4 @@ public sealed class DemoDataLoaderTests : IDisposable
         var generated = expected.Clients.SelectMany(c => c.Contracts).First();
         Assert.Equal((generated.StartDate, generated.EndDate, generated.Status), first);
     }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

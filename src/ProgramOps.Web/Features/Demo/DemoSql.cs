@@ -31,4 +31,14 @@ public static class DemoSql
         VALUES (@ClientId, @ProgramName, @Seats, @PricePerSeatJpy, @StartDate, @EndDate, @AutoRenew, @Status,
                 1, @CreatedAt, @UpdatedAt, @UpdatedBy)
         """;
+
+    public const string CountPrograms = "SELECT COUNT(*) FROM Programs";
+
+    /// <summary>The active contracts with the most seats, for the demo cohorts.</summary>
+    public static string LargestActiveContracts(SqlDialect dialect) => $"""
+        SELECT ct.Id, c.Name AS ClientName, ct.Seats, c.Kind
+        FROM Contracts ct JOIN Clients c ON c.Id = ct.ClientId
+        WHERE ct.Status = 'Active' AND c.IsArchived = 0
+        {dialect.OrderAndPage("ct.Seats DESC, ct.Id")}
+        """;
 }

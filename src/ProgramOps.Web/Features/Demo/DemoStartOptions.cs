@@ -8,6 +8,9 @@ public static class DemoStartOptions
 {
     public const int DefaultClients = 60;
 
+    /// <summary>Enough for several full teams and a readable participant list.</summary>
+    public const int ParticipantsPerCohort = 48;
+
     /// <summary>How many demo clients to load, or null when none were asked for.</summary>
     public static int? RequestedClients(StartOptions start, IConfiguration configuration) =>
         start.DemoClients
@@ -19,5 +22,7 @@ public static class DemoStartOptions
     {
         if (RequestedClients(start, configuration) is not { } clients) return;
         await ActivatorUtilities.CreateInstance<DemoDataLoader>(services).LoadIfEmptyAsync(clients);
+        await using var scope = services.CreateAsyncScope();
+        await ActivatorUtilities.CreateInstance<DemoCohortLoader>(scope.ServiceProvider).LoadIfNoProgramsAsync(ParticipantsPerCohort);
     }
 }
