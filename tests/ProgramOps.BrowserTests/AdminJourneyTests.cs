@@ -13,19 +13,7 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, admin, ProgramOpsFactory.UserPassword);
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "プログラム", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "プログラムを立ち上げる" }).ClickAsync();
-        await page.GetByLabel("コード").FillAsync("smoking-insurers-2027");
-        await page.GetByLabel("名称（日本語）").FillAsync("健保合同 禁煙プログラム 2027");
-        await page.GetByLabel("名称（英語）").FillAsync("Joint insurers smoking cessation 2027");
-        await page.GetByRole(AriaRole.Button, new() { Name = "下書きを作成" }).ClickAsync();
-
-        await page.GetByRole(AriaRole.Link, new() { Name = "下書きを編集" }).ClickAsync();
-        await page.GetByLabel("呼気COで確認する").CheckAsync();
-        await page.GetByLabel("呼気CO上限（ppm）").FillAsync("10");
-        await BrowserFixture.ScreenshotAsync(page, "10-program-draft");
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "公開する" }).ClickAsync();
+        await Journeys.LaunchAndPublishAsync(page, "smoking-insurers-2027", "健保合同 禁煙プログラム 2027", "Joint insurers smoking cessation 2027");
 
         await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("v1 を公開しました。");
         await Assertions.Expect(page.Locator("tbody").First).ToContainTextAsync("公開中");

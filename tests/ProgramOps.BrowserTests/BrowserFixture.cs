@@ -68,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return path ?? throw new InvalidOperationException("Debian's chromium is not installed: run scripts/test.sh as root, or apt-get install chromium fonts-noto-cjk.");
     }
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

@@ -7,10 +7,9 @@ namespace ProgramOps.BrowserTests;
 
 public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    /// <summary>Two insurers with active contracts and a published smoking program, as BizDev and an admin would have left them.</summary>
+    /// <summary>Two insurers with active contracts, as BizDev would have left them.</summary>
     private async Task SeedAsync()
     {
-        await TestData.PublishedProgramAsync(fixture.App.Db, "smoking-12w");
         foreach (var (name, seats) in new[] { ("東和製薬健康保険組合", 60), ("北斗化学健康保険組合", 40) })
         {
             var client = await TestData.ClientAsync(fixture.App.Db, new ClientInput { Name = name, Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 5000 });
@@ -19,9 +18,14 @@ public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [Fact]
-    public async Task Program_cs_plans_a_joint_cohort_for_two_insurers_and_opens_enrolment()
+    public async Task An_admin_publishes_a_program_then_cs_plans_a_joint_cohort_imports_a_CP932_roster_and_sees_it_enrolled()
     {
         await SeedAsync();
+        var admin = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(admin, await fixture.App.CreateUserAsync(Roles.Admin), ProgramOpsFactory.UserPassword);
+        await Journeys.LaunchAndPublishAsync(admin, "smoking-12w", "禁煙プログラム（3か月）", "Smoking cessation (3 months)");
+        await Assertions.Expect(admin.Locator(".flash")).ToHaveTextAsync("v1 を公開しました。");
+
         var cs = await fixture.App.CreateUserAsync(Roles.ProgramCS);
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, cs, ProgramOpsFactory.UserPassword);
@@ -42,5 +46,23 @@ public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "募集を開始" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1 .badge")).ToHaveTextAsync("募集中");
         await BrowserFixture.ScreenshotAsync(page, "21-cohort-enrolling");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "名簿を取り込む" }).ClickAsync();
+        var towa = await page.Locator("option", new() { HasText = "東和製薬健康保険組合" }).GetAttributeAsync("value");
+        await page.GetByLabel("契約").SelectOptionAsync(towa!);
+        await page.GetByLabel("名簿ファイル（CSV）").SetInputFilesAsync(Path.Combine(BrowserFixture.RepositoryRoot(), "scripts", "samples", "roster-sample-cp932.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "アップロードしてチェック" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-import-status]")).ToHaveAttributeAsync("data-import-status", "Previewed", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("Shift_JIS");
+        await BrowserFixture.ScreenshotAsync(page, "22-roster-preview");
+        var valid = (await page.Locator("[data-count='valid']").TextContentAsync())!.Trim();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"{valid} 人を登録する" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-import-status]")).ToHaveAttributeAsync("data-import-status", "Committed", new() { Timeout = 30_000 });
+        await page.GetByRole(AriaRole.Link, new() { Name = "コホートに戻る" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-count='participants']")).ToHaveTextAsync(valid);
+        await Assertions.Expect(page.Locator("table.imports")).ToContainTextAsync("roster-sample-cp932.csv");
+        await BrowserFixture.ScreenshotAsync(page, "23-cohort-with-roster");
     }
 }
