@@ -63,6 +63,12 @@ for report in "$results"/*.xunit.xml; do
 done
 echo "Reports: $results"
 
+# The failed tests by name, so a CI log that shows only its tail still says what broke.
+if [ "$failed" -gt 0 ]; then
+  echo "Failed tests:"
+  grep -ho '<test [^>]*result="Fail"[^>]*>' "$results"/*.xunit.xml | grep -o ' name="[^"]*"' | sed 's/^ name="/  /; s/"$//' || true
+fi
+
 if [ "$run_status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $run_status (build error or a test process that crashed): see $results/dotnet-test.log"
 fi
