@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Cohorts.Imports;
+using ProgramOps.Web.Features.Participants;
 
 namespace ProgramOps.Web.Features.Cohorts;
 
@@ -9,5 +10,6 @@ public static class CohortsServiceExtensions
             .AddSingleton<ImportProgressBoard>()
             .AddSingleton<ImportQueueSignal>()
             .AddScoped<RosterImportProcessor>()
-            .AddHostedService<RosterImportWorker>();
+            .AddHostedService<RosterImportWorker>()
+            .AddScoped<ParticipantTransitions>();
 }

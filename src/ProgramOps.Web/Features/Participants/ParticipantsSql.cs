@@ -58,4 +58,53 @@ public static class ParticipantsSql
         """;
 
     public const string CohortName = "SELECT Name FROM Cohorts WHERE Id = @CohortId";
+
+    /// <summary>One participant with what the lifecycle's guards and the details page need.</summary>
+    public const string Find =
+        """
+        SELECT p.Id, p.CohortId, p.ContractId, p.ClientId, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.BirthYear,
+               p.InvitationCode, p.State, p.Outcome, p.TeamId, p.LastCheckInOn, p.StateChangedAt, p.AnonymisedAt, p.ImportId, p.ImportLine,
+               p.Version, p.CreatedAt, p.UpdatedAt, p.UpdatedBy,
+               co.Name AS CohortName, co.StartDate AS ProgramStart, v.Definition, c.Name AS ClientName, t.Number AS TeamNumber
+        FROM Participants p
+        JOIN Cohorts co ON co.Id = p.CohortId
+        JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        JOIN Clients c ON c.Id = p.ClientId
+        LEFT JOIN Teams t ON t.Id = p.TeamId
+        WHERE p.Id = @Id
+        """;
+
+    public const string SetState =
+        """
+        UPDATE Participants
+        SET State = @State, Outcome = @Outcome, StateChangedAt = @Now, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version
+        """;
+
+    public const string InsertTransition =
+        """
+        INSERT INTO ParticipantTransitions (ParticipantId, FromState, ToState, TriggerName, Outcome, Actor, OccurredAt, Reason, EventId)
+        VALUES (@ParticipantId, @FromState, @ToState, @TriggerName, @Outcome, @Actor, @OccurredAt, @Reason, @EventId)
+        """;
+
+    public const string History =
+        """
+        SELECT Id, FromState, ToState, TriggerName, Outcome, Actor, OccurredAt, Reason, EventId
+        FROM ParticipantTransitions WHERE ParticipantId = @Id ORDER BY Id DESC
+        """;
+
+    /// <summary>
+    /// Withdrawal of consent: every personal value goes, free text included; the row, its state history and its
+    /// team place stay, so the cohort's counts stay right.
+    /// </summary>
+    public const string Anonymise =
+        """
+        UPDATE Participants
+        SET EmployeeNumber = NULL, FullName = NULL, Kana = NULL, Email = NULL, Department = NULL, BirthYear = NULL, AnonymisedAt = @Now
+        WHERE Id = @Id
+        """;
+
+    public const string EraseTransitionReasons = "UPDATE ParticipantTransitions SET Reason = NULL WHERE ParticipantId = @Id";
+
+    public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Participants WHERE Id = @Id";
 }

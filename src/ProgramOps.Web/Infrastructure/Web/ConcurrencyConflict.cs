@@ -8,7 +8,7 @@ public sealed record ConcurrencyConflict
     public DateTimeOffset UpdatedAt { get; init; }
 
     /// <summary>Who saved the record last, by its feature's <c>LastChange</c> statement; null when it is gone.</summary>
-    public static async Task<ConcurrencyConflict?> FindAsync(Db db, string lastChangeSql, int id, CancellationToken ct)
+    public static async Task<ConcurrencyConflict?> FindAsync(Db db, string lastChangeSql, long id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return await connection.QuerySingleOrDefaultAsync<ConcurrencyConflict>(new CommandDefinition(lastChangeSql, new { Id = id }, cancellationToken: ct));

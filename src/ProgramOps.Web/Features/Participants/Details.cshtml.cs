@@ -1,0 +1,83 @@
+namespace ProgramOps.Web.Features.Participants;
+
+/// <summary>One participant: who they are (until they withdraw), where they are in the program, how they got there, and what staff may do next.</summary>
+public sealed class DetailsModel(
+    Db db, ParticipantTransitions transitions, ICurrentUser user, TimeProvider time, IAuthorizationService authorization,
+    IStringLocalizer<ParticipantsText> text) : PageModel
+{
+    public sealed record HistoryRow
+    {
+        public long Id { get; init; }
+        public ParticipantState FromState { get; init; }
+        public ParticipantState ToState { get; init; }
+        public ParticipantTrigger TriggerName { get; init; }
+        public ParticipantOutcome? Outcome { get; init; }
+        public required string Actor { get; init; }
+        public DateTimeOffset OccurredAt { get; init; }
+        public string? Reason { get; init; }
+        public string? EventId { get; init; }
+    }
+
+    public sealed record Command
+    {
+        public ParticipantTrigger? Trigger { get; init; }
+        public ParticipantOutcome? Outcome { get; init; }
+        public string? Reason { get; init; }
+        public int Version { get; init; }
+    }
+
+    public ParticipantRecord Item { get; private set; } = null!;
+    public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<ParticipantTrigger> Permitted { get; private set; } = [];
+    public ConcurrencyConflict? Conflict { get; private set; }
+    public string? Refusal { get; private set; }
+
+    [BindProperty] public Command Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Input.Trigger is null) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Trigger)}", text["Details.ChooseStep"]);
+        if (string.IsNullOrWhiteSpace(Input.Reason)) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Reason)}", text["Details.ReasonRequired"]);
+        else if (Input.Reason.Length > 500) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Reason)}", text["Details.ReasonTooLong", 500]);
+        if (Input.Trigger == ParticipantTrigger.Complete && Input.Outcome is null)
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Outcome)}", text["Details.ChooseOutcome"]);
+        if (!ModelState.IsValid) return Page();
+
+        var trigger = Input.Trigger!.Value;
+        var result = await db.InTransactionAsync((c, t) => transitions.FireAsync(c, t, id, Input.Version,
+            (lifecycle, cause) => trigger == ParticipantTrigger.Complete ? lifecycle.Complete(cause, Input.Outcome!.Value) : lifecycle.Fire(trigger, cause),
+            user.UserName, Input.Reason!.Trim(), eventId: null, ct), ct);
+
+        switch (result)
+        {
+            case Transitioned done:
+                TempData["Flash"] = text["Details.Moved", text[$"State.{done.Transition.To}"]].Value;
+                return RedirectToPage(new { id });
+            case TransitionRefused refused:
+                Refusal = text["Details.Refused", text[$"Trigger.{refused.Reason.Trigger}"], text[$"State.{refused.Reason.State}"],
+                    refused.Reason.UnmetGuards.Count > 0 ? string.Join("; ", refused.Reason.UnmetGuards)
+                    : string.Join("、", refused.Reason.Permitted.Select(p => text[$"Trigger.{p}"].Value))];
+                return Page();
+            case TransitionConflict:
+                Conflict = await ConcurrencyConflict.FindAsync(db, ParticipantsSql.LastChange, id, ct);
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var participant = await ParticipantRecord.FindAsync(connection, null, id, ct);
+        if (participant is null) return false;
+        Item = participant;
+        History = [.. await connection.QueryAsync<HistoryRow>(new CommandDefinition(ParticipantsSql.History, new { Id = id }, cancellationToken: ct))];
+        Permitted = new ParticipantLifecycle(participant.State, participant.Facts(time.GetUtcNow())).PermittedTriggers;
+        return true;
+    }
+}

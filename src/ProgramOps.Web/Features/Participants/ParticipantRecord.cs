@@ -1,0 +1,49 @@
+using ProgramOps.Web.Features.Programs;
+
+namespace ProgramOps.Web.Features.Participants;
+
+/// <summary>A participant as stored, with their cohort's start and program.</summary>
+public sealed record ParticipantRecord
+{
+    public long Id { get; init; }
+    public int CohortId { get; init; }
+    public int ContractId { get; init; }
+    public int ClientId { get; init; }
+    public string? EmployeeNumber { get; init; }
+    public string? FullName { get; init; }
+    public string? Kana { get; init; }
+    public string? Email { get; init; }
+    public string? Department { get; init; }
+    public int? BirthYear { get; init; }
+    public required string InvitationCode { get; init; }
+    public ParticipantState State { get; init; }
+    public ParticipantOutcome? Outcome { get; init; }
+    public int? TeamId { get; init; }
+    public int? TeamNumber { get; init; }
+    public DateOnly? LastCheckInOn { get; init; }
+    public DateTimeOffset StateChangedAt { get; init; }
+    public DateTimeOffset? AnonymisedAt { get; init; }
+    public int? ImportId { get; init; }
+    public int? ImportLine { get; init; }
+    public int Version { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; init; }
+    public required string UpdatedBy { get; init; }
+    public required string CohortName { get; init; }
+    public DateOnly ProgramStart { get; init; }
+    public required string Definition { get; init; }
+    public required string ClientName { get; init; }
+
+    public ProgramDefinition Program => ProgramDefinitionJson.Deserialize(Definition);
+
+    public static Task<ParticipantRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.Find, new { Id = id }, transaction, cancellationToken: ct));
+
+    /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>
+    public ParticipantFacts Facts(DateTimeOffset now)
+    {
+        var program = Program;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).DateTime);
+        return new ParticipantFacts(program, ProgramStart, today, LastCheckInOn, HasTeam: TeamId is not null);
+    }
+}
