@@ -96,4 +96,19 @@ public sealed class ParticipantDetailsTests(ProgramOpsFactory factory) : IClassF
 
         Assert.Null(page.QuerySelector("form[method=post] select[name='Input.Trigger']"));
     }
+
+    [Fact]
+    public async Task Staff_find_a_participant_across_cohorts_by_name_or_by_the_invitation_code_they_read_out()
+    {
+        var (cs, id) = await InvitedParticipantAsync("検索");
+        await using var c = await factory.Db.OpenAsync();
+        var code = await c.ExecuteScalarAsync<string>("SELECT InvitationCode FROM Participants WHERE Id = @id", new { id });
+
+        var byName = await GetDocumentAsync(cs, "/participants?q=青木");
+        var byCode = await GetDocumentAsync(cs, $"/participants?q={code![..4]}-{code[4..8]}-{code[8..]}".ToLowerInvariant());
+
+        Assert.Contains(byName.QuerySelectorAll("tr[data-participant]"), row => row.GetAttribute("data-participant") == id.ToString());
+        Assert.Equal(id.ToString(), byCode.QuerySelector("tr[data-participant]")!.GetAttribute("data-participant"));
+        Assert.Contains("該当する参加者はいません", (await GetDocumentAsync(cs, "/participants?q=存在しない名前")).QuerySelector(".empty")!.TextContent);
+    }
 }

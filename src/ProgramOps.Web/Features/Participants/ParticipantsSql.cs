@@ -107,4 +107,22 @@ public static class ParticipantsSql
     public const string EraseTransitionReasons = "UPDATE ParticipantTransitions SET Reason = NULL WHERE ParticipantId = @Id";
 
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Participants WHERE Id = @Id";
+
+    /// <summary>
+    /// Participants of every cohort matching what a caller knows of them (a name, employee number, e-mail or the
+    /// invitation code they read out): for CS answering a participant's inquiry.
+    /// </summary>
+    public static string Search(SqlDialect dialect) =>
+        $"""
+        SELECT p.Id, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.State, p.Outcome, p.InvitationCode,
+               p.TeamId, t.Number AS TeamNumber, c.Name AS ClientName, p.CohortId, co.Name AS CohortName
+        FROM Participants p
+        JOIN Clients c ON c.Id = p.ClientId
+        JOIN Cohorts co ON co.Id = p.CohortId
+        LEFT JOIN Teams t ON t.Id = p.TeamId
+        WHERE p.InvitationCode = @Code
+           OR p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\'
+           OR p.EmployeeNumber LIKE @Search ESCAPE '\' OR p.Email LIKE @Search ESCAPE '\'
+        {dialect.OrderAndPage("co.StartDate DESC, p.Id")}
+        """;
 }
