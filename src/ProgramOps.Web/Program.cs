@@ -1,6 +1,7 @@
 using ProgramOps.Web.Features.Admin;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
+using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Localization;
 
@@ -15,6 +16,7 @@ builder.Services
     .AddClients()
     .AddPrograms()
     .AddCohorts()
+    .AddEvents()
     .AddAdmin();
 
 var app = builder.Build();
@@ -22,6 +24,7 @@ if (!await app.PrepareAsync(start)) return;
 
 app.UseProgramOpsPipeline();
 app.MapProgramOpsEndpoints();
+app.MapEvents();
 app.Run();
 
 /// <summary>The entry point, public so integration tests can host the real pipeline.</summary>

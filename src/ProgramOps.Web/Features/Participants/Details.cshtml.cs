@@ -50,7 +50,7 @@ public sealed class DetailsModel(
         var trigger = Input.Trigger!.Value;
         var result = await db.InTransactionAsync((c, t) => transitions.FireAsync(c, t, id, Input.Version,
             (lifecycle, cause) => trigger == ParticipantTrigger.Complete ? lifecycle.Complete(cause, Input.Outcome!.Value) : lifecycle.Fire(trigger, cause),
-            user.UserName, Input.Reason!.Trim(), eventId: null, ct), ct);
+            user.Id, user.UserName, Input.Reason!.Trim(), eventId: null, ct), ct);
 
         switch (result)
         {

@@ -20,7 +20,8 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
 {
     public async Task<TransitionResult> FireAsync(
         DbConnection connection, DbTransaction transaction, long participantId, int expectedVersion,
-        Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> fire, string actor, string? reason, string? eventId, CancellationToken ct)
+        Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> fire, int? actorUserId, string actor, string? reason, string? eventId,
+        CancellationToken ct)
     {
         var participant = await ParticipantRecord.FindAsync(connection, transaction, participantId, ct);
         if (participant is null) return new ParticipantMissing();
@@ -57,7 +58,8 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
 
         // The audit row names the participant by id only: it must not keep what withdrawal erases.
         await audit.RecordAsync(connection, transaction, new AuditEntry("Participant", participantId.ToString(), transition.Trigger.ToString(),
-            $"{transition.From} → {transition.To}", new Dictionary<string, FieldChange> { ["State"] = new(transition.From.ToString(), transition.To.ToString()) }));
+            $"{transition.From} → {transition.To}", new Dictionary<string, FieldChange> { ["State"] = new(transition.From.ToString(), transition.To.ToString()) }),
+            actorUserId, actor);
         return new Transitioned(transition);
     }
 }

@@ -1,0 +1,103 @@
+using ProgramOps.Web.Features.Participants;
+
+namespace ProgramOps.Web.Features.Events;
+
+/// <summary>The integration a batch came from, as its verified API key says.</summary>
+public sealed record Integration(int ApiKeyId, string Name);
+
+/// <summary>
+/// Applies a batch of the base app's events in one transaction: each event is checked on its own (one bad event
+/// does not reject the good ones), an event id seen before is a duplicate that changes nothing, and an accepted
+/// event is stored and drives the participant's lifecycle through the same transitions staff use.
+/// </summary>
+public sealed class EventIngestion(Db db, ParticipantTransitions transitions, TimeProvider time)
+{
+    public const string Actor = "base-app";
+
+    public async Task<EventBatchResponse> ApplyAsync(Integration integration, IReadOnlyList<IncomingEvent> events, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var results = await db.InTransactionAsync(async (c, t) =>
+        {
+            var ids = events.Select(e => e.Id).OfType<string>().Distinct().ToList();
+            var seen = ids.Count == 0 ? [] : (await c.QueryAsync<string>(new CommandDefinition(EventsSql.SeenEventIds,
+                new { integration.ApiKeyId, EventIds = ids }, t, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+            var list = new List<EventResult>(events.Count);
+            for (var i = 0; i < events.Count; i++)
+            {
+                var (parsed, reason) = EventReader.Read(events[i], now);
+                if (parsed is null) list.Add(new EventResult(i, events[i].Id, EventStatus.Rejected, reason));
+                else if (!seen.Add(parsed.Id)) list.Add(new EventResult(i, parsed.Id, EventStatus.Duplicate));
+                else list.Add(await ApplyAsync(c, t, integration, i, parsed, now, ct));
+            }
+
+            await c.ExecuteAsync(new CommandDefinition(EventsSql.TouchApiKey, new { Id = integration.ApiKeyId, Now = now }, t, cancellationToken: ct));
+            return list;
+        }, ct);
+
+        return new EventBatchResponse(
+            results.Count(r => r.Status == EventStatus.Accepted), results.Count(r => r.Status == EventStatus.Duplicate),
+            results.Count(r => r.Status == EventStatus.Rejected), results);
+    }
+
+    private async Task<EventResult> ApplyAsync(
+        DbConnection c, DbTransaction t, Integration integration, int index, ParsedEvent e, DateTimeOffset now, CancellationToken ct)
+    {
+        var participantId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(EventsSql.ParticipantByCode, new { Code = e.InvitationCode }, t, cancellationToken: ct));
+        var participant = participantId is { } id ? await ParticipantRecord.FindAsync(c, t, id, ct) : null;
+        if (participant is null) return Rejected("no participant has this invitation code");
+        if (participant.State == ParticipantState.Withdrawn) return Rejected("the participant withdrew consent: no data is kept for them");
+        if (participant.State == ParticipantState.Invited && e.Data is not AppLinked) return Rejected("the participant has not linked the app yet (send app_linked first)");
+
+        var refusal = await DriveLifecycleAsync(c, t, participant, e, ct);
+        if (refusal is not null) return Rejected(refusal);
+
+        if (e.Data is CheckIn)
+        {
+            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.OccurredAt, TimeZoneInfo.FindSystemTimeZoneById(participant.Program.TimeZone)).DateTime);
+            await c.ExecuteAsync(new CommandDefinition(EventsSql.RecordCheckIn, new { Id = participant.Id, Day = day }, t, cancellationToken: ct));
+        }
+
+        await c.ExecuteAsync(new CommandDefinition(EventsSql.InsertEvent, new
+        {
+            integration.ApiKeyId, EventId = e.Id, EventType = e.Type, ParticipantId = participant.Id, e.OccurredAt, ReceivedAt = now, e.Payload,
+        }, t, cancellationToken: ct));
+        return new EventResult(index, e.Id, EventStatus.Accepted);
+
+        EventResult Rejected(string reason) => new(index, e.Id, EventStatus.Rejected, reason);
+    }
+
+    /// <returns>Why the event cannot be taken, or null when it moved the participant on (or needed no move).</returns>
+    private async Task<string?> DriveLifecycleAsync(DbConnection c, DbTransaction t, ParticipantRecord participant, ParsedEvent e, CancellationToken ct)
+    {
+        Func<ParticipantLifecycle, TransitionCause, ParticipantTransition>? fire;
+        if (e.Data is FinalAssessment answer)
+        {
+            var (outcome, missing) = SuccessEvaluation.Decide(participant.Program.Success, answer);
+            if (missing is not null) return $"this program's success criterion needs {missing} in the final assessment";
+            fire = (l, cause) => l.Complete(cause, outcome!.Value);
+        }
+        else
+        {
+            fire = (e.Data, participant.State) switch
+            {
+                (AppLinked, _) when participant.State.IsEnrolled() => null,
+                (AppLinked, _) => (l, cause) => l.Fire(ParticipantTrigger.Enrol, cause),
+                // A check-in brings an at-risk participant back, and starts an onboarded one once the program runs.
+                (CheckIn, ParticipantState.AtRisk) => (l, cause) => l.Fire(ParticipantTrigger.CheckIn, cause),
+                (CheckIn, ParticipantState.Onboarding) when participant.Facts(e.OccurredAt).ProgramStarted => (l, cause) => l.Fire(ParticipantTrigger.CheckIn, cause),
+                _ => null,
+            };
+        }
+
+        if (fire is null) return null;
+        var result = await transitions.FireAsync(c, t, participant.Id, participant.Version, fire, actorUserId: null, Actor, reason: null, eventId: e.Id, ct);
+        return result switch
+        {
+            Transitioned => null,
+            TransitionRefused refused => refused.Reason.Message,
+            TransitionConflict => "the participant changed while this event was applied; send it again",
+            _ => "no participant has this invitation code",
+        };
+    }
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Dapper;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Events;
+using ProgramOps.Web.Infrastructure.Auth;
+using static ProgramOps.WebTests.Clients.ClientPages;
+using static ProgramOps.WebTests.Imports.ImportPages;
+
+namespace ProgramOps.WebTests.Events;
+
+public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
+{
+    private sealed record Key(string Id, string Secret);
+
+    /// <summary>An admin creates the key on the API keys page and copies the secret it shows once.</summary>
+    private async Task<Key> CreateKeyAsync(string name)
+    {
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var page = await GetDocumentAsync(admin, "/admin/apikeys");
+        var created = await ReadDocumentAsync(await PostAsync(admin, "/admin/apikeys?handler=Create",
+            FormFields(page, new Dictionary<string, string> { ["Name"] = name }, "form[action*='handler=Create']")));
+        return new Key(created.QuerySelector("[data-key-id]")!.TextContent, created.QuerySelector("[data-secret]")!.TextContent);
+    }
+
+    private async Task<string[]> InvitedCodesAsync(string tag, int people)
+    {
+        var (cohortId, _, _) = await EnrollingCohortAsync(factory, tag);
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var rows = Enumerable.Range(1, people).Select(i => $"{tag}{i},社員 {i},,p{i}@example.com,");
+        var preview = await UploadAndPreviewAsync(cs, cohortId, "r.csv", Utf8Csv(["社員番号,氏名,フリガナ,メールアドレス,部署", .. rows]));
+        var commit = await PostAsync(cs, preview.QuerySelector("form[action*='handler=Commit']")!.GetAttribute("action")!,
+            FormFields(preview, formSelector: "form[action*='handler=Commit']"));
+        await WaitForWorkerAsync(cs, commit.Headers.Location!.OriginalString);
+        await using var c = await factory.Db.OpenAsync();
+        return [.. await c.QueryAsync<string>("SELECT InvitationCode FROM Participants WHERE CohortId = @cohortId ORDER BY Id", new { cohortId })];
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Key key, object batch, DateTimeOffset? signedAt = null, string? secret = null)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(batch, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(RequestSignature.KeyHeader, key.Id);
+        request.Headers.Add(RequestSignature.TimestampHeader, timestamp);
+        request.Headers.Add(RequestSignature.SignatureHeader, RequestSignature.Compute(Encoding.UTF8.GetBytes(secret ?? key.Secret), timestamp, body));
+        return await factory.CreateClient().SendAsync(request);
+    }
+
+    private static object Event(string id, string type, string code, object? data = null) =>
+        new { id, type, participant = code, occurredAt = DateTimeOffset.UtcNow.AddMinutes(-1), data };
+
+    private async Task<string> StateAsync(string code)
+    {
+        await using var c = await factory.Db.OpenAsync();
+        return await c.ExecuteScalarAsync<string>("SELECT State FROM Participants WHERE InvitationCode = @code", new { code }) ?? "";
+    }
+
+    [Fact]
+    public async Task App_linked_enrols_the_participant_and_a_replayed_batch_changes_nothing_and_says_so()
+    {
+        var key = await CreateKeyAsync("base app");
+        var code = (await InvitedCodesAsync("連携", 1))[0];
+        var batch = new { events = new[] { Event("evt-link-1", "app_linked", code) } };
+
+        var first = await (await SendAsync(key, batch)).Content.ReadFromJsonAsync<EventBatchResponse>();
+        var replay = await SendAsync(key, batch);
+
+        Assert.Equal((1, 0, 0), (first!.Accepted, first.Duplicates, first.Rejected));
+        Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
+        var second = await replay.Content.ReadFromJsonAsync<EventBatchResponse>();
+        Assert.Equal((0, 1), (second!.Accepted, second.Duplicates));
+        Assert.Equal("Enrolled", await StateAsync(code));
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>(
+            "SELECT COUNT(*) FROM ParticipantTransitions t JOIN Participants p ON p.Id = t.ParticipantId WHERE p.InvitationCode = @code AND t.EventId = 'evt-link-1'", new { code }));
+    }
+
+    [Fact]
+    public async Task Each_event_gets_its_own_result_and_a_bad_one_does_not_reject_the_good_ones()
+    {
+        var key = await CreateKeyAsync("mixed");
+        var codes = await InvitedCodesAsync("混在", 2);
+
+        var response = await (await SendAsync(key, new
+        {
+            events = new[]
+            {
+                Event("m-1", "app_linked", codes[0]),
+                Event("m-2", "teleport", codes[0]),
+                Event("m-3", "app_linked", "ZZZZZZZZZZZZ"),
+                Event("m-4", "check_in", codes[1], new { smoked = false, cravings = 3 }),
+                Event("m-5", "check_in", codes[0], new { smoked = false, cravings = 11 }),
+                Event("m-1", "app_linked", codes[0]),
+            },
+        })).Content.ReadFromJsonAsync<EventBatchResponse>();
+
+        Assert.Equal([EventStatus.Accepted, EventStatus.Rejected, EventStatus.Rejected, EventStatus.Rejected, EventStatus.Rejected, EventStatus.Duplicate],
+            response!.Results.Select(r => r.Status));
+        Assert.Contains("type must be one of", response.Results[1].Reason);
+        Assert.Equal("no participant has this invitation code", response.Results[2].Reason);
+        Assert.Contains("has not linked the app", response.Results[3].Reason);
+        Assert.Equal("cravings must be 0 to 10", response.Results[4].Reason);
+    }
+
+    [Fact]
+    public async Task A_check_in_is_recorded_and_a_final_assessment_before_the_end_is_refused_naming_the_state()
+    {
+        var key = await CreateKeyAsync("check-ins");
+        var code = (await InvitedCodesAsync("チェック", 1))[0];
+        await SendAsync(key, new { events = new[] { Event("c-0", "app_linked", code) } });
+
+        var response = await (await SendAsync(key, new
+        {
+            events = new[]
+            {
+                Event("c-1", "check_in", code, new { smoked = false, cravings = 2, note = "散歩で乗り切った" }),
+                Event("c-2", "final_assessment", code, new { abstinentDays = 30 }),
+            },
+        })).Content.ReadFromJsonAsync<EventBatchResponse>();
+
+        Assert.Equal(EventStatus.Accepted, response!.Results[0].Status);
+        Assert.Equal(EventStatus.Rejected, response.Results[1].Status);
+        Assert.Contains("Complete is not allowed for a participant in Enrolled", response.Results[1].Reason);
+        await using var c = await factory.Db.OpenAsync();
+        Assert.NotNull(await c.ExecuteScalarAsync<string>("SELECT LastCheckInOn FROM Participants WHERE InvitationCode = @code", new { code }));
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantEvents WHERE EventId = 'c-1'"));
+    }
+
+    [Fact]
+    public async Task Requests_with_a_wrong_signature_an_old_timestamp_or_a_revoked_key_are_refused()
+    {
+        var key = await CreateKeyAsync("refusals");
+        var batch = new { events = new[] { Event("r-1", "app_linked", "ABCDEFGHJKMN") } };
+
+        var wrong = await SendAsync(key, batch, secret: "not-the-secret");
+        var old = await SendAsync(key, batch, signedAt: DateTimeOffset.UtcNow.AddMinutes(-6));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Equal("application/problem+json", wrong.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
+        Assert.Contains("within 5 minutes", await old.Content.ReadAsStringAsync());
+
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var keys = await GetDocumentAsync(admin, "/admin/apikeys");
+        await PostAsync(admin, keys.QuerySelector($"tr[data-key='{key.Id}'] form")!.GetAttribute("action")!,
+            FormFields(keys, formSelector: $"tr[data-key='{key.Id}'] form"));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(key, batch)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_batch_over_the_limit_is_refused_as_a_whole_with_a_problem_detail()
+    {
+        var key = await CreateKeyAsync("limit");
+        var batch = new { events = Enumerable.Range(0, EventBatch.MaxEvents + 1).Select(i => Event($"l-{i}", "satisfaction", "ABCDEFGHJKMN", new { score = 9 })) };
+
+        var response = await SendAsync(key, batch);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("at most 1000 events", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_events_endpoint_to_signed_in_staff_only()
+    {
+        var anonymous = await factory.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/openapi/v1.json");
+        var staff = await factory.SignedInClientAsync(Roles.Viewer);
+
+        var document = await staff.GetStringAsync("/openapi/v1.json");
+
+        Assert.NotEqual(HttpStatusCode.OK, anonymous.StatusCode);
+        Assert.Contains("/api/v1/events", document);
+        Assert.Contains(RequestSignature.SignatureHeader, document);
+    }
+}
