@@ -245,7 +245,7 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
         Assert.Single(created.QuerySelectorAll("table.audit tbody tr"));
         Assert.NotNull(noneDisabled.QuerySelector(".empty"));
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM AuditLog WHERE Changes LIKE '%Password%' OR Changes LIKE '%' || @hash || '%' OR Summary LIKE '%' || @hash || '%'", new { hash }));
+            "SELECT COUNT(*) FROM AuditLog WHERE Changes LIKE '%PasswordHash%' OR Changes LIKE '%' || @hash || '%' OR Summary LIKE '%' || @hash || '%'", new { hash }));
     }
 
     private async Task<int> CountAsync(string sql)
