@@ -89,12 +89,9 @@ CREATE TABLE Participants (
 );
 CREATE UNIQUE INDEX UX_Participants_InvitationCode ON Participants (InvitationCode);
 CREATE UNIQUE INDEX UX_Participants_EmployeeInCohort ON Participants (CohortId, ClientId, EmployeeNumber) WHERE EmployeeNumber IS NOT NULL;
-CREATE INDEX IX_Participants_Employee ON Participants (ClientId, EmployeeNumber);
--- The cohort's participant list pages in each of its sort orders without sorting the cohort.
+-- A cohort's participants in import order and by state without reading other cohorts' rows.
 CREATE INDEX IX_Participants_Cohort ON Participants (CohortId, Id);
 CREATE INDEX IX_Participants_CohortState ON Participants (CohortId, State);
-CREATE INDEX IX_Participants_CohortName ON Participants (CohortId, Kana, FullName);
-CREATE INDEX IX_Participants_CohortEmployee ON Participants (CohortId, EmployeeNumber);
 CREATE INDEX IX_Participants_Team ON Participants (TeamId);
 
 CREATE TABLE ParticipantTransitions (

@@ -18,7 +18,7 @@ public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<B
     }
 
     [Fact]
-    public async Task An_admin_publishes_a_program_then_cs_plans_a_joint_cohort_imports_a_CP932_roster_and_sees_it_enrolled()
+    public async Task An_admin_publishes_a_program_then_cs_plans_a_joint_cohort_imports_a_CP932_roster_and_sees_its_teams()
     {
         await SeedAsync();
         var admin = await fixture.NewPageAsync();
@@ -64,5 +64,13 @@ public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.Locator("[data-count='participants']")).ToHaveTextAsync(valid);
         await Assertions.Expect(page.Locator("table.imports")).ToContainTextAsync("roster-sample-cp932.csv");
         await BrowserFixture.ScreenshotAsync(page, "23-cohort-with-roster");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "チーム", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "チームを編成" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync($"配置 {valid} 人");
+        await Assertions.Expect(page.Locator("tr[data-team]")).ToHaveCountAsync(4);
+        await page.GetByRole(AriaRole.Link, new() { Name = "チーム 1", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-member]")).ToHaveCountAsync(5);
+        await BrowserFixture.ScreenshotAsync(page, "24-team");
     }
 }

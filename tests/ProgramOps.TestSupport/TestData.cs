@@ -53,4 +53,34 @@ public static class TestData
 
             return cohortId;
         });
+
+    /// <summary>
+    /// <paramref name="count"/> invited participants of the cohort through the contract, departments in turn from
+    /// <paramref name="departments"/>; returns their ids in order.
+    /// </summary>
+    public static async Task<IReadOnlyList<long>> ParticipantsAsync(Db db, int cohortId, int contractId, int count, params string[] departments) =>
+        await db.InTransactionAsync(async (c, t) =>
+        {
+            var clientId = await c.ExecuteScalarAsync<int>("SELECT ClientId FROM Contracts WHERE Id = @contractId", new { contractId }, t);
+            var first = await c.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(Id), 0) + 1 FROM Participants", transaction: t);
+            var ids = new List<long>();
+            for (var i = 0; i < count; i++)
+            {
+                ids.Add(await c.ExecuteScalarAsync<long>(
+                    $"""
+                    INSERT INTO Participants (CohortId, ContractId, ClientId, EmployeeNumber, FullName, Email, Department, InvitationCode, State,
+                                              StateChangedAt, Version, CreatedAt, UpdatedAt, UpdatedBy)
+                    VALUES (@cohortId, @contractId, @clientId, @number, @name, @email, @department, @code, 'Invited', @now, 1, @now, @now, 'seed');
+                    {db.Dialect.SelectNewId}
+                    """,
+                    new
+                    {
+                        cohortId, contractId, clientId, number = $"T{first + i}", name = $"参加者 {first + i}", email = $"p{first + i}@example.com",
+                        department = departments.Length == 0 ? null : departments[i % departments.Length],
+                        code = (first + i).ToString("D12", System.Globalization.CultureInfo.InvariantCulture), now = DateTimeOffset.UtcNow,
+                    }, t));
+            }
+
+            return (IReadOnlyList<long>)ids;
+        });
 }

@@ -6,6 +6,7 @@ using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Account;
 using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Features.Demo;
+using ProgramOps.Web.Features.Teams;
 using ProgramOps.Web.Infrastructure.Audit;
 using ProgramOps.Web.Infrastructure.Auth;
 using ProgramOps.Web.Infrastructure.Time;
@@ -23,9 +24,11 @@ public sealed class DemoCohortLoaderTests : IDisposable
 
     private AuditTrail Audit => new(new HttpCurrentUser(new HttpContextAccessor()), _time);
 
+    private CohortTeams Teams => new(_database.Db, Audit, _time);
+
     private DemoCohortLoader Loader() => new(_database.Db, Clock,
-        new RosterImportProcessor(_database.Db, Clock, Audit, new ImportProgressBoard(), NullLogger<RosterImportProcessor>.Instance),
-        NullLogger<DemoCohortLoader>.Instance);
+        new RosterImportProcessor(_database.Db, Clock, Audit, Teams, new ImportProgressBoard(), NullLogger<RosterImportProcessor>.Instance),
+        Teams, NullLogger<DemoCohortLoader>.Instance);
 
     [Fact]
     public async Task Publishes_the_templates_and_imports_a_roster_into_each_enrolling_cohort_once()
@@ -41,5 +44,6 @@ public sealed class DemoCohortLoaderTests : IDisposable
         var imports = (await connection.QueryAsync<(string Status, int RowsImported, int RowsInvalid)>("SELECT Status, RowsImported, RowsInvalid FROM RosterImports")).ToList();
         Assert.Equal([("Committed", 20, 3), ("Committed", 20, 3)], imports);
         Assert.Equal(40, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE State = 'Invited'"));
+        Assert.Equal(4, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Teams WHERE CohortId = (SELECT MIN(Id) FROM Cohorts)"));
     }
 }

@@ -1,5 +1,6 @@
 using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Teams;
 
 namespace ProgramOps.Web.Features.Cohorts;
 
@@ -11,5 +12,6 @@ public static class CohortsServiceExtensions
             .AddSingleton<ImportQueueSignal>()
             .AddScoped<RosterImportProcessor>()
             .AddHostedService<RosterImportWorker>()
-            .AddScoped<ParticipantTransitions>();
+            .AddScoped<ParticipantTransitions>()
+            .AddScoped<CohortTeams>();
 }

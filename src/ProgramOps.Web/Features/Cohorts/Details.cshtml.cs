@@ -1,11 +1,12 @@
 using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Features.Teams;
 
 namespace ProgramOps.Web.Features.Cohorts;
 
 public sealed class DetailsModel(
-    Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, LocalClock clock,
+    Db db, AuditTrail audit, CohortTeams teams, ICurrentUser user, TimeProvider time, LocalClock clock,
     IAuthorizationService authorization, IStringLocalizer<CohortsText> text) : PageModel
 {
     private const int ImportsPageSize = 10;
@@ -95,6 +96,8 @@ public sealed class DetailsModel(
             if (rows == 0) return false;
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", id.ToString(), $"Cohort{target}", Item.Name,
                 new Dictionary<string, FieldChange> { ["Status"] = new(Item.Status.ToString(), target.ToString()) }));
+            // Everyone starts on one day, in a team.
+            if (target == CohortStatus.Running) await teams.FormAsync(c, t, id, user.UserName, user.Id, ct);
             return true;
         }, ct);
 

@@ -3,14 +3,15 @@ using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Features.Cohorts.Roster;
 using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Features.Teams;
 
 namespace ProgramOps.Web.Features.Demo;
 
 /// <summary>
 /// Gives the demo console living cohorts: both program templates published, and cohorts on the largest demo
-/// contracts whose generated rosters go through the real import (stored, checked, committed).
+/// contracts whose generated rosters go through the real import (stored, checked, committed), and teams for the first.
 /// </summary>
-public sealed class DemoCohortLoader(Db db, LocalClock clock, RosterImportProcessor imports, ILogger<DemoCohortLoader> logger)
+public sealed class DemoCohortLoader(Db db, LocalClock clock, RosterImportProcessor imports, CohortTeams teams, ILogger<DemoCohortLoader> logger)
 {
     private const string Actor = "demo";
 
@@ -43,6 +44,9 @@ public sealed class DemoCohortLoader(Db db, LocalClock clock, RosterImportProces
         {
             await ImportRosterAsync(cohortId, plan, ct);
         }
+
+        // The first cohort shows its teams, as CS would have formed them ahead of the start.
+        if (cohorts.Count > 0) await db.InTransactionAsync((c, t) => teams.FormAsync(c, t, cohorts[0].CohortId, Actor, null, ct), ct);
 
         if (cohorts.Count > 0) logger.LogInformation("Demo programs and {Cohorts} cohorts loaded.", cohorts.Count);
     }

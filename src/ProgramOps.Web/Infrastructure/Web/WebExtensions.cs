@@ -47,6 +47,7 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Programs", Policies.ReadPrograms);
             options.Conventions.AuthorizeFolder("/Cohorts", Policies.ReadCohorts);
             options.Conventions.AuthorizeFolder("/Participants", Policies.ReadCohorts);
+            options.Conventions.AuthorizeFolder("/Teams", Policies.ReadCohorts);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Account/Language");

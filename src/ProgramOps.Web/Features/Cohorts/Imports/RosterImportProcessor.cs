@@ -1,6 +1,7 @@
 using System.Data;
 using ProgramOps.Web.Features.Cohorts.Roster;
 using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Teams;
 
 namespace ProgramOps.Web.Features.Cohorts.Imports;
 
@@ -8,7 +9,8 @@ namespace ProgramOps.Web.Features.Cohorts.Imports;
 /// The background half of an import: checks a queued upload into a preview, and commits a previewed one. Each is
 /// one transaction, so a failure or a killed process leaves the import as it was before, to be run again.
 /// </summary>
-public sealed class RosterImportProcessor(Db db, LocalClock clock, AuditTrail audit, ImportProgressBoard progress, ILogger<RosterImportProcessor> logger)
+public sealed class RosterImportProcessor(
+    Db db, LocalClock clock, AuditTrail audit, CohortTeams teams, ImportProgressBoard progress, ILogger<RosterImportProcessor> logger)
 {
     /// <summary>Claims the import from the queue, or does nothing when another worker was first.</summary>
     public async Task RunAsync(int importId, RosterImportStatus queued, CancellationToken ct)
@@ -76,6 +78,8 @@ public sealed class RosterImportProcessor(Db db, LocalClock clock, AuditTrail au
             await c.ExecuteAsync(new CommandDefinition(ImportsSql.DeleteChunks, new { ImportId = importId }, t, cancellationToken: ct));
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", import.CohortId.ToString(), "RosterImported",
                 $"{import.FileName}: {result.Admitted} participants (import #{importId}, {import.ClientName})"), import.CommittedById, import.CommittedBy ?? TransitionCause.System);
+            // A running cohort's teams already meet: late joiners are placed at once.
+            if (cohort.Status == CohortStatus.Running) await teams.FormAsync(c, t, import.CohortId, import.CommittedBy ?? TransitionCause.System, import.CommittedById, ct);
             return true;
         }, ct);
 

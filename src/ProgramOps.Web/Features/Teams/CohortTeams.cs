@@ -1,0 +1,92 @@
+using System.Data;
+using ProgramOps.Web.Features.Cohorts;
+using ProgramOps.Web.Features.Programs;
+
+namespace ProgramOps.Web.Features.Teams;
+
+public sealed record TeamFormationResult(int TeamsCreated, int Placed, int Moved)
+{
+    public bool ChangedAnything => TeamsCreated + Placed + Moved > 0;
+}
+
+/// <summary>
+/// Forms and keeps a cohort's teams, inside the caller's transaction: the first time, everyone taking part is
+/// dealt into teams; afterwards, people without a team are placed as late joiners and teams below the minimum
+/// are refilled or merged. Running it again with nothing new changes nothing.
+/// </summary>
+public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
+{
+    private sealed record CohortRow
+    {
+        public int Id { get; init; }
+        public required string Name { get; init; }
+        public CohortStatus Status { get; init; }
+        public DateOnly EnrolmentCloses { get; init; }
+        public required string Definition { get; init; }
+    }
+
+    private sealed record Person
+    {
+        public long ParticipantId { get; init; }
+        public string? Department { get; init; }
+        public int? TeamId { get; init; }
+        public bool JoinedLate { get; init; }
+    }
+
+    private sealed record TeamRow
+    {
+        public int Id { get; init; }
+        public int Number { get; init; }
+    }
+
+    public async Task<TeamFormationResult> FormAsync(DbConnection c, DbTransaction t, int cohortId, string actor, int? actorUserId, CancellationToken ct)
+    {
+        var cohort = await c.QuerySingleAsync<CohortRow>(new CommandDefinition(TeamsSql.Cohort, new { CohortId = cohortId }, t, cancellationToken: ct));
+        var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone);
+        var lateAfter = new LocalClock(time, zone).StartOf(cohort.EnrolmentCloses.AddDays(1));
+        var people = (await c.QueryAsync<Person>(new CommandDefinition(TeamsSql.Placeable, new { CohortId = cohortId, LateAfter = lateAfter }, t, cancellationToken: ct))).ToList();
+        var teams = (await c.QueryAsync<TeamRow>(new CommandDefinition(TeamsSql.TeamsOfCohort, new { CohortId = cohortId }, t, cancellationToken: ct))).ToList();
+        static TeamCandidate Candidate(Person p) => new(p.ParticipantId, p.Department, p.JoinedLate);
+
+        var members = people.Where(p => p.TeamId is not null).ToLookup(p => p.TeamId!.Value);
+        var states = teams.Select(team => new TeamState(team.Id, team.Number, [.. members[team.Id].Select(Candidate)])).ToList();
+        var placements = TeamAdjustment.PlaceLateJoiners(states, people.Where(p => p.TeamId is null).Select(Candidate), program.TeamSize);
+
+        var now = time.GetUtcNow();
+        using var setTeam = new PreparedInsert(c, t, TeamsSql.SetTeam, ("TeamId", DbType.Int32), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String), ("Id", DbType.Int64));
+        setTeam.Set("Now", now).Set("Actor", actor);
+        using var insertTeam = new PreparedInsert(c, t, TeamsSql.InsertTeam(db.Dialect), ("CohortId", DbType.Int32), ("Number", DbType.Int32), ("Now", DbType.DateTimeOffset));
+        insertTeam.Set("CohortId", cohortId).Set("Now", now);
+        var newTeams = placements.Where(p => p.NewTeam is not null).Select(p => p.NewTeam!.Value).Distinct().Order()
+            .ToDictionary(number => number, number => insertTeam.Set("Number", number).ExecuteScalar());
+
+        // In id order, so the table's pages are visited once each, in order, rather than at random.
+        foreach (var placement in placements.OrderBy(p => p.ParticipantId)) setTeam.Set("TeamId", placement.TeamId ?? newTeams[placement.NewTeam!.Value]).Set("Id", placement.ParticipantId).Execute();
+
+        // Teams formed from scratch have their sizes from the plan; only teams that have lived can need rebalancing.
+        if (teams.Count == 0) return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, 0), formed: true, actor, actorUserId);
+
+        var placedIn = placements.ToDictionary(p => p.ParticipantId, p => p.TeamId ?? newTeams[p.NewTeam!.Value]);
+        var membersAfter = people.ToLookup(p => p.TeamId ?? placedIn[p.ParticipantId]);
+        var after = teams.Select(team => (team.Id, team.Number)).Concat(newTeams.Select(n => (Id: n.Value, Number: n.Key)))
+            .Select(team => new TeamState(team.Id, team.Number, [.. membersAfter[team.Id].Select(Candidate)]))
+            .ToList();
+        var moves = TeamAdjustment.Rebalance(after, program.TeamSize);
+        foreach (var (participantId, _, toTeamId) in moves) setTeam.Set("TeamId", toTeamId).Set("Id", participantId).Execute();
+
+        return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, moves.Count), formed: false, actor, actorUserId);
+    }
+
+    private async Task<TeamFormationResult> RecordAsync(
+        DbConnection c, DbTransaction t, CohortRow cohort, TeamFormationResult result, bool formed, string actor, int? actorUserId)
+    {
+        if (result.ChangedAnything)
+        {
+            await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohort.Id.ToString(), formed ? "TeamsFormed" : "TeamsAdjusted",
+                $"{cohort.Name}: {result.TeamsCreated} new teams, {result.Placed} placed, {result.Moved} moved"), actorUserId, actor);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using Dapper;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Infrastructure.Auth;
+using static ProgramOps.WebTests.Clients.ClientPages;
+using static ProgramOps.WebTests.Imports.ImportPages;
+
+namespace ProgramOps.WebTests.Teams;
+
+public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
+{
+    private async Task<(HttpClient Cs, int CohortId)> CohortWithTeamsAsync(string tag, int people)
+    {
+        var (cohortId, contractId, _) = await EnrollingCohortAsync(factory, tag);
+        await TestData.ParticipantsAsync(factory.Db, cohortId, contractId, people, "営業部", "総務部", "開発部");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var page = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
+        var formed = await PostAsync(cs, $"/cohorts/{cohortId}/teams?handler=Form", FormFields(page, formSelector: "form[action*='handler=Form']"));
+        Assert.Equal(HttpStatusCode.Redirect, formed.StatusCode);
+        return (cs, cohortId);
+    }
+
+    [Fact]
+    public async Task Staff_form_teams_on_demand_and_see_each_teams_members()
+    {
+        var (cs, cohortId) = await CohortWithTeamsAsync("編成", 23);
+
+        var teams = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
+        var sizes = teams.QuerySelectorAll("tr[data-team] [data-members]").Select(c => c.TextContent.Trim()).ToList();
+        var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
+
+        Assert.Equal(["5", "5", "5", "4", "4"], sizes);
+        Assert.Contains("新しいチーム 5、配置 23 人", teams.QuerySelector(".flash")!.TextContent);
+        Assert.Equal(5, team.QuerySelectorAll("tr[data-member]").Length);
+        Assert.Equal(3, team.QuerySelectorAll("tr[data-member]").Select(r => r.Children[1].TextContent).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_move_needs_a_reason_is_audited_and_a_stale_form_changes_nothing()
+    {
+        var (cs, cohortId) = await CohortWithTeamsAsync("移動", 14);
+        var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
+        var form = $"tr[data-member] form";
+
+        var noReason = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move", FormFields(team, new Dictionary<string, string> { ["Input.Reason"] = "" }, form));
+        Assert.Contains("移動の理由を入力してください", (await ReadDocumentAsync(noReason)).QuerySelector(".error-summary")!.TextContent);
+
+        var moved = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move",
+            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "同じ職場の人がいると本人から相談" }, form));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+
+        var participant = team.QuerySelector("tr[data-member]")!.GetAttribute("data-member");
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal("同じ職場の人がいると本人から相談", await c.ExecuteScalarAsync<string>(
+            "SELECT Summary FROM AuditLog WHERE EntityType = 'Participant' AND EntityId = @participant AND Action = 'TeamMoved'", new { participant }));
+
+        var stale = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move",
+            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "3", ["Input.Reason"] = "二重送信" }, form));
+        Assert.NotNull((await ReadDocumentAsync(stale)).QuerySelector(".conflict"));
+    }
+
+    [Fact]
+    public async Task Moving_into_a_full_team_asks_for_confirmation()
+    {
+        // 12 people make two teams of 6, the maximum.
+        var (cs, cohortId) = await CohortWithTeamsAsync("満員", 12);
+
+        var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
+        var full = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move",
+            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "希望" }, "tr[data-member] form"));
+
+        Assert.Contains("満員でも移動", (await ReadDocumentAsync(full)).QuerySelector(".error-summary")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Starting_the_cohort_forms_the_teams_of_everyone_taking_part()
+    {
+        var (cohortId, contractId, _) = await EnrollingCohortAsync(factory, "開始編成");
+        var ids = await TestData.ParticipantsAsync(factory.Db, cohortId, contractId, 10, "営業部");
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Participants SET State = 'Enrolled' WHERE Id = @id", new { id = ids[0] });
+            await c.ExecuteAsync("UPDATE Cohorts SET StartDate = '2026-01-05', EnrolmentCloses = '2025-12-20', EnrolmentOpens = '2025-12-01' WHERE Id = @cohortId", new { cohortId });
+        }
+
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var details = await GetDocumentAsync(cs, $"/cohorts/details/{cohortId}");
+        var started = await PostAsync(cs, $"/cohorts/details/{cohortId}?handler=Advance", FormFields(details, formSelector: "form[action*='handler=Advance']"));
+
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var after = await GetDocumentAsync(cs, $"/cohorts/details/{cohortId}");
+        Assert.Contains("実施中", after.QuerySelector("h1")!.TextContent);
+        Assert.Equal("2", after.QuerySelector("[data-count='teams']")!.TextContent.Trim());
+    }
+}
