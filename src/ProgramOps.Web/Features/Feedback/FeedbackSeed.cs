@@ -26,26 +26,11 @@ public static class FeedbackJson
 /// </summary>
 public static class FeedbackSeed
 {
-    private sealed record SeedExample
-    {
-        public string Title { get; init; } = "";
-        public string Description { get; init; } = "";
-        public FeedbackSource Source { get; init; }
-        public FeedbackCategory Category { get; init; }
-        public FunnelStage Stage { get; init; }
-        public string? Program { get; init; }
-        public ScopeAnswer HelpsEveryUser { get; init; }
-        public ScopeAnswer ProgramSpecific { get; init; }
-        public ScopeAnswer ClientAsked { get; init; }
-        public Destination Destination { get; init; }
-    }
-
+    /// <summary>Each example is an item's facts with the destination a person chose, in one JSON object.</summary>
     private static readonly Lazy<IReadOnlyList<TrainingExample>> LoadedExamples = new(() =>
-        Read<List<SeedExample>>("SeedExamples.json").Select(e => new TrainingExample(new FeedbackFacts
-        {
-            Title = e.Title, Description = e.Description, Source = e.Source, Category = e.Category, Stage = e.Stage, Program = e.Program,
-            HelpsEveryUser = e.HelpsEveryUser, ProgramSpecific = e.ProgramSpecific, ClientAsked = e.ClientAsked,
-        }, e.Destination)).ToList());
+        Read<List<JsonElement>>("SeedExamples.json").Select(e => new TrainingExample(
+            e.Deserialize<FeedbackFacts>(FeedbackJson.Options)!,
+            e.GetProperty("destination").Deserialize<Destination>(FeedbackJson.Options))).ToList());
 
     private static readonly Lazy<IReadOnlyList<RoutingRule>> LoadedRules = new(() => Read<List<RoutingRule>>("DefaultRules.json"));
 
