@@ -1,5 +1,6 @@
 using ProgramOps.Web.Features.Admin;
 using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Localization;
 
@@ -13,6 +14,7 @@ builder.Services
     .AddProgramOpsWeb(builder.Configuration)
     .AddClients()
     .AddPrograms()
+    .AddFeedback()
     .AddAdmin();
 
 var app = builder.Build();

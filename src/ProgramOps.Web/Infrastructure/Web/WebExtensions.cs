@@ -46,6 +46,7 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Clients", Policies.ReadClients);
             options.Conventions.AuthorizeFolder("/Programs", Policies.ReadPrograms);
             options.Conventions.AuthorizeFolder("/Cohorts", Policies.ReadCohorts);
+            options.Conventions.AuthorizeFolder("/Feedback", Policies.ReportFeedback);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Account/Language");
