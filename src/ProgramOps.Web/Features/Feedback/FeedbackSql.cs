@@ -128,6 +128,9 @@ public static class FeedbackSql
           AND (@Search IS NULL OR i.Title LIKE @Search ESCAPE '\' OR i.Description LIKE @Search ESCAPE '\')
         """;
 
+    public const string OpenByDestination =
+        "SELECT Destination, COUNT(*) AS Items FROM FeedbackItems WHERE Status NOT IN ('Done', 'WontDo') GROUP BY Destination";
+
     public const string QueueCount = "SELECT COUNT(*) " + QueueFilter;
 
     /// <summary>A destination's queue; the ORDER BY comes from a fixed set of columns, never from user text.</summary>
@@ -176,4 +179,14 @@ public static class FeedbackSql
           AND EXISTS (SELECT 1 FROM FeedbackReports r WHERE r.FeedbackItemId = s.FeedbackItemId AND r.ReporterId = @UserId)
         {dialect.OrderAndPage("s.ChangedAt DESC, s.Id DESC")}
         """;
+}
+
+/// <summary>The choices of the feedback forms and filters.</summary>
+public static class FeedbackChoicesSql
+{
+    public const string Programs = "SELECT Id, Code AS Name FROM Programs ORDER BY Code";
+
+    public const string Clients = "SELECT Id, Name FROM Clients WHERE IsArchived = 0 ORDER BY Name, Id";
+
+    public const string Cohorts = "SELECT Id, Name FROM Cohorts WHERE Status <> 'Reported' ORDER BY StartDate DESC, Id DESC";
 }
