@@ -12,18 +12,11 @@ public sealed class DetailsModel(
 {
     private static readonly string[] OwnerRoles = [Roles.Admin, Roles.ProgramCS, Roles.BizDev];
 
+    /// <summary>An item as stored: its facts (what routing reads) and the rest.</summary>
     public sealed record Item
     {
+        public FeedbackFacts Facts { get; init; } = new();
         public int Id { get; init; }
-        public required string Title { get; init; }
-        public required string Description { get; init; }
-        public FeedbackSource Source { get; init; }
-        public FeedbackCategory Category { get; init; }
-        public FunnelStage Stage { get; init; }
-        public string? Program { get; init; }
-        public ScopeAnswer HelpsEveryUser { get; init; }
-        public ScopeAnswer ProgramSpecific { get; init; }
-        public ScopeAnswer ClientAsked { get; init; }
         public int? ProgramId { get; init; }
         public int? ClientId { get; init; }
         public int? CohortId { get; init; }
@@ -41,12 +34,6 @@ public sealed class DetailsModel(
         public string? CohortName { get; init; }
         public string? OwnerName { get; init; }
         public int ReportsCount { get; init; }
-
-        public FeedbackFacts Facts => new()
-        {
-            Title = Title, Description = Description, Source = Source, Category = Category, Stage = Stage, Program = Program,
-            HelpsEveryUser = HelpsEveryUser, ProgramSpecific = ProgramSpecific, ClientAsked = ClientAsked,
-        };
     }
 
     public sealed record Report
@@ -220,7 +207,8 @@ public sealed class DetailsModel(
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var item = await connection.QuerySingleOrDefaultAsync<Item>(new CommandDefinition(FeedbackSql.Find, new { Id = id }, cancellationToken: ct));
+        var item = (await connection.QueryAsync<FeedbackFacts, Item, Item>(new CommandDefinition(FeedbackSql.Find, new { Id = id }, cancellationToken: ct),
+            (facts, stored) => stored with { Facts = facts }, splitOn: nameof(Item.Id))).SingleOrDefault();
         if (item is null) return false;
         Feedback = item;
         var parameters = new { Id = id };

@@ -67,7 +67,7 @@ public static class FeedbackSql
 
     public const string Find =
         $"""
-        SELECT i.Id, {FactColumns}, i.ProgramId, i.ClientId, i.CohortId, i.Severity, i.AffectedCount,
+        SELECT {FactColumns}, i.Id, i.ProgramId, i.ClientId, i.CohortId, i.Severity, i.AffectedCount,
                i.Destination, i.Confidence, i.Status, i.OwnerId, i.RoutedAt, i.Version, i.CreatedAt, i.CreatedBy, i.UpdatedAt, i.UpdatedBy,
                c.Name AS ClientName, co.Name AS CohortName, u.DisplayName AS OwnerName,
                (SELECT COUNT(*) FROM FeedbackReports r WHERE r.FeedbackItemId = i.Id) AS ReportsCount
