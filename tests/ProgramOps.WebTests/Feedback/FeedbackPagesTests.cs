@@ -223,6 +223,20 @@ public sealed class FeedbackPagesTests(ProgramOpsFactory factory) : IClassFixtur
         Assert.Equal("Routed", await ScalarAsync<string>("SELECT Status FROM FeedbackItems WHERE Id = @id", new { id }));
     }
 
+    [Fact]
+    public async Task The_dashboard_counts_items_by_destination_and_status()
+    {
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        await ReportNewAsync(cs, Item("ダッシュボード用の項目【集計テスト】", "集計される", category: "Defect", helpsEveryUser: "Yes"));
+
+        var page = await GetDocumentAsync(cs, "/feedback/dashboard");
+
+        var baseProductRow = page.QuerySelectorAll("[data-testid=by-status] tbody tr").First(r => r.TextContent.Contains("プロダクト"));
+        Assert.True(int.Parse(baseProductRow.QuerySelectorAll("td")[1].TextContent) >= 1);
+        Assert.Contains("不具合", page.QuerySelector("[data-testid=top-categories]")!.TextContent);
+        Assert.Contains("振り分けまでの時間", page.QuerySelector("[data-testid=dashboard-figures]")!.TextContent);
+    }
+
     private async Task<List<T>> QueryAsync<T>(string sql, object parameters)
     {
         await using var c = await factory.Db.OpenAsync();

@@ -190,3 +190,15 @@ public static class FeedbackChoicesSql
 
     public const string Cohorts = "SELECT Id, Name FROM Cohorts WHERE Status <> 'Reported' ORDER BY StartDate DESC, Id DESC";
 }
+
+public static class FeedbackDashboardSql
+{
+    /// <summary>Items reported since a moment, with whether a person re-routed them.</summary>
+    public const string ItemsSince =
+        """
+        SELECT i.Destination, i.Status, i.Stage, i.Category, i.CreatedAt, i.RoutedAt,
+               CASE WHEN EXISTS (SELECT 1 FROM RoutingDecisions d WHERE d.FeedbackItemId = i.Id AND d.Kind = 'Override') THEN 1 ELSE 0 END AS Overridden
+        FROM FeedbackItems i
+        WHERE i.CreatedAt >= @Since
+        """;
+}
