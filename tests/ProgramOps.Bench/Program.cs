@@ -1,16 +1,18 @@
 using ProgramOps.Bench;
 
 // Usage: ProgramOps.Bench insert <clients>
+//        ProgramOps.Bench feedback <items>
 //        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]
 return args switch
 {
     ["insert", var clients] => await InsertBenchmark.RunAsync(int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture)),
+    ["feedback", var items] => FeedbackBenchmark.Run(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)),
     ["http", var baseUrl, var password, .. var rest] => await HttpBenchmark.RunAsync(new Uri(baseUrl), password, HttpBenchmarkSettings.From(rest)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
+    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | feedback <items> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
     return 2;
 }
