@@ -56,23 +56,33 @@ public sealed record RoutingSnapshot(IReadOnlyList<RoutingRule> Rules, RuleRoute
 public sealed class FeedbackRouting(Db db, TimeProvider time)
 {
     private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(2);
-    private (RoutingSnapshot Snapshot, DateTimeOffset BuiltAt)? current;
+    private volatile Cached? current;
+    private int generation;
+
+    /// <summary>A reference, so requests on other threads read it whole or not at all.</summary>
+    private sealed record Cached(RoutingSnapshot Snapshot, DateTimeOffset BuiltAt);
 
     public async Task<RoutingSnapshot> CurrentAsync(CancellationToken ct)
     {
         if (current is { } cached && time.GetUtcNow() - cached.BuiltAt < MaxAge) return cached.Snapshot;
+        var startedAt = Volatile.Read(ref generation);
         await using var connection = await db.OpenAsync(ct);
         var rules = await LoadRulesAsync(connection, ct);
         var decisions = await connection.QueryAsync<FeedbackFacts, DecidedDestination, TrainingExample>(
             new CommandDefinition(FeedbackSql.HumanDecisions, cancellationToken: ct), (facts, decided) => new TrainingExample(facts, decided.Destination),
             splitOn: nameof(DecidedDestination.Destination));
         var snapshot = RoutingSnapshot.Build(rules, decisions.ToList());
-        current = (snapshot, time.GetUtcNow());
+        // A change committed while this snapshot was read makes it stale: use it for this request, keep nothing.
+        if (Volatile.Read(ref generation) == startedAt) current = new Cached(snapshot, time.GetUtcNow());
         return snapshot;
     }
 
-    public void Invalidate() => current = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref generation);
+        current = null;
+    }
 
-    public static async Task<IReadOnlyList<RoutingRule>> LoadRulesAsync(DbConnection connection, CancellationToken ct) =>
+    private static async Task<IReadOnlyList<RoutingRule>> LoadRulesAsync(DbConnection connection, CancellationToken ct) =>
         (await connection.QueryAsync<RoutingRuleRow>(new CommandDefinition(RoutingRulesSql.All, cancellationToken: ct))).Select(r => r.ToRule()).ToList();
 }
