@@ -51,4 +51,6 @@ dotnet "$bench_dll" http "$base" "$password" "$warmup" "$measure" "$concurrency"
 echo
 dotnet "$bench_dll" insert "$clients"
 echo
+dotnet "$bench_dll" feedback 10000
+echo
 echo "Written to $report"

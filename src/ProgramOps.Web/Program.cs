@@ -2,6 +2,7 @@ using ProgramOps.Web.Features.Admin;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Events;
+using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Localization;
 
@@ -17,6 +18,7 @@ builder.Services
     .AddPrograms()
     .AddCohorts()
     .AddEvents()
+    .AddFeedback()
     .AddAdmin();
 
 var app = builder.Build();

@@ -27,5 +27,10 @@ public static class Policies
 
     public const string RunCohorts = nameof(RunCohorts);
 
+    /// <summary>All staff report feedback; CS, BizDev and admins route it, override it and move it along its queue.</summary>
+    public const string ReportFeedback = nameof(ReportFeedback);
+
+    public const string RouteFeedback = nameof(RouteFeedback);
+
     public const string Admin = nameof(Admin);
 }

@@ -1,0 +1,57 @@
+using ProgramOps.Web.Infrastructure.Text;
+
+namespace ProgramOps.Web.Features.Feedback;
+
+/// <summary>What a reporter fills in on the intake form.</summary>
+public sealed record FeedbackInput
+{
+    public const int MaxTitle = 200;
+    public const int MaxDescription = 4000;
+
+    public string Title { get; init; } = "";
+    public string Description { get; init; } = "";
+    public FeedbackSource Source { get; init; } = FeedbackSource.CsObservation;
+    public int? ProgramId { get; init; }
+    public int? ClientId { get; init; }
+    public int? CohortId { get; init; }
+    public FunnelStage Stage { get; init; } = FunnelStage.Week1;
+    public FeedbackCategory Category { get; init; } = FeedbackCategory.Other;
+    public Severity Severity { get; init; } = Severity.Medium;
+    public int AffectedCount { get; init; } = 1;
+    public ScopeAnswer HelpsEveryUser { get; init; }
+    public ScopeAnswer ProgramSpecific { get; init; }
+    public ScopeAnswer ClientAsked { get; init; }
+
+    public FeedbackInput Normalized() => this with { Title = JapaneseText.Normalize(Title), Description = (Description ?? "").Trim() };
+
+    public FeedbackFacts ToFacts(string? programCode) => new()
+    {
+        Title = Title, Description = Description, Source = Source, Category = Category, Stage = Stage, Program = programCode,
+        HelpsEveryUser = HelpsEveryUser, ProgramSpecific = ProgramSpecific, ClientAsked = ClientAsked,
+    };
+}
+
+public sealed class FeedbackInputValidator : AbstractValidator<FeedbackInput>
+{
+    public FeedbackInputValidator(IStringLocalizer<FeedbackText> text)
+    {
+        RuleFor(i => i.Title).NotEmpty().WithMessage(_ => text["Validation.TitleRequired"])
+            .MaximumLength(FeedbackInput.MaxTitle).WithMessage(_ => text["Validation.TooLong", FeedbackInput.MaxTitle]);
+        RuleFor(i => i.Description).NotEmpty().WithMessage(_ => text["Validation.DescriptionRequired"])
+            .MaximumLength(FeedbackInput.MaxDescription).WithMessage(_ => text["Validation.TooLong", FeedbackInput.MaxDescription]);
+        RuleFor(i => i.AffectedCount).InclusiveBetween(0, 1_000_000).WithMessage(_ => text["Validation.AffectedCount"]);
+    }
+}
+
+/// <summary>The programs, clients and cohorts an item can point at.</summary>
+public sealed record FeedbackChoices(IReadOnlyList<NamedId> Programs, IReadOnlyList<NamedId> Clients, IReadOnlyList<NamedId> Cohorts)
+{
+    public static async Task<FeedbackChoices> LoadAsync(DbConnection connection, CancellationToken ct)
+    {
+        async Task<IReadOnlyList<NamedId>> Read(string sql) =>
+            (await connection.QueryAsync<NamedId>(new CommandDefinition(sql, cancellationToken: ct))).ToList();
+        return new FeedbackChoices(await Read(FeedbackChoicesSql.Programs), await Read(FeedbackChoicesSql.Clients), await Read(FeedbackChoicesSql.Cohorts));
+    }
+
+    public string? ProgramCode(int? programId) => Programs.FirstOrDefault(p => p.Id == programId)?.Name;
+}
