@@ -176,4 +176,30 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
         Assert.Contains("/api/v1/events", document);
         Assert.Contains(RequestSignature.SignatureHeader, document);
     }
+
+    [Fact]
+    public async Task App_feedback_becomes_a_routed_feedback_item_that_names_the_cohort_but_not_the_participant()
+    {
+        var key = await CreateKeyAsync("feedback");
+        var code = (await InvitedCodesAsync("声", 1))[0];
+        await SendAsync(key, new { events = new[] { Event("f-0", "app_linked", code) } });
+
+        var response = await (await SendAsync(key, new
+        {
+            events = new[]
+            {
+                Event("f-1", "app_feedback", code, new { text = "ニコチンガムが禁煙開始日の後に届いた", category = "Supplies" }),
+                Event("f-2", "app_feedback", code, new { text = "", category = "Supplies" }),
+            },
+        })).Content.ReadFromJsonAsync<EventBatchResponse>();
+
+        Assert.Equal([EventStatus.Accepted, EventStatus.Rejected], response!.Results.Select(r => r.Status));
+        await using var c = await factory.Db.OpenAsync();
+        var item = await c.QuerySingleAsync<(string Source, string Category, int? CohortId, string Destination, string Description)>(
+            "SELECT Source, Category, CohortId, Destination, Description FROM FeedbackItems WHERE Title LIKE 'ニコチンガム%'");
+        Assert.Equal(("ParticipantApp", "Supplies"), (item.Source, item.Category));
+        Assert.NotNull(item.CohortId);
+        Assert.NotEqual("", item.Destination);
+        Assert.DoesNotContain(code, item.Description);
+    }
 }

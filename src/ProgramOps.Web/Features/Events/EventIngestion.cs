@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
 
 namespace ProgramOps.Web.Features.Events;
@@ -10,7 +11,7 @@ public sealed record Integration(int ApiKeyId, string Name);
 /// does not reject the good ones), an event id seen before is a duplicate that changes nothing, and an accepted
 /// event is stored and drives the participant's lifecycle through the same transitions staff use.
 /// </summary>
-public sealed class EventIngestion(Db db, ParticipantTransitions transitions, TimeProvider time)
+public sealed class EventIngestion(Db db, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit, TimeProvider time)
 {
     public const string Actor = "base-app";
 
@@ -52,6 +53,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Ti
         var refusal = await DriveLifecycleAsync(c, t, participant, e, ct);
         if (refusal is not null) return Rejected(refusal);
 
+        if (e.Data is AppFeedback feedback) await ReportFeedbackAsync(c, t, participant, feedback, e, now, ct);
         if (e.Data is CheckIn)
         {
             var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.OccurredAt, TimeZoneInfo.FindSystemTimeZoneById(participant.Program.TimeZone)).DateTime);
@@ -98,6 +100,46 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Ti
             TransitionRefused refused => refused.Reason.Message,
             TransitionConflict => "the participant changed while this event was applied; send it again",
             _ => "no participant has this invitation code",
+        };
+    }
+
+    /// <summary>
+    /// A participant's words from the app become a feedback item, routed like any other. It names the cohort,
+    /// program and client, never the participant: feedback queues are read by people outside the program.
+    /// </summary>
+    private async Task ReportFeedbackAsync(DbConnection c, DbTransaction t, ParticipantRecord participant, AppFeedback feedback, ParsedEvent e, DateTimeOffset now, CancellationToken ct)
+    {
+        var text = feedback.Text!.Trim();
+        var input = new FeedbackInput
+        {
+            Title = text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 59), "…"),
+            Description = text,
+            Source = FeedbackSource.ParticipantApp,
+            ProgramId = participant.ProgramId,
+            ClientId = participant.ClientId,
+            CohortId = participant.CohortId,
+            Stage = feedback.Stage ?? StageOf(participant, e.OccurredAt),
+            Category = feedback.Category ?? FeedbackCategory.Other,
+        }.Normalized();
+        var outcome = (await routing.CurrentAsync(ct)).Route(input.ToFacts(participant.Program.Code));
+        var itemId = await FeedbackIntake.InsertAsync(c, t, db.Dialect, input, outcome, new FeedbackActor(null, Actor, now));
+        await audit.RecordAsync(c, t, new AuditEntry("FeedbackItem", itemId.ToString(), "Reported",
+            $"{input.Title} → {outcome.Rules.Destination} ({outcome.Rules.Confidence:P0}), from the app (event {e.Id})"), null, Actor);
+    }
+
+    /// <summary>Where in the funnel the participant was when they wrote.</summary>
+    private static FunnelStage StageOf(ParticipantRecord participant, DateTimeOffset at)
+    {
+        var day = participant.Facts(at).Today.DayNumber - participant.ProgramStart.DayNumber;
+        return participant.State switch
+        {
+            ParticipantState.Invited => FunnelStage.Invitation,
+            ParticipantState.Enrolled => FunnelStage.Enrolment,
+            ParticipantState.Onboarding => FunnelStage.Onboarding,
+            ParticipantState.Completed => FunnelStage.FinalAssessment,
+            _ when day < 7 => FunnelStage.Week1,
+            _ when day < 28 => FunnelStage.Weeks2To4,
+            _ => FunnelStage.Weeks5To12,
         };
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ProgramOps.Web.Features.Feedback;
 
 namespace ProgramOps.Web.Features.Events;
 
@@ -24,11 +26,18 @@ public sealed record Measurement(decimal? WeightKg, decimal? WaistCm, int? Steps
 /// <param name="Score">0–10, as in a net promoter score question.</param>
 public sealed record Satisfaction(int Score) : EventData;
 
+/// <summary>What a participant wrote in the app's feedback form; it becomes a routed feedback item.</summary>
+public sealed record AppFeedback(string? Text, FunnelStage? Stage, FeedbackCategory? Category) : EventData;
+
 /// <summary>Checks one incoming event and reads its data; says in plain words what is wrong when it cannot. No I/O.</summary>
 public static class EventReader
 {
     private const int MaxNoteLength = 1000;
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
 
     public static readonly IReadOnlyDictionary<string, Type> Types = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
@@ -39,6 +48,7 @@ public static class EventReader
         ["final_assessment"] = typeof(FinalAssessment),
         ["measurement"] = typeof(Measurement),
         ["satisfaction"] = typeof(Satisfaction),
+        ["app_feedback"] = typeof(AppFeedback),
     };
 
     /// <returns>The event, or the reason it is rejected.</returns>
@@ -81,6 +91,7 @@ public static class EventReader
         Measurement m when m.WeightKg is null && m.WaistCm is null && m.Steps is null => "measurement needs weightKg, waistCm or steps",
         Measurement m when m.WeightKg is <= 0 or > 500 || m.WaistCm is <= 0 or > 300 || m.Steps is < 0 or > 200_000 => "a measurement is out of range",
         Satisfaction s when s.Score is < 0 or > 10 => "score must be 0 to 10",
+        AppFeedback f when string.IsNullOrWhiteSpace(f.Text) || f.Text.Length > FeedbackInput.MaxDescription => $"text is required (at most {FeedbackInput.MaxDescription} characters)",
         _ => null,
     };
 

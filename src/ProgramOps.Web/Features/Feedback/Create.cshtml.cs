@@ -44,7 +44,7 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
         {
             if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "FeedbackReport") is not null) return true;
             if (await c.ExecuteAsync(FeedbackSql.AddMergedReport, new { Id = mergeInto, Input.AffectedCount, actor.Now, Actor = actor.Name }, t) == 0) return false;
-            await InsertReportAsync(c, t, mergeInto, $"{Input.Title}\n{Input.Description}", actor);
+            await FeedbackIntake.InsertReportAsync(c, t, mergeInto, Input, $"{Input.Title}\n{Input.Description}", actor);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "FeedbackReport", mergeInto, actor.Now);
             await audit.RecordAsync(c, t, new AuditEntry("FeedbackItem", mergeInto.ToString(), "ReportMerged", $"{Input.Source}: {Input.Title}"));
             return true;
@@ -65,22 +65,11 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
         var snapshot = await routing.CurrentAsync(ct);
         var outcome = snapshot.Route(Input.ToFacts(Choices.ProgramCode(Input.ProgramId)));
         var destination = outcome.Rules.Destination;
-        var status = FeedbackWrites.StatusFor(destination);
         var actor = new FeedbackActor(user.Id, user.UserName, time.GetUtcNow());
         var id = await db.InTransactionAsync(async (c, t) =>
         {
             if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "FeedbackItem") is { } existing) return existing;
-            var itemId = await c.ExecuteScalarAsync<int>(FeedbackSql.Insert + db.Dialect.SelectNewId, new
-            {
-                Input.Title, Input.Description, Source = Input.Source.ToString(), Input.ProgramId, Input.ClientId, Input.CohortId,
-                Stage = Input.Stage.ToString(), Category = Input.Category.ToString(), Severity = Input.Severity.ToString(), Input.AffectedCount,
-                HelpsEveryUser = Input.HelpsEveryUser.ToString(), ProgramSpecific = Input.ProgramSpecific.ToString(), ClientAsked = Input.ClientAsked.ToString(),
-                Destination = destination.ToString(), outcome.Rules.Confidence, Status = status.ToString(),
-                RoutedAt = status == FeedbackStatus.Routed ? actor.Now : (DateTimeOffset?)null, actor.Now, Actor = actor.Name,
-            }, t);
-            await InsertReportAsync(c, t, itemId, Input.Description, actor);
-            await FeedbackWrites.RecordDecisionAsync(c, t, db.Dialect, itemId, DecisionKind.Rules, destination, outcome, null, actor);
-            await FeedbackWrites.RecordStatusAsync(c, t, itemId, null, status, actor);
+            var itemId = await FeedbackIntake.InsertAsync(c, t, db.Dialect, Input, outcome, actor);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "FeedbackItem", itemId, actor.Now);
             await audit.RecordAsync(c, t, new AuditEntry("FeedbackItem", itemId.ToString(), "Reported",
                 $"{Input.Title} → {destination} ({outcome.Rules.Confidence:P0})"));
@@ -90,12 +79,6 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
         TempData["Flash"] = text["Create.Done", text[$"Destination.{destination}"]].Value;
         return RedirectToPage("/Feedback/Details", new { id });
     }
-
-    private Task InsertReportAsync(DbConnection c, DbTransaction t, int itemId, string note, FeedbackActor actor) =>
-        c.ExecuteAsync(FeedbackSql.InsertReport, new
-        {
-            ItemId = itemId, Source = Input.Source.ToString(), Note = note, Input.AffectedCount, ReporterId = actor.Id, Actor = actor.Name, actor.Now,
-        }, t);
 
     private async Task<bool> ValidateAsync(CancellationToken ct)
     {

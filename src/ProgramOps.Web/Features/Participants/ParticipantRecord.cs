@@ -31,6 +31,7 @@ public sealed record ParticipantRecord
     public required string UpdatedBy { get; init; }
     public required string CohortName { get; init; }
     public DateOnly ProgramStart { get; init; }
+    public int ProgramId { get; init; }
     public required string Definition { get; init; }
     public required string ClientName { get; init; }
 

@@ -65,7 +65,7 @@ public static class ParticipantsSql
         SELECT p.Id, p.CohortId, p.ContractId, p.ClientId, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.BirthYear,
                p.InvitationCode, p.State, p.Outcome, p.TeamId, p.LastCheckInOn, p.StateChangedAt, p.AnonymisedAt, p.ImportId, p.ImportLine,
                p.Version, p.CreatedAt, p.UpdatedAt, p.UpdatedBy,
-               co.Name AS CohortName, co.StartDate AS ProgramStart, v.Definition, c.Name AS ClientName, t.Number AS TeamNumber
+               co.Name AS CohortName, co.StartDate AS ProgramStart, v.ProgramId, v.Definition, c.Name AS ClientName, t.Number AS TeamNumber
         FROM Participants p
         JOIN Cohorts co ON co.Id = p.CohortId
         JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
