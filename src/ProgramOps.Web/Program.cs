@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Admin;
+using ProgramOps.Web.Features.Admin.Jobs;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Events;
@@ -19,7 +20,8 @@ builder.Services
     .AddCohorts()
     .AddEvents()
     .AddFeedback()
-    .AddAdmin();
+    .AddAdmin()
+    .AddScheduledJobs(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.PrepareAsync(start)) return;

@@ -18,10 +18,22 @@ public partial class ProgramOpsFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "first-admin-password-for-tests";
     public const string UserPassword = "a-long-test-password-1";
 
-    private readonly TempDirectory _folder = new();
+    private readonly TempDirectory? _folder;
     private int _userCounter;
 
-    public string DatabaseFile => _folder.File("programops.db");
+    /// <summary>A console on a fresh database file of its own, removed with the factory.</summary>
+    public ProgramOpsFactory()
+    {
+        _folder = new TempDirectory();
+        DatabaseFile = _folder.File("programops.db");
+    }
+
+    private ProgramOpsFactory(string databaseFile) => DatabaseFile = databaseFile;
+
+    /// <summary>A console on the given database file, which outlives the factory: for restarting on the same data.</summary>
+    public static ProgramOpsFactory OnFile(string databaseFile) => new(databaseFile);
+
+    public string DatabaseFile { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -108,7 +120,7 @@ public partial class ProgramOpsFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing) _folder.Dispose();
+        if (disposing) _folder?.Dispose();
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]

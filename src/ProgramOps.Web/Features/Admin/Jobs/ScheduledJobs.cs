@@ -1,0 +1,17 @@
+using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Infrastructure.Jobs;
+using Quartz;
+
+namespace ProgramOps.Web.Features.Admin.Jobs;
+
+/// <summary>The jobs the console schedules, with when they run (in the console's time zone).</summary>
+public static class ScheduledJobs
+{
+    public static readonly IReadOnlyList<ScheduledJob> All =
+    [
+        new(EngagementWatchJob.Key, "0 0 6 * * ?", "Jobs.EngagementWatch"),
+    ];
+
+    public static IServiceCollection AddScheduledJobs(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddProgramOpsJobs(configuration, All, q => q.AddJob<EngagementWatchJob>(j => j.WithIdentity(EngagementWatchJob.Key).StoreDurably()));
+}

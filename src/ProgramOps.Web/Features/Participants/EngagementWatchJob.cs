@@ -1,0 +1,97 @@
+using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Infrastructure.Jobs;
+using Quartz;
+
+namespace ProgramOps.Web.Features.Participants;
+
+public static class EngagementWatchSql
+{
+    public const string RunningCohorts =
+        """
+        SELECT co.Id, co.StartDate, v.Definition
+        FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        WHERE co.Status = 'Running'
+        """;
+
+    /// <summary>Participants of a cohort who have not checked in since <c>@QuietSince</c> (or ever, counting from the start).</summary>
+    public const string Quiet =
+        """
+        SELECT p.Id, p.State, p.Version, p.LastCheckInOn
+        FROM Participants p JOIN Cohorts co ON co.Id = p.CohortId
+        WHERE p.CohortId = @CohortId AND p.State IN ('Enrolled', 'Onboarding', 'Active', 'AtRisk')
+          AND COALESCE(p.LastCheckInOn, co.StartDate) <= @QuietSince
+        ORDER BY p.Id
+        """;
+}
+
+/// <summary>
+/// Engagement watch (daily): a participant without a check-in for the program's at-risk threshold becomes at risk;
+/// one silent for the drop-out threshold drops out. Through the same state machine and transition log as staff.
+/// Idempotent: a second run finds nobody new to move.
+/// </summary>
+public sealed class EngagementWatchJob(Db db, ParticipantTransitions transitions, TimeProvider time, ILogger<EngagementWatchJob> logger)
+    : RecordedJob(db, time, logger)
+{
+    public static readonly JobKey Key = new("engagement-watch", "participants");
+    private const int BatchSize = 500;
+
+    private sealed record CohortRow
+    {
+        public int Id { get; init; }
+        public DateOnly StartDate { get; init; }
+        public required string Definition { get; init; }
+    }
+
+    private sealed record QuietParticipant
+    {
+        public long Id { get; init; }
+        public ParticipantState State { get; init; }
+        public int Version { get; init; }
+        public DateOnly? LastCheckInOn { get; init; }
+    }
+
+    public override async Task<int> RunAsync(CancellationToken ct)
+    {
+        var moved = 0;
+        List<CohortRow> cohorts;
+        await using (var connection = await Db.OpenAsync(ct))
+        {
+            cohorts = [.. await connection.QueryAsync<CohortRow>(new CommandDefinition(EngagementWatchSql.RunningCohorts, cancellationToken: ct))];
+        }
+
+        foreach (var cohort in cohorts)
+        {
+            var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
+            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).DateTime);
+            List<QuietParticipant> quiet;
+            await using (var connection = await Db.OpenAsync(ct))
+            {
+                quiet = [.. await connection.QueryAsync<QuietParticipant>(new CommandDefinition(EngagementWatchSql.Quiet,
+                    new { CohortId = cohort.Id, QuietSince = today.AddDays(-program.AtRiskAfterDays) }, cancellationToken: ct))];
+            }
+
+            foreach (var batch in quiet.Chunk(BatchSize))
+            {
+                moved += await Db.InTransactionAsync(async (c, t) =>
+                {
+                    var count = 0;
+                    foreach (var participant in batch)
+                    {
+                        var days = today.DayNumber - (participant.LastCheckInOn ?? cohort.StartDate).DayNumber;
+                        ParticipantTrigger? trigger = days >= program.DropOutAfterDays ? ParticipantTrigger.DropOut
+                            : participant.State is ParticipantState.Onboarding or ParticipantState.Active ? ParticipantTrigger.MarkAtRisk
+                            : null;
+                        if (trigger is not { } fire) continue;
+                        var result = await transitions.FireAsync(c, t, participant.Id, participant.Version, (l, cause) => l.Fire(fire, cause),
+                            actorUserId: null, TransitionCause.System, $"no check-in for {days} days", eventId: null, ct);
+                        if (result is Transitioned) count++;
+                    }
+
+                    return count;
+                }, ct);
+            }
+        }
+
+        return moved;
+    }
+}

@@ -1,0 +1,20 @@
+namespace ProgramOps.Web.Infrastructure.Jobs;
+
+public static class JobRunsSql
+{
+    public static string Start(SqlDialect dialect) =>
+        $"""
+        INSERT INTO JobRuns (JobName, StartedAt, TriggeredBy) VALUES (@JobName, @Now, @TriggeredBy);
+        {dialect.SelectNewId}
+        """;
+
+    public const string Finish = "UPDATE JobRuns SET FinishedAt = @Now, Items = @Items, Error = @Error WHERE Id = @Id";
+
+    /// <summary>The latest run of each job.</summary>
+    public const string Latest =
+        """
+        SELECT r.JobName, r.StartedAt, r.FinishedAt, r.Items, r.Error, r.TriggeredBy
+        FROM JobRuns r
+        WHERE r.Id = (SELECT MAX(l.Id) FROM JobRuns l WHERE l.JobName = r.JobName)
+        """;
+}

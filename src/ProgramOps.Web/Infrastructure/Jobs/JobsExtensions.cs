@@ -1,0 +1,50 @@
+using Quartz;
+
+namespace ProgramOps.Web.Infrastructure.Jobs;
+
+/// <summary>A scheduled job as the Admin page shows it.</summary>
+public sealed record ScheduledJob(JobKey Key, string Cron, string DescriptionKey);
+
+/// <summary>
+/// Quartz in the console process, its job store in the application's database (tables from db/*/0008_quartz.sql).
+/// On SQL Server the store is clustered, so several web nodes share the schedule and each run happens on one node.
+/// </summary>
+public static class JobsExtensions
+{
+    /// <param name="addJobs">Registers the job classes (<c>q.AddJob&lt;T&gt;</c>); their triggers come from <paramref name="jobs"/>.</param>
+    public static IServiceCollection AddProgramOpsJobs(
+        this IServiceCollection services, IConfiguration configuration, IReadOnlyList<ScheduledJob> jobs, Action<IQuartzBuilder> addJobs)
+    {
+        // The Db the data layer registered, for the connection string: the scheduler is configured before the container is built.
+        var db = (Db)services.Single(d => d.ServiceType == typeof(Db)).ImplementationInstance!;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration.GetSection(TimeZoneOptions.Section).Get<TimeZoneOptions>()?.TimeZone ?? new TimeZoneOptions().TimeZone);
+        services.AddSingleton(jobs);
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s => s.InstanceName = "ProgramOps");
+            q.UsePersistentStore(store =>
+            {
+                store.UseSystemTextJsonSerializer(_ => { });
+                if (db.Provider == DatabaseProvider.Sqlite)
+                {
+                    store.UseSqlite(db.ConnectionString);
+                }
+                else
+                {
+                    store.UseSqlServer(db.ConnectionString);
+                    store.UseClustering(_ => { });
+                }
+            });
+            addJobs(q);
+            foreach (var job in jobs)
+            {
+                // A stable trigger identity: with a persistent store an unnamed trigger would be stored again at every start.
+                // Fire-and-proceed: after downtime a missed run happens once, then the schedule goes on.
+                q.AddTrigger(t => t.WithIdentity(job.Key.Name, "schedule").ForJob(job.Key)
+                    .WithCronSchedule(job.Cron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            }
+        });
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}

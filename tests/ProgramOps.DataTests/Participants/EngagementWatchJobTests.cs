@@ -1,0 +1,53 @@
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProgramOps.DataTests.Demo;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Auth;
+
+namespace ProgramOps.DataTests.Participants;
+
+public sealed class EngagementWatchJobTests : IDisposable
+{
+    // 2027-02-01 10:00 in Tokyo: the cohort started on 2027-01-11, three weeks ago.
+    private readonly TimeProvider _time = new FixedTime(new DateTimeOffset(2027, 2, 1, 1, 0, 0, TimeSpan.Zero));
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private EngagementWatchJob Job()
+    {
+        var audit = new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), _time);
+        return new EngagementWatchJob(_database.Db, new ParticipantTransitions(audit, _time), _time, NullLogger<EngagementWatchJob>.Instance);
+    }
+
+    [Fact]
+    public async Task Quiet_participants_become_at_risk_then_drop_out_and_a_second_run_changes_nothing()
+    {
+        var client = await TestData.ClientAsync(_database.Db, new ClientInput { Name = "監視商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
+        var contract = await TestData.ActiveContractAsync(_database.Db, client, 50);
+        var version = await TestData.PublishedProgramAsync(_database.Db, "watch-smoking");
+        var cohort = await TestData.CohortAsync(_database.Db, "監視コホート", version, "Running", new DateOnly(2027, 1, 11), (contract, 50));
+        var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, 4);
+        await using (var c = await _database.Db.OpenAsync())
+        {
+            // Smoking template: at risk after 3 days without a check-in, dropped out after 14.
+            await c.ExecuteAsync("UPDATE Participants SET State = 'Active', LastCheckInOn = '2027-01-31' WHERE Id = @id", new { id = ids[0] });
+            await c.ExecuteAsync("UPDATE Participants SET State = 'Active', LastCheckInOn = '2027-01-27' WHERE Id = @id", new { id = ids[1] });
+            await c.ExecuteAsync("UPDATE Participants SET State = 'AtRisk', LastCheckInOn = '2027-01-15' WHERE Id = @id", new { id = ids[2] });
+        }
+
+        var first = await Job().RunAsync(CancellationToken.None);
+        var second = await Job().RunAsync(CancellationToken.None);
+
+        Assert.Equal((2, 0), (first, second));
+        await using var connection = await _database.Db.OpenAsync();
+        var states = (await connection.QueryAsync<string>("SELECT State FROM Participants ORDER BY Id")).ToList();
+        Assert.Equal(["Active", "AtRisk", "DroppedOut", "Invited"], states);
+        Assert.Equal("no check-in for 5 days", await connection.ExecuteScalarAsync<string>(
+            "SELECT Reason FROM ParticipantTransitions WHERE ParticipantId = @id AND TriggerName = 'MarkAtRisk'", new { id = ids[1] }));
+    }
+}
