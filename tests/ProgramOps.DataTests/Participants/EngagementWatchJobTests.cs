@@ -7,6 +7,7 @@ using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Infrastructure.Audit;
 using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Time;
 
 namespace ProgramOps.DataTests.Participants;
 
@@ -21,7 +22,7 @@ public sealed class EngagementWatchJobTests : IDisposable
     private EngagementWatchJob Job()
     {
         var audit = new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), _time);
-        return new EngagementWatchJob(_database.Db, new ParticipantTransitions(audit, _time), _time, NullLogger<EngagementWatchJob>.Instance);
+        return new EngagementWatchJob(_database.Db, new ParticipantTransitions(audit, _time), new LocalClock(_time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")), NullLogger<EngagementWatchJob>.Instance);
     }
 
     [Fact]
@@ -49,5 +50,24 @@ public sealed class EngagementWatchJobTests : IDisposable
         Assert.Equal(["Active", "AtRisk", "DroppedOut", "Invited"], states);
         Assert.Equal("no check-in for 5 days", await connection.ExecuteScalarAsync<string>(
             "SELECT Reason FROM ParticipantTransitions WHERE ParticipantId = @id AND TriggerName = 'MarkAtRisk'", new { id = ids[1] }));
+        Assert.Equal([(ids[1], "Open")], await connection.QueryAsync<(long, string)>("SELECT ParticipantId, Status FROM CsActions"));
+    }
+
+    [Fact]
+    public async Task An_at_risk_action_closes_itself_once_the_participant_checks_in_again()
+    {
+        var client = await TestData.ClientAsync(_database.Db, new ClientInput { Name = "復帰商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
+        var contract = await TestData.ActiveContractAsync(_database.Db, client, 50);
+        var version = await TestData.PublishedProgramAsync(_database.Db, "return-smoking");
+        var cohort = await TestData.CohortAsync(_database.Db, "復帰コホート", version, "Running", new DateOnly(2027, 1, 11), (contract, 50));
+        var id = (await TestData.ParticipantsAsync(_database.Db, cohort, contract, 1))[0];
+        await using var connection = await _database.Db.OpenAsync();
+        await connection.ExecuteAsync("UPDATE Participants SET State = 'Active', LastCheckInOn = '2027-01-27' WHERE Id = @id", new { id });
+        await Job().RunAsync(CancellationToken.None);
+
+        await connection.ExecuteAsync("UPDATE Participants SET State = 'Active', LastCheckInOn = '2027-02-01' WHERE Id = @id", new { id });
+        await Job().RunAsync(CancellationToken.None);
+
+        Assert.Equal("Resolved", await connection.ExecuteScalarAsync<string>("SELECT Status FROM CsActions WHERE ParticipantId = @id", new { id }));
     }
 }

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Actions;
+
 namespace ProgramOps.Web.Features.Participants;
 
 /// <summary>One participant: who they are (until they withdraw), where they are in the program, how they got there, and what staff may do next.</summary>
@@ -26,7 +28,19 @@ public sealed class DetailsModel(
         public int Version { get; init; }
     }
 
+    public sealed record OpenAction
+    {
+        public int Id { get; init; }
+        public CsActionKind Kind { get; init; }
+        public required string Reason { get; init; }
+        public DateOnly DueOn { get; init; }
+    }
+
     public ParticipantRecord Item { get; private set; } = null!;
+    public IReadOnlyList<OpenAction> OpenActions { get; private set; } = [];
+
+    /// <summary>The program week the participant is in (1 from the start day), or null before the start.</summary>
+    public int? ProgramWeek { get; private set; }
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
     public IReadOnlyList<ParticipantTrigger> Permitted { get; private set; } = [];
     public ConcurrencyConflict? Conflict { get; private set; }
@@ -77,7 +91,10 @@ public sealed class DetailsModel(
         if (participant is null) return false;
         Item = participant;
         History = [.. await connection.QueryAsync<HistoryRow>(new CommandDefinition(ParticipantsSql.History, new { Id = id }, cancellationToken: ct))];
-        Permitted = new ParticipantLifecycle(participant.State, participant.Facts(time.GetUtcNow())).PermittedTriggers;
+        var facts = participant.Facts(time.GetUtcNow());
+        Permitted = new ParticipantLifecycle(participant.State, facts).PermittedTriggers;
+        ProgramWeek = facts.ProgramStarted ? ((facts.Today.DayNumber - facts.ProgramStart.DayNumber) / 7) + 1 : null;
+        OpenActions = [.. await connection.QueryAsync<OpenAction>(new CommandDefinition(ActionsSql.OpenForParticipant, new { Id = id }, cancellationToken: ct))];
         return true;
     }
 }

@@ -13,7 +13,10 @@ public sealed class LocalClock(TimeProvider time, TimeZoneInfo zone)
 {
     public TimeZoneInfo Zone { get; } = zone;
 
-    public DateTimeOffset UtcNow => time.GetUtcNow();
+    /// <summary>The clock this one reads, for services that take a TimeProvider.</summary>
+    public TimeProvider Time { get; } = time;
+
+    public DateTimeOffset UtcNow => Time.GetUtcNow();
 
     public DateOnly Today => DateOnly.FromDateTime(ToLocal(UtcNow).DateTime);
 

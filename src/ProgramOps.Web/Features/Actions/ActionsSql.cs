@@ -1,0 +1,76 @@
+namespace ProgramOps.Web.Features.Actions;
+
+public static class ActionsSql
+{
+    /// <summary>Opens an action for a condition unless one is open already (the unique index guards the race).</summary>
+    public const string OpenUnlessOpen =
+        """
+        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, Reason, DueOn, OwnerId, Status,
+                               CreatedAt, CreatedBy, Version, UpdatedAt, UpdatedBy)
+        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @Reason, @DueOn,
+               (SELECT CsOwnerId FROM Cohorts WHERE Id = @CohortId), 'Open', @Now, @Actor, 1, @Now, @Actor
+        WHERE NOT EXISTS (SELECT 1 FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed'))
+        """;
+
+    /// <summary>At-risk actions whose participant is no longer at risk (checked in again, dropped out, withdrew) close themselves.</summary>
+    public const string ResolveAtRisk =
+        """
+        UPDATE CsActions
+        SET Status = 'Resolved', ClosedAt = @Now, ClosedBy = @Actor, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Kind = 'ParticipantAtRisk' AND Status IN ('Open', 'Snoozed')
+          AND ParticipantId IN (SELECT Id FROM Participants WHERE State <> 'AtRisk')
+        """;
+
+    /// <summary>Snoozed actions whose day has come are open again.</summary>
+    public const string Wake =
+        """
+        UPDATE CsActions SET Status = 'Open', SnoozedUntil = NULL, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Status = 'Snoozed' AND SnoozedUntil <= @Today
+        """;
+
+    private const string QueueFilter =
+        """
+        FROM CsActions a
+        LEFT JOIN Cohorts co ON co.Id = a.CohortId
+        LEFT JOIN Clients c ON c.Id = a.ClientId
+        LEFT JOIN Users u ON u.Id = a.OwnerId
+        WHERE a.Status IN @Statuses
+          AND (@Kind IS NULL OR a.Kind = @Kind)
+          AND (@CohortId IS NULL OR a.CohortId = @CohortId)
+          AND (@ClientId IS NULL OR a.ClientId = @ClientId)
+          AND (@OwnerId IS NULL OR a.OwnerId = @OwnerId)
+        """;
+
+    public const string Count = "SELECT COUNT(*) " + QueueFilter;
+
+    public static string Queue(SqlDialect dialect) =>
+        $"""
+        SELECT a.Id, a.Kind, a.Reason, a.DueOn, a.Status, a.SnoozedUntil, a.ParticipantId, a.CohortId, co.Name AS CohortName,
+               a.ClientId, c.Name AS ClientName, a.OwnerId, u.DisplayName AS OwnerName, a.Note, a.Version, a.CreatedAt
+        {QueueFilter}
+        {dialect.OrderAndPage("a.DueOn, a.Id")}
+        """;
+
+    public const string Take =
+        """
+        UPDATE CsActions SET OwnerId = @UserId, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version AND Status IN ('Open', 'Snoozed')
+        """;
+
+    public const string Snooze =
+        """
+        UPDATE CsActions SET Status = 'Snoozed', SnoozedUntil = @Until, Note = @Note, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version AND Status IN ('Open', 'Snoozed')
+        """;
+
+    public const string Complete =
+        """
+        UPDATE CsActions SET Status = 'Done', Note = @Note, ClosedAt = @Now, ClosedBy = @Actor, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version AND Status IN ('Open', 'Snoozed')
+        """;
+
+    public const string OpenForParticipant =
+        "SELECT Id, Kind, Reason, DueOn, Status FROM CsActions WHERE ParticipantId = @Id AND Status IN ('Open', 'Snoozed') ORDER BY DueOn";
+
+    public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM CsActions WHERE Id = @Id";
+}

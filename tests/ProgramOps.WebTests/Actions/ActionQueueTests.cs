@@ -1,0 +1,67 @@
+using System.Net;
+using Dapper;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Infrastructure.Auth;
+using static ProgramOps.WebTests.Clients.ClientPages;
+using static ProgramOps.WebTests.Imports.ImportPages;
+
+namespace ProgramOps.WebTests.Actions;
+
+public sealed class ActionQueueTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
+{
+    private async Task<int> AtRiskActionAsync(string tag)
+    {
+        var (cohortId, contractId, clientId) = await EnrollingCohortAsync(factory, tag);
+        var id = (await TestData.ParticipantsAsync(factory.Db, cohortId, contractId, 1))[0];
+        return await factory.Db.InTransactionAsync(async (c, t) =>
+        {
+            await CsActions.OpenAsync(c, t, CsActionRequest.AtRisk(id, cohortId, clientId, 4, new DateOnly(2026, 1, 2)), "system", DateTimeOffset.UtcNow, CancellationToken.None);
+            // The same condition again opens nothing new.
+            await CsActions.OpenAsync(c, t, CsActionRequest.AtRisk(id, cohortId, clientId, 5, new DateOnly(2026, 1, 3)), "system", DateTimeOffset.UtcNow, CancellationToken.None);
+            return await c.ExecuteScalarAsync<int>("SELECT Id FROM CsActions WHERE ParticipantId = @id", new { id }, t);
+        });
+    }
+
+    [Fact]
+    public async Task Cs_takes_an_action_then_completes_it_with_a_note()
+    {
+        var actionId = await AtRiskActionAsync("対応");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var queue = await GetDocumentAsync(cs, "/actions");
+        var row = $"tr[data-action='{actionId}']";
+        Assert.Contains("overdue", queue.QuerySelector(row)!.ClassName);
+
+        await PostAsync(cs, $"/actions?handler=Take&id={actionId}", FormFields(queue, formSelector: $"{row} form[action*='handler=Take']"));
+        queue = await GetDocumentAsync(cs, "/actions?mine=true");
+        Assert.NotNull(queue.QuerySelector(row));
+
+        var noNote = await PostAsync(cs, $"/actions?handler=Complete&id={actionId}", FormFields(queue, formSelector: $"{row} form[action*='handler=Complete']"));
+        Assert.Contains("対応内容を入力してください", (await ReadDocumentAsync(noNote)).QuerySelector(".error-summary")!.TextContent);
+        var done = await PostAsync(cs, $"/actions?handler=Complete&id={actionId}",
+            FormFields(queue, new Dictionary<string, string> { ["note"] = "電話で状況を確認、明日からチェックイン再開" }, $"{row} form[action*='handler=Complete']"));
+
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Null((await GetDocumentAsync(cs, "/actions")).QuerySelector(row));
+        Assert.Contains("電話で状況を確認", (await GetDocumentAsync(cs, "/actions?closed=true")).QuerySelector(row)!.TextContent);
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM CsActions WHERE Id = @actionId OR ConditionKey = (SELECT ConditionKey FROM CsActions WHERE Id = @actionId)", new { actionId }));
+    }
+
+    [Fact]
+    public async Task A_snooze_needs_a_future_day_and_a_stale_form_changes_nothing()
+    {
+        var actionId = await AtRiskActionAsync("保留");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var queue = await GetDocumentAsync(cs, "/actions");
+        var form = $"tr[data-action='{actionId}'] form[action*='handler=Snooze']";
+
+        var past = await PostAsync(cs, $"/actions?handler=Snooze&id={actionId}", FormFields(queue, new Dictionary<string, string> { ["until"] = "2020-01-01" }, form));
+        Assert.Contains("明日以降", (await ReadDocumentAsync(past)).QuerySelector(".error-summary")!.TextContent);
+
+        var snoozed = await PostAsync(cs, $"/actions?handler=Snooze&id={actionId}", FormFields(queue, new Dictionary<string, string> { ["until"] = "2099-01-01" }, form));
+        Assert.Equal(HttpStatusCode.Redirect, snoozed.StatusCode);
+        var stale = await PostAsync(cs, $"/actions?handler=Snooze&id={actionId}", FormFields(queue, new Dictionary<string, string> { ["until"] = "2099-02-01" }, form));
+        Assert.NotNull((await ReadDocumentAsync(stale)).QuerySelector(".conflict"));
+    }
+}
