@@ -196,4 +196,16 @@ public sealed class CohortTeamsTests : IDisposable
         Assert.Empty(await SizesAsync(cohortId));
         Assert.All(await ParticipantsAsync(cohortId), p => Assert.Equal((null, 1), (p.Team, p.Version)));
     }
+
+    [Fact]
+    public async Task Two_formations_at_once_make_one_set_of_teams()
+    {
+        var (cohortId, contractId) = await CohortAsync();
+        await TestData.ParticipantsAsync(_database.Db, cohortId, contractId, 23, "営業部", "総務部");
+
+        var results = await Task.WhenAll(Task.Run(() => FormAsync(cohortId)), Task.Run(() => FormAsync(cohortId)));
+
+        Assert.Equal([0, 5], results.Select(r => r.TeamsCreated).Order());
+        Assert.Equal([5, 5, 5, 4, 4], (await SizesAsync(cohortId)).Select(s => s.Members));
+    }
 }

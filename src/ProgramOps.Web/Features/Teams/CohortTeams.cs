@@ -41,6 +41,7 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
 
     public async Task<TeamFormationResult> FormAsync(DbConnection c, DbTransaction t, int cohortId, string actor, int? actorUserId, CancellationToken ct)
     {
+        await c.ExecuteAsync(new CommandDefinition(TeamsSql.LockCohort, new { CohortId = cohortId }, t, cancellationToken: ct));
         var cohort = await c.QuerySingleAsync<CohortRow>(new CommandDefinition(TeamsSql.Cohort, new { CohortId = cohortId }, t, cancellationToken: ct));
         var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone);

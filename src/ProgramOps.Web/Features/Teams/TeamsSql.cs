@@ -10,6 +10,12 @@ public static class TeamsSql
         """;
 
     /// <summary>
+    /// Takes the cohort's row lock without changing it, so two formations of one cohort run one after the other and the
+    /// second finds the first one's teams (SQLite's write lock does this anyway; SQL Server would let both see no teams).
+    /// </summary>
+    public const string LockCohort = "UPDATE Cohorts SET Version = Version WHERE Id = @CohortId";
+
+    /// <summary>
     /// Everyone who takes part (invited or further, not exited): the people teams are made of. Late joiners are
     /// those who came after the enrolment window closed (<c>@LateAfter</c>).
     /// </summary>
