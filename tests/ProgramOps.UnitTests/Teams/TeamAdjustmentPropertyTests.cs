@@ -125,10 +125,13 @@ public sealed class TeamAdjustmentPropertyTests
             Assert.Equal(moves, TeamAdjustment.Rebalance(cohort.Shuffle(teams.Select(t => t with { Members = cohort.Shuffle(t.Members) })), rule));
 
             var (spare, room) = Slack(after.Values, rule);
-            foreach (var small in after.Values.Where(t => t.Count is > 0 && t.Count < min))
+            var smallTeams = after.Values.Where(t => t.Count is > 0 && t.Count < min).Select(t => t.Count).Order().ToList();
+            foreach (var small in smallTeams)
             {
-                Assert.True(small.Count + spare < min && small.Count > room, $"seed {seed}: a team of {small.Count} could still be refilled or merged");
+                Assert.True(small + spare < min && small > room, $"seed {seed}: a team of {small} could still be refilled or merged");
             }
+
+            Assert.True(smallTeams.Count < 2 || smallTeams[0] + smallTeams[1] > max, $"seed {seed}: small teams {string.Join(",", smallTeams)} could be combined");
 
             var settled = teams.Select(t => t with { Members = after[t.TeamId] }).ToList();
             Assert.Empty(TeamAdjustment.Rebalance(settled, rule));
@@ -176,6 +179,17 @@ public sealed class TeamAdjustmentPropertyTests
         var placement = TeamAdjustment.PlaceLateJoiners(teams, [new TeamCandidate(99, "f", true)], TeamSizeRule.SmokingProgram).Single();
 
         Assert.Equal(2, placement.TeamId);
+    }
+
+    [Fact]
+    public void Two_small_teams_with_nowhere_else_to_go_are_combined_into_one()
+    {
+        TeamState[] teams = [Team(1, 1, "a", "b"), Team(2, 10, "c"), Team(3, 20, "d", "e")];
+
+        var moves = TeamAdjustment.Rebalance(teams, TeamSizeRule.SmokingProgram);
+
+        // Team 1's two join team 3, making four, the minimum; team 2's one is then merged into it: one team of five.
+        Assert.Equal([(1L, 1, 3), (2L, 1, 3), (10L, 2, 3)], moves);
     }
 
     [Fact]

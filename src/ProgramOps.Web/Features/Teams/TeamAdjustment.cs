@@ -53,8 +53,9 @@ public static class TeamAdjustment
     /// <summary>
     /// Refills each team that fell below the minimum from the largest teams above the target (the member with the
     /// fewest colleagues in the receiving team, newest first); a team that cannot be refilled is merged: its members
-    /// are placed, colleagues apart, into the smallest teams with room up to the maximum. Repeats until nothing
-    /// more can be done, so running it on its own result moves nobody.
+    /// are placed, colleagues apart, into the smallest teams with room up to the maximum; failing both (every other
+    /// team is full or small too), two small teams are combined into one when that fits the maximum. Repeats until
+    /// nothing more can be done, so running it on its own result moves nobody.
     /// </summary>
     /// <returns>The moves: (participant, from team, to team).</returns>
     public static IReadOnlyList<(long ParticipantId, int FromTeamId, int ToTeamId)> Rebalance(IReadOnlyList<TeamState> teams, TeamSizeRule rule)
@@ -68,7 +69,7 @@ public static class TeamAdjustment
             progress = false;
             foreach (var small in byNumber.Where(t => board.Size(t.TeamId) is > 0 && board.Size(t.TeamId) < rule.Min))
             {
-                progress |= Refill(small.TeamId) || Merge(small.TeamId);
+                progress |= Refill(small.TeamId) || Merge(small.TeamId) || Combine(small.TeamId);
             }
         }
         while (progress);
@@ -80,7 +81,7 @@ public static class TeamAdjustment
             if (board.Size(small) + board.Spare < rule.Min) return false;
             while (board.Size(small) < rule.Min)
             {
-                var donor = board.LargestAboveTarget()!.Value;
+                var donor = board.Largest(rule.Target + 1, int.MaxValue)!.Value;
                 var person = board.Members(donor)
                     .OrderBy(m => board.Colleagues(m, small)).ThenByDescending(m => m.ParticipantId)
                     .First();
@@ -98,6 +99,15 @@ public static class TeamAdjustment
                 Move(person, small, board.Best(person, rule.Min, rule.Max - 1)!.Value);
             }
 
+            return true;
+        }
+
+        // The fewer people move: the smaller of the two joins the larger.
+        bool Combine(int small)
+        {
+            if (board.Largest(1, Math.Min(rule.Min - 1, rule.Max - board.Size(small)), exceptTeamId: small) is not { } partner) return false;
+            var (from, to) = board.Size(partner) < board.Size(small) ? (partner, small) : (small, partner);
+            foreach (var person in board.Members(from).OrderBy(m => m.ParticipantId).ToList()) Move(person, from, to);
             return true;
         }
 

@@ -95,11 +95,21 @@ internal sealed class TeamBoard
         return best?.TeamId;
     }
 
-    /// <summary>The largest team above the target (lowest number among equals), or null when none is above it.</summary>
-    public int? LargestAboveTarget()
+    /// <summary>
+    /// The largest team sized <paramref name="minSize"/> to <paramref name="maxSize"/> other than <paramref name="exceptTeamId"/>
+    /// (lowest number among equals), or null when there is none.
+    /// </summary>
+    public int? Largest(int minSize, int maxSize, int? exceptTeamId = null)
     {
-        var largest = _bySize.LastOrDefault();
-        return largest.Value is null || largest.Key <= _rule.Target ? null : _byNumber[largest.Value.Min].TeamId;
+        foreach (var (size, numbers) in _bySize.Reverse())
+        {
+            if (size > maxSize) continue;
+            if (size < minSize) return null;
+            var team = numbers.Select(n => _byNumber[n]).FirstOrDefault(t => t.TeamId != exceptTeamId);
+            if (team is not null) return team.TeamId;
+        }
+
+        return null;
     }
 
     private void Resize(Team team, Action<Team> change)
