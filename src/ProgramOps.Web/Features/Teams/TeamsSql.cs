@@ -64,6 +64,16 @@ public static class TeamsSql
         WHERE CohortId = @CohortId AND TeamId IS NULL AND State IN ('Invited', 'Enrolled', 'Onboarding', 'Active', 'AtRisk')
         """;
 
+    /// <summary>How many teams have fewer members taking part than <c>@Min</c> (but some): the teams rebalancing would touch.</summary>
+    public const string SmallTeams =
+        """
+        SELECT COUNT(*) FROM (
+            SELECT TeamId FROM Participants
+            WHERE CohortId = @CohortId AND TeamId IS NOT NULL AND State IN ('Invited', 'Enrolled', 'Onboarding', 'Active', 'AtRisk')
+            GROUP BY TeamId HAVING COUNT(*) < @Min
+        ) small
+        """;
+
     public const string FindTeam = "SELECT Id, Number, CohortId, FormedAt FROM Teams WHERE CohortId = @CohortId AND Number = @Number";
 
     public const string Members =
