@@ -158,4 +158,23 @@ public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<Pr
         Assert.NotNull(first.QuerySelector(".pager a[rel=next]"));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
+
+    [Fact]
+    public async Task A_move_from_a_page_shown_before_someone_else_changed_the_participant_names_them_and_moves_nobody()
+    {
+        var (cs, cohortId) = await CohortWithTeamsAsync("競合", 10);
+        var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
+        var participant = long.Parse(team.QuerySelector("tr[data-member]")!.GetAttribute("data-member")!);
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Participants SET State = 'Enrolled', Version = Version + 1, UpdatedBy = 'sato-cs' WHERE Id = @participant", new { participant });
+        }
+
+        var stale = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move",
+            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "本人の希望" }, "tr[data-member] form"));
+
+        Assert.Contains("sato-cs", (await ReadDocumentAsync(stale)).QuerySelector(".conflict")!.TextContent);
+        var still = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
+        Assert.NotNull(still.QuerySelector($"tr[data-member='{participant}']"));
+    }
 }
