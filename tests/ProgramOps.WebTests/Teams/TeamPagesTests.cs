@@ -92,4 +92,89 @@ public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<Pr
         Assert.Contains("実施中", after.QuerySelector("h1")!.TextContent);
         Assert.Equal("2", after.QuerySelector("[data-count='teams']")!.TextContent.Trim());
     }
+
+    [Fact]
+    public async Task A_cohort_without_participants_or_without_teams_says_so_and_offers_forming_only_when_there_is_someone_to_place()
+    {
+        var (cohortId, contractId, _) = await EnrollingCohortAsync(factory, "空の編成");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+
+        var empty = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
+        await TestData.ParticipantsAsync(factory.Db, cohortId, contractId, 7, "営業部");
+        var waiting = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
+
+        Assert.Contains("参加者がまだいません", empty.QuerySelector(".empty")!.TextContent);
+        Assert.Null(empty.QuerySelector("form[action*='handler=Form']"));
+        Assert.Contains("7 人の参加者が配置を待っています", waiting.QuerySelector(".empty")!.TextContent);
+        Assert.Contains("7 人でチームを編成しますか", waiting.QuerySelector("form[action*='handler=Form']")!.GetAttribute("data-confirm"));
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_teams_and_members_but_can_neither_form_nor_move()
+    {
+        var (_, cohortId) = await CohortWithTeamsAsync("閲覧", 10);
+        var viewer = await factory.SignedInClientAsync(Roles.Viewer);
+
+        var teams = await GetDocumentAsync(viewer, $"/cohorts/{cohortId}/teams");
+        var team = await GetDocumentAsync(viewer, $"/cohorts/{cohortId}/teams/1");
+        var form = await PostAsync(viewer, $"/cohorts/{cohortId}/teams?handler=Form", FormFields(teams, formSelector: "form[method=post]"));
+
+        Assert.Equal(2, teams.QuerySelectorAll("tr[data-team]").Length);
+        Assert.Null(teams.QuerySelector("form[action*='handler=Form']"));
+        Assert.Equal(5, team.QuerySelectorAll("tr[data-member]").Length);
+        Assert.Null(team.QuerySelector("form[action*='handler=Move']"));
+        Assert.StartsWith("/account/accessdenied", form.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Staff_may_move_someone_into_a_full_team_when_they_confirm_it_and_the_move_is_audited_with_both_teams()
+    {
+        var (cs, cohortId) = await CohortWithTeamsAsync("満員確認", 12);
+        var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
+        var participant = team.QuerySelector("tr[data-member]")!.GetAttribute("data-member");
+
+        var moved = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move", FormFields(team,
+            new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "本人の希望", ["Input.AllowOverMaximum"] = "true" }, "tr[data-member] form"));
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var teams = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
+        Assert.Equal(["5", "7"], teams.QuerySelectorAll("tr[data-team] [data-members]").Select(c => c.TextContent.Trim()));
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Contains("\"1\"", await c.ExecuteScalarAsync<string>(
+            "SELECT Changes FROM AuditLog WHERE EntityType = 'Participant' AND EntityId = @participant AND Action = 'TeamMoved'", new { participant }));
+    }
+
+    [Fact]
+    public async Task A_large_cohorts_teams_are_listed_a_page_at_a_time_and_an_unknown_team_is_not_found()
+    {
+        var (cs, cohortId) = await CohortWithTeamsAsync("大規模", 300);
+
+        var first = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
+        var second = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams?pageNumber=2");
+        var missing = await cs.GetAsync($"/cohorts/{cohortId}/teams/61");
+
+        Assert.Equal(50, first.QuerySelectorAll("tr[data-team]").Length);
+        Assert.Equal(["51", "60"], new[] { second.QuerySelector("tr[data-team]")!.GetAttribute("data-team")!, second.QuerySelectorAll("tr[data-team]")[^1].GetAttribute("data-team")! });
+        Assert.NotNull(first.QuerySelector(".pager a[rel=next]"));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_move_from_a_page_shown_before_someone_else_changed_the_participant_names_them_and_moves_nobody()
+    {
+        var (cs, cohortId) = await CohortWithTeamsAsync("競合", 10);
+        var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
+        var participant = long.Parse(team.QuerySelector("tr[data-member]")!.GetAttribute("data-member")!);
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Participants SET State = 'Enrolled', Version = Version + 1, UpdatedBy = 'sato-cs' WHERE Id = @participant", new { participant });
+        }
+
+        var stale = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move",
+            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "本人の希望" }, "tr[data-member] form"));
+
+        Assert.Contains("sato-cs", (await ReadDocumentAsync(stale)).QuerySelector(".conflict")!.TextContent);
+        var still = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
+        Assert.NotNull(still.QuerySelector($"tr[data-member='{participant}']"));
+    }
 }

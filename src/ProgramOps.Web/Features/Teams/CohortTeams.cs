@@ -41,8 +41,14 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
 
     public async Task<TeamFormationResult> FormAsync(DbConnection c, DbTransaction t, int cohortId, string actor, int? actorUserId, CancellationToken ct)
     {
+        await c.ExecuteAsync(new CommandDefinition(TeamsSql.LockCohort, new { CohortId = cohortId }, t, cancellationToken: ct));
         var cohort = await c.QuerySingleAsync<CohortRow>(new CommandDefinition(TeamsSql.Cohort, new { CohortId = cohortId }, t, cancellationToken: ct));
         var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
+        // Most calls (every import into a running cohort) find nothing to do; two counts say so without loading everyone.
+        if (await c.ExecuteScalarAsync<int>(new CommandDefinition(TeamsSql.Unplaced, new { CohortId = cohortId }, t, cancellationToken: ct)) == 0
+            && await c.ExecuteScalarAsync<int>(new CommandDefinition(TeamsSql.SmallTeams, new { CohortId = cohortId, program.TeamSize.Min }, t, cancellationToken: ct)) == 0)
+            return new TeamFormationResult(0, 0, 0);
+
         var zone = TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone);
         var lateAfter = new LocalClock(time, zone).StartOf(cohort.EnrolmentCloses.AddDays(1));
         var people = (await c.QueryAsync<Person>(new CommandDefinition(TeamsSql.Placeable, new { CohortId = cohortId, LateAfter = lateAfter }, t, cancellationToken: ct))).ToList();

@@ -41,6 +41,18 @@ public sealed class TeamModel(
         public bool AllowOverMaximum { get; init; }
     }
 
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public const int ReasonLength = 500;
+
+        public Validator(IStringLocalizer<TeamsText> text)
+        {
+            RuleFor(c => c.ToTeam).NotNull().WithMessage(_ => text["Move.ChooseTeam"]);
+            RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Move.ReasonRequired"])
+                .MaximumLength(ReasonLength).WithMessage(_ => text["Move.ReasonRequired"]);
+        }
+    }
+
     public CohortRow Cohort { get; private set; } = null!;
     public TeamRow Team { get; private set; } = null!;
     public IReadOnlyList<Member> Members { get; private set; } = [];
@@ -66,8 +78,9 @@ public sealed class TeamModel(
             return Conflict is null ? NotFound() : Page();
         }
 
-        if (target is null) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.ToTeam)}", text["Move.ChooseTeam"]);
-        if (string.IsNullOrWhiteSpace(Input.Reason) || Input.Reason.Length > 500) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Reason)}", text["Move.ReasonRequired"]);
+        ModelState.AddFailures(await new Validator(text).ValidateAsync(Input, ct), nameof(Input));
+        // A team number that is not another team of this cohort (a tampered or outdated form).
+        if (Input.ToTeam is not null && target is null) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.ToTeam)}", text["Move.ChooseTeam"]);
         if (!ModelState.IsValid) return Page();
 
         var moved = await db.InTransactionAsync(async (c, t) =>

@@ -13,102 +13,108 @@ public sealed record TeamPlacement(long ParticipantId, int? TeamId, int? NewTeam
 public static class TeamAdjustment
 {
     /// <summary>
-    /// Places newcomers into teams with room, smallest team first, avoiding a team with a colleague from the same
-    /// department when another team with room has none. Those left when every team is full form new teams (numbered
-    /// after the last); fewer than the minimum left over join the smallest teams instead, since a team of one or
-    /// two is worse than a team one over the maximum.
+    /// Places newcomers into teams with room: never beside a colleague from their department when another team
+    /// with room has none, and among those the smallest team first. Teams nobody takes part in any more (merged
+    /// away) stay empty. Those left when every team is full form new teams (numbered after the last); fewer than
+    /// the minimum left over join the smallest teams instead, since a team of one or two is worse than a team one
+    /// over the maximum.
     /// </summary>
     public static IReadOnlyList<TeamPlacement> PlaceLateJoiners(IReadOnlyList<TeamState> teams, IEnumerable<TeamCandidate> newcomers, TeamSizeRule rule)
     {
-        var members = teams.ToDictionary(t => t.TeamId, t => t.Members.ToList());
+        var board = new TeamBoard(teams, rule);
         var placements = new List<TeamPlacement>();
         var waiting = new List<TeamCandidate>();
         foreach (var person in newcomers.OrderBy(p => p.ParticipantId))
         {
-            var team = BestTeam(teams, members, person, rule, t => members[t.TeamId].Count < rule.Max);
-            if (team is null)
-            {
-                waiting.Add(person);
-                continue;
-            }
-
-            members[team.TeamId].Add(person);
-            placements.Add(new TeamPlacement(person.ParticipantId, team.TeamId, null));
+            if (board.Best(person, 1, rule.Max - 1) is { } team) Place(person, team);
+            else waiting.Add(person);
         }
 
-        if (waiting.Count >= rule.Min || (teams.Count == 0 && waiting.Count > 0))
+        if (waiting.Count >= rule.Min || !board.AnyoneInATeam)
         {
-            var next = teams.Count == 0 ? 1 : teams.Max(t => t.Number) + 1;
+            var next = board.HighestNumber + 1;
             var formed = TeamFormation.Form(waiting, rule);
             placements.AddRange(formed.SelectMany((team, i) => team.Select(p => new TeamPlacement(p.ParticipantId, null, next + i))));
         }
         else
         {
-            foreach (var person in waiting)
-            {
-                var team = BestTeam(teams, members, person, rule, _ => true)!;
-                members[team.TeamId].Add(person);
-                placements.Add(new TeamPlacement(person.ParticipantId, team.TeamId, null));
-            }
+            foreach (var person in waiting) Place(person, board.Best(person, 1, int.MaxValue)!.Value);
         }
 
         return placements;
+
+        void Place(TeamCandidate person, int teamId)
+        {
+            board.Add(person, teamId);
+            placements.Add(new TeamPlacement(person.ParticipantId, teamId, null));
+        }
     }
 
     /// <summary>
-    /// Refills each team that fell below the minimum from teams above the target; a team that cannot be refilled is
-    /// merged: its members are placed into other teams with room. Teams are never emptied into a team at the maximum.
+    /// Refills each team that fell below the minimum from the largest teams above the target (the member with the
+    /// fewest colleagues in the receiving team, newest first); a team that cannot be refilled is merged: its members
+    /// are placed, colleagues apart, into the smallest teams with room up to the maximum; failing both (every other
+    /// team is full or small too), two small teams are combined into one when that fits the maximum. Repeats until
+    /// nothing more can be done, so running it on its own result moves nobody.
     /// </summary>
     /// <returns>The moves: (participant, from team, to team).</returns>
     public static IReadOnlyList<(long ParticipantId, int FromTeamId, int ToTeamId)> Rebalance(IReadOnlyList<TeamState> teams, TeamSizeRule rule)
     {
-        var members = teams.ToDictionary(t => t.TeamId, t => t.Members.OrderBy(m => m.ParticipantId).ToList());
+        var board = new TeamBoard(teams, rule);
         var moves = new List<(long, int, int)>();
-        foreach (var small in teams.OrderBy(t => t.Number).Where(t => members[t.TeamId].Count is > 0 && members[t.TeamId].Count < rule.Min))
+        var byNumber = teams.OrderBy(t => t.Number).ToList();
+        bool progress;
+        do
         {
-            var spare = teams.Where(t => t.TeamId != small.TeamId).Sum(t => Math.Max(0, members[t.TeamId].Count - rule.Target));
-            if (members[small.TeamId].Count + spare >= rule.Min)
+            progress = false;
+            foreach (var small in byNumber.Where(t => board.Size(t.TeamId) is > 0 && board.Size(t.TeamId) < rule.Min))
             {
-                while (members[small.TeamId].Count < rule.Min)
-                {
-                    var donor = teams.Where(t => t.TeamId != small.TeamId && members[t.TeamId].Count > rule.Target)
-                        .OrderByDescending(t => members[t.TeamId].Count).ThenBy(t => t.Number).First();
-                    var person = members[donor.TeamId][^1];
-                    Move(person, donor.TeamId, small.TeamId);
-                }
-
-                continue;
-            }
-
-            var others = teams.Where(t => t.TeamId != small.TeamId && members[t.TeamId].Count >= rule.Min).ToList();
-            if (members[small.TeamId].Count > others.Sum(t => rule.Max - members[t.TeamId].Count)) continue;
-            foreach (var person in members[small.TeamId].ToList())
-            {
-                var target = BestTeam(others, members, person, rule, t => members[t.TeamId].Count < rule.Max)!;
-                Move(person, small.TeamId, target.TeamId);
+                progress |= Refill(small.TeamId) || Merge(small.TeamId) || Combine(small.TeamId);
             }
         }
+        while (progress);
 
         return moves;
 
+        bool Refill(int small)
+        {
+            if (board.Size(small) + board.Spare < rule.Min) return false;
+            while (board.Size(small) < rule.Min)
+            {
+                var donor = board.Largest(rule.Target + 1, int.MaxValue)!.Value;
+                var person = board.Members(donor)
+                    .OrderBy(m => board.Colleagues(m, small)).ThenByDescending(m => m.ParticipantId)
+                    .First();
+                Move(person, donor, small);
+            }
+
+            return true;
+        }
+
+        bool Merge(int small)
+        {
+            if (board.Size(small) > board.Room) return false;
+            foreach (var person in board.Members(small).OrderBy(m => m.ParticipantId).ToList())
+            {
+                Move(person, small, board.Best(person, rule.Min, rule.Max - 1)!.Value);
+            }
+
+            return true;
+        }
+
+        // The fewer people move: the smaller of the two joins the larger.
+        bool Combine(int small)
+        {
+            if (board.Largest(1, Math.Min(rule.Min - 1, rule.Max - board.Size(small)), exceptTeamId: small) is not { } partner) return false;
+            var (from, to) = board.Size(partner) < board.Size(small) ? (partner, small) : (small, partner);
+            foreach (var person in board.Members(from).OrderBy(m => m.ParticipantId).ToList()) Move(person, from, to);
+            return true;
+        }
+
         void Move(TeamCandidate person, int from, int to)
         {
-            members[from].Remove(person);
-            members[to].Add(person);
+            board.Move(person, from, to);
             moves.Add((person.ParticipantId, from, to));
         }
     }
-
-    /// <summary>
-    /// Among the teams <paramref name="eligible"/> allows: teams below the target first (sizes stay even), then
-    /// fewest colleagues of the person, then fewest members, then lowest number.
-    /// </summary>
-    private static TeamState? BestTeam(
-        IEnumerable<TeamState> teams, Dictionary<int, List<TeamCandidate>> members, TeamCandidate person, TeamSizeRule rule, Func<TeamState, bool> eligible) =>
-        teams.Where(eligible)
-            .OrderBy(t => members[t.TeamId].Count >= rule.Target)
-            .ThenBy(t => members[t.TeamId].Count(m => TeamFormation.SameDepartment(m, person)))
-            .ThenBy(t => members[t.TeamId].Count)
-            .ThenBy(t => t.Number)
-            .FirstOrDefault();
 }

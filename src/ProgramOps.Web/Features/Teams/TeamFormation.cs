@@ -76,10 +76,6 @@ public static class TeamFormation
         return teams;
     }
 
-    /// <summary>Whether two people are colleagues; an unknown department makes nobody a colleague.</summary>
-    public static bool SameDepartment(TeamCandidate a, TeamCandidate b) =>
-        a.Department is not null && b.Department is not null && DepartmentKey(a.Department) == DepartmentKey(b.Department) && DepartmentKey(a.Department).Length > 0;
-
     /// <summary>Departments compare after trimming and ignoring case; an unknown department groups with nobody.</summary>
-    private static string DepartmentKey(string? department) => department?.Trim().ToUpperInvariant() ?? "";
+    internal static string DepartmentKey(string? department) => department?.Trim().ToUpperInvariant() ?? "";
 }

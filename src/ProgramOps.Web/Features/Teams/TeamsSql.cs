@@ -10,6 +10,12 @@ public static class TeamsSql
         """;
 
     /// <summary>
+    /// Takes the cohort's row lock without changing it, so two formations of one cohort run one after the other and the
+    /// second finds the first one's teams (SQLite's write lock does this anyway; SQL Server would let both see no teams).
+    /// </summary>
+    public const string LockCohort = "UPDATE Cohorts SET Version = Version WHERE Id = @CohortId";
+
+    /// <summary>
     /// Everyone who takes part (invited or further, not exited): the people teams are made of. Late joiners are
     /// those who came after the enrolment window closed (<c>@LateAfter</c>).
     /// </summary>
@@ -56,6 +62,16 @@ public static class TeamsSql
         """
         SELECT COUNT(*) FROM Participants
         WHERE CohortId = @CohortId AND TeamId IS NULL AND State IN ('Invited', 'Enrolled', 'Onboarding', 'Active', 'AtRisk')
+        """;
+
+    /// <summary>How many teams have fewer members taking part than <c>@Min</c> (but some): the teams rebalancing would touch.</summary>
+    public const string SmallTeams =
+        """
+        SELECT COUNT(*) FROM (
+            SELECT TeamId FROM Participants
+            WHERE CohortId = @CohortId AND TeamId IS NOT NULL AND State IN ('Invited', 'Enrolled', 'Onboarding', 'Active', 'AtRisk')
+            GROUP BY TeamId HAVING COUNT(*) < @Min
+        ) small
         """;
 
     public const string FindTeam = "SELECT Id, Number, CohortId, FormedAt FROM Teams WHERE CohortId = @CohortId AND Number = @Number";
