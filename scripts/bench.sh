@@ -47,7 +47,7 @@ echo
 dotnet "$bench_dll" import "$participants" "$data/bench.db" | tee "$data/import.txt"
 cohort_id="$(grep -o 'cohort-id: [0-9]*' "$data/import.txt" | grep -o '[0-9]*$')"
 echo
-dotnet "$bench_dll" http "$base" "$password" "$warmup" "$measure" "$concurrency" "$cohort_id"
+dotnet "$bench_dll" http "$base" "$password" "$warmup" "$measure" "$concurrency" "$cohort_id" "$data/bench.db"
 echo
 dotnet "$bench_dll" insert "$clients"
 echo

@@ -9,12 +9,13 @@ using ProgramOps.Web.Features.Demo;
 namespace ProgramOps.Bench;
 
 /// <param name="CohortId">A cohort whose page and participant list are measured too (the 100,000-participant one), if any.</param>
-public sealed record HttpBenchmarkSettings(int WarmUpSeconds, int MeasureSeconds, int Concurrency, int? CohortId)
+/// <param name="DatabaseFile">The served database, for the events benchmark's invitation codes, if any.</param>
+public sealed record HttpBenchmarkSettings(int WarmUpSeconds, int MeasureSeconds, int Concurrency, int? CohortId, string? DatabaseFile)
 {
     public static HttpBenchmarkSettings From(string[] args)
     {
         int At(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-        return new HttpBenchmarkSettings(At(0, 10), At(1, 20), At(2, 8), args.Length > 3 ? At(3, 0) : null);
+        return new HttpBenchmarkSettings(At(0, 10), At(1, 20), At(2, 8), args.Length > 3 ? At(3, 0) : null, args.Length > 4 ? args[4] : null);
     }
 }
 
@@ -62,6 +63,12 @@ public static partial class HttpBenchmark
         foreach (var cohortPage in measured.Skip(2))
         {
             Console.WriteLine($"target: {cohortPage.Name} p95 < 200 ms: {Verdict(cohortPage, CohortTargetP95Milliseconds)}");
+        }
+
+        if (settings is { CohortId: { } cohort, DatabaseFile: { } file })
+        {
+            Console.WriteLine();
+            await EventsBenchmark.RunAsync(http, baseUrl, file, cohort, participants: 20_000, concurrency: 4);
         }
 
         return 0;

@@ -15,7 +15,27 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
 {
     public const string Actor = "base-app";
 
+    /// <summary>
+    /// SQLite has one writer at a time, and batches that find it busy retry on a timer rather than in turn: under
+    /// load a few waited seconds. Batches in this process queue here first, in arrival order.
+    /// </summary>
+    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
+
     public async Task<EventBatchResponse> ApplyAsync(Integration integration, IReadOnlyList<IncomingEvent> events, CancellationToken ct)
+    {
+        var queued = db.Provider == DatabaseProvider.Sqlite;
+        if (queued) await SqliteWriter.WaitAsync(ct);
+        try
+        {
+            return await ApplyInTransactionAsync(integration, events, ct);
+        }
+        finally
+        {
+            if (queued) SqliteWriter.Release();
+        }
+    }
+
+    private async Task<EventBatchResponse> ApplyInTransactionAsync(Integration integration, IReadOnlyList<IncomingEvent> events, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var results = await db.InTransactionAsync(async (c, t) =>
@@ -44,8 +64,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
     private async Task<EventResult> ApplyAsync(
         DbConnection c, DbTransaction t, Integration integration, int index, ParsedEvent e, DateTimeOffset now, CancellationToken ct)
     {
-        var participantId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(EventsSql.ParticipantByCode, new { Code = e.InvitationCode }, t, cancellationToken: ct));
-        var participant = participantId is { } id ? await ParticipantRecord.FindAsync(c, t, id, ct) : null;
+        var participant = await ParticipantRecord.FindByCodeAsync(c, t, e.InvitationCode, ct);
         if (participant is null) return Rejected("no participant has this invitation code");
         if (participant.State == ParticipantState.Withdrawn) return Rejected("the participant withdrew consent: no data is kept for them");
         if (participant.State == ParticipantState.Invited && e.Data is not AppLinked) return Rejected("the participant has not linked the app yet (send app_linked first)");
@@ -93,7 +112,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         }
 
         if (fire is null) return null;
-        var result = await transitions.FireAsync(c, t, participant.Id, participant.Version, fire, actorUserId: null, Actor, reason: null, eventId: e.Id, ct);
+        var result = await transitions.FireAsync(c, t, participant, participant.Version, fire, actorUserId: null, Actor, reason: null, eventId: e.Id, ct);
         return result switch
         {
             Transitioned => null,

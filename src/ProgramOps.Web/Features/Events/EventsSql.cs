@@ -30,8 +30,6 @@ public static class EventsSql
     /// <summary>Which of a batch's event ids this key has sent before.</summary>
     public const string SeenEventIds = "SELECT EventId FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId IN @EventIds";
 
-    public const string ParticipantByCode = "SELECT Id FROM Participants WHERE InvitationCode = @Code";
-
     public const string InsertEvent =
         """
         INSERT INTO ParticipantEvents (ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload)

@@ -35,10 +35,16 @@ public sealed record ParticipantRecord
     public required string Definition { get; init; }
     public required string ClientName { get; init; }
 
-    public ProgramDefinition Program => ProgramDefinitionJson.Deserialize(Definition);
+    private ProgramDefinition? program;
+
+    /// <summary>Read from the stored definition once per record: guards and dates ask for it several times.</summary>
+    public ProgramDefinition Program => program ??= ProgramDefinitionJson.Deserialize(Definition);
 
     public static Task<ParticipantRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.Find, new { Id = id }, transaction, cancellationToken: ct));
+
+    public static Task<ParticipantRecord?> FindByCodeAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCode, new { Code = code }, transaction, cancellationToken: ct));
 
     /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>
     public ParticipantFacts Facts(DateTimeOffset now)

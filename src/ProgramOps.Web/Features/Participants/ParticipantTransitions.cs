@@ -25,6 +25,16 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
     {
         var participant = await ParticipantRecord.FindAsync(connection, transaction, participantId, ct);
         if (participant is null) return new ParticipantMissing();
+        return await FireAsync(connection, transaction, participant, expectedVersion, fire, actorUserId, actor, reason, eventId, ct);
+    }
+
+    /// <summary>The same, for a caller that has just read the participant in this transaction.</summary>
+    public async Task<TransitionResult> FireAsync(
+        DbConnection connection, DbTransaction transaction, ParticipantRecord participant, int expectedVersion,
+        Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> fire, int? actorUserId, string actor, string? reason, string? eventId,
+        CancellationToken ct)
+    {
+        var participantId = participant.Id;
         if (participant.Version != expectedVersion) return new TransitionConflict();
 
         var now = time.GetUtcNow();

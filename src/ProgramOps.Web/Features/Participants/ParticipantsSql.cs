@@ -60,7 +60,12 @@ public static class ParticipantsSql
     public const string CohortName = "SELECT Name FROM Cohorts WHERE Id = @CohortId";
 
     /// <summary>One participant with what the lifecycle's guards and the details page need.</summary>
-    public const string Find =
+    public const string Find = Participant + " WHERE p.Id = @Id";
+
+    /// <summary>The participant an invitation code names, as the base app does.</summary>
+    public const string FindByCode = Participant + " WHERE p.InvitationCode = @Code";
+
+    private const string Participant =
         """
         SELECT p.Id, p.CohortId, p.ContractId, p.ClientId, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.BirthYear,
                p.InvitationCode, p.State, p.Outcome, p.TeamId, p.LastCheckInOn, p.StateChangedAt, p.AnonymisedAt, p.ImportId, p.ImportLine,
@@ -71,7 +76,6 @@ public static class ParticipantsSql
         JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
         JOIN Clients c ON c.Id = p.ClientId
         LEFT JOIN Teams t ON t.Id = p.TeamId
-        WHERE p.Id = @Id
         """;
 
     public const string SetState =

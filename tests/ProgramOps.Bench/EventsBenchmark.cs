@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using ProgramOps.Web.Features.Events;
+
+namespace ProgramOps.Bench;
+
+/// <summary>
+/// The events API under load on loopback: batches of 500 signed events (app links, then check-ins) from concurrent
+/// senders, each event id new, so every event goes through the idempotency check and is stored; then the same
+/// batches replayed, which must change nothing. Prints events/s and batch latency percentiles.
+/// </summary>
+public static partial class EventsBenchmark
+{
+    private const int BatchSize = 500;
+    private const double TargetEventsPerSecond = 5000;
+
+    public static async Task RunAsync(HttpClient admin, Uri baseUrl, string databaseFile, int cohortId, int participants, int concurrency)
+    {
+        var (keyId, secret) = await CreateKeyAsync(admin);
+        var codes = await InvitationCodesAsync(databaseFile, cohortId, participants);
+        var now = DateTimeOffset.UtcNow;
+        var links = codes.Select((code, i) => Event($"link-{i}", "app_linked", code, now, null));
+        var checkIns = codes.Select((code, i) => Event($"checkin-{i}", "check_in", code, now, new { smoked = i % 7 == 0, cravings = i % 11 }));
+        static List<byte[]> Batches(IEnumerable<object> events) => [.. events.Chunk(BatchSize).Select(batch => JsonSerializer.SerializeToUtf8Bytes(new { events = batch }))];
+        var batches = Batches(links).Concat(Batches(checkIns)).ToList();
+
+        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        // Links first: a participant's check-ins are refused until the app is linked.
+        var linked = await DriveAsync(http, keyId, secret, batches[..(batches.Count / 2)], concurrency);
+        var checkedIn = await DriveAsync(http, keyId, secret, batches[(batches.Count / 2)..], concurrency);
+        var fresh = Run.Combine(linked, checkedIn);
+        var replay = await DriveAsync(http, keyId, secret, batches.Take(Math.Max(1, batches.Count / 4)).ToList(), concurrency);
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            Events API (POST /api/v1/events, HMAC-signed, batches of {BatchSize}, {concurrency} concurrent senders)
+              new events    : {fresh.Events:N0} in {fresh.Elapsed.TotalSeconds:F1} s = {fresh.Events / fresh.Elapsed.TotalSeconds:N0} events/s; batch p50 {fresh.Percentile(50):F0} ms, p99 {fresh.Percentile(99):F0} ms; accepted {fresh.Accepted:N0}, errors {fresh.Errors}
+              replayed      : {replay.Events:N0} in {replay.Elapsed.TotalSeconds:F1} s = {replay.Events / replay.Elapsed.TotalSeconds:N0} events/s; duplicates {replay.Duplicates:N0}, accepted {replay.Accepted}
+              target: at least {TargetEventsPerSecond:N0} events/s sustained: {(fresh.Events / fresh.Elapsed.TotalSeconds >= TargetEventsPerSecond && fresh.Errors == 0 ? "PASS" : "FAIL")}
+            """));
+    }
+
+    private static object Event(string id, string type, string code, DateTimeOffset at, object? data) =>
+        new { id, type, participant = code, occurredAt = at, data };
+
+    private sealed class Run
+    {
+        private readonly List<double> milliseconds = [];
+
+        public static Run Combine(Run a, Run b)
+        {
+            var run = new Run
+            {
+                Events = a.Events + b.Events, Accepted = a.Accepted + b.Accepted, Duplicates = a.Duplicates + b.Duplicates,
+                Errors = a.Errors + b.Errors, Elapsed = a.Elapsed + b.Elapsed,
+            };
+            run.milliseconds.AddRange(a.milliseconds.Concat(b.milliseconds));
+            return run;
+        }
+        public int Events { get; set; }
+        public int Accepted { get; set; }
+        public int Duplicates { get; set; }
+        public int Errors { get; set; }
+        public TimeSpan Elapsed { get; set; }
+
+        public void Add(double ms)
+        {
+            lock (milliseconds) milliseconds.Add(ms);
+        }
+
+        public double Percentile(int percent)
+        {
+            var sorted = milliseconds.Order().ToArray();
+            return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(percent / 100.0 * sorted.Length) - 1)];
+        }
+    }
+
+    private static async Task<Run> DriveAsync(HttpClient http, string keyId, byte[] secret, IReadOnlyList<byte[]> batches, int concurrency)
+    {
+        var run = new Run();
+        var next = -1;
+        var started = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < batches.Count)
+            {
+                var body = batches[index];
+                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = new ByteArrayContent(body) };
+                request.Content.Headers.ContentType = new("application/json");
+                request.Headers.Add(RequestSignature.KeyHeader, keyId);
+                request.Headers.Add(RequestSignature.TimestampHeader, timestamp);
+                request.Headers.Add(RequestSignature.SignatureHeader, RequestSignature.Compute(secret, timestamp, body));
+                var sent = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                run.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                lock (run)
+                {
+                    if (response.StatusCode != HttpStatusCode.OK) run.Errors++;
+                }
+
+                if (response.StatusCode != HttpStatusCode.OK) continue;
+                var result = JsonSerializer.Deserialize<EventBatchResponse>(await response.Content.ReadAsStreamAsync(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+                lock (run)
+                {
+                    run.Events += result.Results.Count;
+                    run.Accepted += result.Accepted;
+                    run.Duplicates += result.Duplicates;
+                }
+            }
+        })));
+        run.Elapsed = started.Elapsed;
+        return run;
+    }
+
+    /// <summary>Creates the key through the admin page, as an administrator would, and reads the secret it shows once.</summary>
+    private static async Task<(string KeyId, byte[] Secret)> CreateKeyAsync(HttpClient admin)
+    {
+        var page = await admin.GetStringAsync("/admin/apikeys");
+        var fields = new Dictionary<string, string>
+        {
+            ["Name"] = "benchmark",
+            ["SubmissionToken"] = Guid.NewGuid().ToString(),
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(Token().Match(page).Groups[1].Value),
+        };
+        var created = await (await admin.PostAsync("/admin/apikeys?handler=Create", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
+        return (KeyId().Match(created).Groups[1].Value, Encoding.UTF8.GetBytes(Secret().Match(created).Groups[1].Value));
+    }
+
+    private static async Task<List<string>> InvitationCodesAsync(string databaseFile, int cohortId, int count)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databaseFile};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT InvitationCode FROM Participants WHERE CohortId = $cohort AND State = 'Invited' ORDER BY Id LIMIT $count";
+        command.Parameters.AddWithValue("$cohort", cohortId);
+        command.Parameters.AddWithValue("$count", count);
+        var codes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) codes.Add(reader.GetString(0));
+        return codes;
+    }
+
+    [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex Token();
+
+    [GeneratedRegex("data-key-id>([^<]+)<")]
+    private static partial Regex KeyId();
+
+    [GeneratedRegex("data-secret>([^<]+)<")]
+    private static partial Regex Secret();
+}
