@@ -58,8 +58,14 @@ public static class ImportBenchmark
             }
         }
 
-        TimeSpan bare;
-        using (var database = new BenchDatabase()) bare = BareInsert(database.Db, clock, lines);
+        // The ceiling is the best of three runs too, so a noisy moment does not flatter the ratio.
+        var bare = TimeSpan.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            using var database = new BenchDatabase();
+            var elapsed = BareInsert(database.Db, clock, lines);
+            if (elapsed < bare) bare = elapsed;
+        }
         var bareRate = rows / bare.TotalSeconds;
         var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 
@@ -74,7 +80,7 @@ public static class ImportBenchmark
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  bare prepared INSERT of the same {rows:N0} rows into Participants: {bare.TotalMilliseconds,6:F0} ms = {bareRate,8:N0} rows/s"));
+            $"  bare prepared INSERT of the same {rows:N0} rows into Participants (best of 3): {bare.TotalMilliseconds,6:F0} ms = {bareRate,8:N0} rows/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  peak working set of the whole benchmark process: {peak / 1048576.0:F0} MB (goal < 400 MB: {(peak < TargetPeakBytes ? "PASS" : "FAIL")})"));
 
