@@ -7,6 +7,8 @@ CREATE TABLE CsActions (
     CohortId       INTEGER NULL REFERENCES Cohorts (Id),
     ClientId       INTEGER NULL REFERENCES Clients (Id),
     ParticipantId  INTEGER NULL REFERENCES Participants (Id),
+    TeamId         INTEGER NULL REFERENCES Teams (Id),
+    ContractId     INTEGER NULL REFERENCES Contracts (Id),
     Reason         TEXT    NOT NULL,
     DueOn          TEXT    NOT NULL,
     OwnerId        INTEGER NULL REFERENCES Users (Id),

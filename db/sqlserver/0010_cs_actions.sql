@@ -7,6 +7,8 @@ CREATE TABLE CsActions (
     CohortId       INT            NULL CONSTRAINT FK_CsActions_Cohorts REFERENCES Cohorts (Id),
     ClientId       INT            NULL CONSTRAINT FK_CsActions_Clients REFERENCES Clients (Id),
     ParticipantId  BIGINT         NULL CONSTRAINT FK_CsActions_Participants REFERENCES Participants (Id),
+    TeamId         INT            NULL CONSTRAINT FK_CsActions_Teams REFERENCES Teams (Id),
+    ContractId     INT            NULL CONSTRAINT FK_CsActions_Contracts REFERENCES Contracts (Id),
     Reason         NVARCHAR(500)  NOT NULL,
     DueOn          DATE           NOT NULL,
     OwnerId        INT            NULL CONSTRAINT FK_CsActions_Owner REFERENCES Users (Id),

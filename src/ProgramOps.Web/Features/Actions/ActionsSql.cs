@@ -5,10 +5,10 @@ public static class ActionsSql
     /// <summary>Opens an action for a condition unless one is open already (the unique index guards the race).</summary>
     public const string OpenUnlessOpen =
         """
-        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, Reason, DueOn, OwnerId, Status,
+        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, TeamId, ContractId, Reason, DueOn, OwnerId, Status,
                                CreatedAt, CreatedBy, Version, UpdatedAt, UpdatedBy)
-        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @Reason, @DueOn,
-               (SELECT CsOwnerId FROM Cohorts WHERE Id = @CohortId), 'Open', @Now, @Actor, 1, @Now, @Actor
+        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @TeamId, @ContractId, @Reason, @DueOn,
+               COALESCE(@OwnerId, (SELECT CsOwnerId FROM Cohorts WHERE Id = @CohortId)), 'Open', @Now, @Actor, 1, @Now, @Actor
         WHERE NOT EXISTS (SELECT 1 FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed'))
         """;
 
@@ -19,6 +19,14 @@ public static class ActionsSql
         SET Status = 'Resolved', ClosedAt = @Now, ClosedBy = @Actor, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
         WHERE Kind = 'ParticipantAtRisk' AND Status IN ('Open', 'Snoozed')
           AND ParticipantId IN (SELECT Id FROM Participants WHERE State <> 'AtRisk')
+        """;
+
+    /// <summary>Closes the open actions of a kind whose condition key is no longer among those still true.</summary>
+    public const string ResolveAllExcept =
+        """
+        UPDATE CsActions
+        SET Status = 'Resolved', ClosedAt = @Now, ClosedBy = @Actor, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Kind = @Kind AND Status IN ('Open', 'Snoozed') AND ConditionKey NOT IN @StillTrue
         """;
 
     /// <summary>Snoozed actions whose day has come are open again.</summary>
@@ -46,6 +54,7 @@ public static class ActionsSql
     public static string Queue(SqlDialect dialect) =>
         $"""
         SELECT a.Id, a.Kind, a.Reason, a.DueOn, a.Status, a.SnoozedUntil, a.ParticipantId, a.CohortId, co.Name AS CohortName,
+               (SELECT t.Number FROM Teams t WHERE t.Id = a.TeamId) AS TeamNumber, a.ContractId,
                a.ClientId, c.Name AS ClientName, a.OwnerId, u.DisplayName AS OwnerName, a.Note, a.Version, a.CreatedAt
         {QueueFilter}
         {dialect.OrderAndPage("a.DueOn, a.Id")}

@@ -17,12 +17,24 @@ public enum CsActionStatus
 }
 
 /// <summary>What a job or rule found that staff must act on; the condition key makes it one action per open condition.</summary>
-public sealed record CsActionRequest(CsActionKind Kind, string ConditionKey, string Reason, DateOnly DueOn, int? CohortId, int? ClientId, long? ParticipantId)
+/// <param name="OwnerId">Who owns it; when null, the cohort's CS owner.</param>
+public sealed record CsActionRequest(
+    CsActionKind Kind, string ConditionKey, string Reason, DateOnly DueOn, int? CohortId, int? ClientId, long? ParticipantId,
+    int? TeamId = null, int? ContractId = null, int? OwnerId = null)
 {
     /// <summary>Reasons are stored as "code|argument" and worded in the reader's language (see <see cref="CsActionReason"/>).</summary>
     public static CsActionRequest AtRisk(long participantId, int cohortId, int clientId, int daysWithoutCheckIn, DateOnly dueOn) =>
         new(CsActionKind.ParticipantAtRisk, $"{CsActionKind.ParticipantAtRisk}:{participantId}",
             CsActionReason.Encode(CsActionReason.NoCheckIn, daysWithoutCheckIn), dueOn, cohortId, clientId, participantId);
+
+    public static CsActionRequest TeamBelowMinimum(int teamId, int teamNumber, int members, int cohortId, DateOnly dueOn) =>
+        new(CsActionKind.TeamBelowMinimum, $"{CsActionKind.TeamBelowMinimum}:{teamId}",
+            CsActionReason.Encode(CsActionReason.TeamSmall, $"{teamNumber}|{members}"), dueOn, cohortId, null, null, TeamId: teamId);
+
+    /// <summary>One action per milestone (90, 60, 30 days before the end), for the client's BizDev owner.</summary>
+    public static CsActionRequest Renewal(int contractId, int clientId, int? bizDevOwnerId, int milestone, int daysLeft, DateOnly dueOn) =>
+        new(CsActionKind.ContractRenewal, $"{CsActionKind.ContractRenewal}:{contractId}:{milestone}",
+            CsActionReason.Encode(CsActionReason.RenewalDue, daysLeft), dueOn, null, clientId, null, ContractId: contractId, OwnerId: bizDevOwnerId);
 }
 
 /// <summary>Opens and closes actions inside the caller's transaction.</summary>
@@ -32,9 +44,16 @@ public static class CsActions
     public static async Task<bool> OpenAsync(DbConnection c, DbTransaction t, CsActionRequest request, string actor, DateTimeOffset now, CancellationToken ct) =>
         await c.ExecuteAsync(new CommandDefinition(ActionsSql.OpenUnlessOpen, new
         {
-            Kind = request.Kind.ToString(), request.ConditionKey, request.CohortId, request.ClientId, request.ParticipantId, request.Reason,
-            request.DueOn, Now = now, Actor = actor,
+            Kind = request.Kind.ToString(), request.ConditionKey, request.CohortId, request.ClientId, request.ParticipantId, request.TeamId,
+            request.ContractId, request.OwnerId, request.Reason, request.DueOn, Now = now, Actor = actor,
         }, t, cancellationToken: ct)) == 1;
+
+    /// <summary>Closes the open actions of <paramref name="kind"/> whose condition no longer holds.</summary>
+    public static Task<int> ResolveAllExceptAsync(DbConnection c, DbTransaction t, CsActionKind kind, IReadOnlyCollection<string> stillTrue, string actor, DateTimeOffset now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(ActionsSql.ResolveAllExcept, new
+        {
+            Kind = kind.ToString(), StillTrue = stillTrue.Count == 0 ? [""] : stillTrue.ToArray(), Now = now, Actor = actor,
+        }, t, cancellationToken: ct));
 
     /// <summary>Closes what resolved itself and reopens snoozed actions whose day has come.</summary>
     public static async Task<int> ReviewAsync(DbConnection c, DbTransaction t, string actor, DateTimeOffset now, DateOnly today, CancellationToken ct) =>
@@ -46,13 +65,17 @@ public static class CsActions
 public static class CsActionReason
 {
     public const string NoCheckIn = nameof(NoCheckIn);
+    public const string TeamSmall = nameof(TeamSmall);
+    public const string RenewalDue = nameof(RenewalDue);
 
-    public static string Encode(string code, object argument) => $"{code}|{argument}";
+    public static string Encode(string code, object arguments) => $"{code}|{arguments}";
 
     /// <summary>The localised reason; text that is not a coded reason is shown as written.</summary>
     public static string Describe(string reason, IStringLocalizer<ActionsText> text)
     {
-        var parts = reason.Split('|', 2);
-        return parts.Length == 2 && text[$"Reason.{parts[0]}"] is { ResourceNotFound: false } template ? string.Format(template.Value, parts[1]) : reason;
+        var parts = reason.Split('|');
+        return parts.Length > 1 && text[$"Reason.{parts[0]}"] is { ResourceNotFound: false } template
+            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, template.Value, parts[1..])
+            : reason;
     }
 }

@@ -25,6 +25,8 @@ public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, Local
         public long? ParticipantId { get; init; }
         public int? CohortId { get; init; }
         public string? CohortName { get; init; }
+        public int? TeamNumber { get; init; }
+        public int? ContractId { get; init; }
         public int? ClientId { get; init; }
         public string? ClientName { get; init; }
         public int? OwnerId { get; init; }

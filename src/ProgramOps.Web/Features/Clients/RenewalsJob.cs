@@ -1,0 +1,55 @@
+using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Infrastructure.Jobs;
+using Quartz;
+
+namespace ProgramOps.Web.Features.Clients;
+
+public static class RenewalsSql
+{
+    /// <summary>Active contracts ending within the window, with the client's BizDev owner.</summary>
+    public const string EndingSoon =
+        """
+        SELECT ct.Id, ct.ClientId, ct.EndDate, c.BizDevOwnerId
+        FROM Contracts ct JOIN Clients c ON c.Id = ct.ClientId
+        WHERE ct.Status = 'Active' AND c.IsArchived = 0 AND ct.EndDate >= @Today AND ct.EndDate <= @Until
+        """;
+}
+
+/// <summary>
+/// Renewals (daily): a contract 90, 60 and 30 days before its end gets an action for the client's BizDev owner, one
+/// per milestone; an action closes itself when its milestone has passed or the contract was renewed or ended.
+/// </summary>
+public sealed class RenewalsJob(Db db, LocalClock clock, ILogger<RenewalsJob> logger) : RecordedJob(db, clock.Time, logger)
+{
+    public static readonly JobKey Key = new("renewals", "clients");
+    private static readonly int[] Milestones = [30, 60, 90];
+
+    private sealed record ContractRow
+    {
+        public int Id { get; init; }
+        public int ClientId { get; init; }
+        public DateOnly EndDate { get; init; }
+        public int? BizDevOwnerId { get; init; }
+    }
+
+    public override async Task<int> RunAsync(CancellationToken ct) => await Db.InTransactionAsync(async (c, t) =>
+    {
+        var today = clock.Today;
+        var contracts = (await c.QueryAsync<ContractRow>(new CommandDefinition(RenewalsSql.EndingSoon,
+            new { Today = today, Until = today.AddDays(Milestones[^1]) }, t, cancellationToken: ct))).ToList();
+        var due = contracts.Select(contract =>
+        {
+            var daysLeft = contract.EndDate.DayNumber - today.DayNumber;
+            return CsActionRequest.Renewal(contract.Id, contract.ClientId, contract.BizDevOwnerId, Milestones.First(m => daysLeft <= m), daysLeft, today.AddDays(7));
+        }).ToList();
+        var opened = 0;
+        foreach (var request in due)
+        {
+            if (await CsActions.OpenAsync(c, t, request, TransitionCause.System, clock.UtcNow, ct)) opened++;
+        }
+
+        await CsActions.ResolveAllExceptAsync(c, t, CsActionKind.ContractRenewal, [.. due.Select(r => r.ConditionKey)], TransitionCause.System, clock.UtcNow, ct);
+        return opened;
+    }, ct);
+}
