@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Teams;
 using ProgramOps.Web.Infrastructure.Jobs;
@@ -11,6 +12,7 @@ public static class ScheduledJobs
 {
     public static readonly IReadOnlyList<ScheduledJob> All =
     [
+        new(ProgramClockJob.Key, "0 45 5 * * ?", "Jobs.ProgramClock"),
         new(EngagementWatchJob.Key, "0 0 6 * * ?", "Jobs.EngagementWatch"),
         new(TeamHealthJob.Key, "0 15 6 * * ?", "Jobs.TeamHealth"),
         new(RenewalsJob.Key, "0 30 6 * * ?", "Jobs.Renewals"),
@@ -19,6 +21,7 @@ public static class ScheduledJobs
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services, IConfiguration configuration) =>
         services.AddProgramOpsJobs(configuration, All, q =>
         {
+            q.AddJob<ProgramClockJob>(j => j.WithIdentity(ProgramClockJob.Key).StoreDurably());
             q.AddJob<EngagementWatchJob>(j => j.WithIdentity(EngagementWatchJob.Key).StoreDurably());
             q.AddJob<TeamHealthJob>(j => j.WithIdentity(TeamHealthJob.Key).StoreDurably());
             q.AddJob<RenewalsJob>(j => j.WithIdentity(RenewalsJob.Key).StoreDurably());

@@ -1,0 +1,55 @@
+using Dapper;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProgramOps.DataTests.Demo;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Cohorts;
+using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Time;
+
+namespace ProgramOps.DataTests.Participants;
+
+public sealed class ProgramClockJobTests : IDisposable
+{
+    private readonly TestDatabase _database = new();
+
+    public void Dispose() => _database.Dispose();
+
+    private ProgramClockJob Job(DateTimeOffset now)
+    {
+        var time = new FixedTime(now);
+        var audit = new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), time);
+        return new ProgramClockJob(_database.Db, new ParticipantTransitions(audit, time), audit,
+            new LocalClock(time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")), NullLogger<ProgramClockJob>.Instance);
+    }
+
+    [Fact]
+    public async Task After_the_final_answer_window_open_participants_are_closed_and_the_cohort_completes_once()
+    {
+        var client = await TestData.ClientAsync(_database.Db, new ClientInput { Name = "時計商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
+        var contract = await TestData.ActiveContractAsync(_database.Db, client, 50);
+        var version = await TestData.PublishedProgramAsync(_database.Db, "clock-smoking");
+        // 12 weeks from 2026-08-03 end on 2026-10-26; answers are taken until 2026-11-02.
+        var cohort = await TestData.CohortAsync(_database.Db, "時計コホート", version, "Running", new DateOnly(2026, 8, 3), (contract, 50));
+        var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, 4);
+        await using var c = await _database.Db.OpenAsync();
+        await c.ExecuteAsync("UPDATE Participants SET State = 'Active', LastCheckInOn = '2026-10-30' WHERE Id = @id", new { id = ids[1] });
+        await c.ExecuteAsync("UPDATE Participants SET State = 'Completed', Outcome = 'Succeeded' WHERE Id = @id", new { id = ids[2] });
+        await c.ExecuteAsync("UPDATE Participants SET State = 'Withdrawn' WHERE Id = @id", new { id = ids[3] });
+
+        Assert.Equal(0, await Job(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero)).RunAsync(CancellationToken.None));
+        Assert.Equal("Running", await c.ExecuteScalarAsync<string>("SELECT Status FROM Cohorts WHERE Id = @cohort", new { cohort }));
+
+        var after = new DateTimeOffset(2026, 11, 3, 3, 0, 0, TimeSpan.Zero);
+        Assert.Equal(2, await Job(after).RunAsync(CancellationToken.None));
+        Assert.Equal(0, await Job(after).RunAsync(CancellationToken.None));
+
+        var states = (await c.QueryAsync<(string State, string? Outcome)>("SELECT State, Outcome FROM Participants ORDER BY Id")).ToList();
+        Assert.Equal([("InvitationExpired", null), ("Completed", "NotSucceeded"), ("Completed", "Succeeded"), ("Withdrawn", null)], states);
+        Assert.Equal("Completed", await c.ExecuteScalarAsync<string>("SELECT Status FROM Cohorts WHERE Id = @cohort", new { cohort }));
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'CohortCompleted'"));
+    }
+}
