@@ -35,6 +35,18 @@ public static class TestData
                 """, new { programId, Definition = ProgramDefinitionJson.Serialize(ProgramTemplates.SmokingCessation with { Code = code }), now }, t);
         });
 
+    /// <summary>
+    /// A new employer with an active contract and the smoking program, and a cohort on them in <paramref name="status"/>
+    /// starting on <paramref name="start"/> with 50 seats: the setting most participant tests need.
+    /// </summary>
+    public static async Task<(int CohortId, int ContractId)> CohortOfNewClientAsync(Db db, string tag, string status, DateOnly start)
+    {
+        var client = await ClientAsync(db, new ClientInput { Name = $"{tag}商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
+        var contract = await ActiveContractAsync(db, client, 50);
+        var version = await PublishedProgramAsync(db, $"{tag}-smoking");
+        return (await CohortAsync(db, $"{tag}コホート", version, status, start, (contract, 50)), contract);
+    }
+
     /// <summary>A cohort of the program version, with seats from each contract, in <paramref name="status"/>; returns its id.</summary>
     public static async Task<int> CohortAsync(Db db, string name, int versionId, string status, DateOnly start, params (int ContractId, int Capacity)[] seats) =>
         await db.InTransactionAsync(async (c, t) =>

@@ -27,10 +27,7 @@ public sealed class ActionJobsTests : IDisposable
     [Fact]
     public async Task A_team_below_its_minimum_gets_one_action_which_closes_once_the_team_is_whole_again()
     {
-        var client = await TestData.ClientAsync(_database.Db, new ClientInput { Name = "健全商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
-        var contract = await TestData.ActiveContractAsync(_database.Db, client, 50);
-        var version = await TestData.PublishedProgramAsync(_database.Db, "health-smoking");
-        var cohort = await TestData.CohortAsync(_database.Db, "健全コホート", version, "Running", new DateOnly(2026, 11, 2), (contract, 50));
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "健全", "Running", new DateOnly(2026, 11, 2));
         var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, 10, "営業部", "総務部");
         var teams = new CohortTeams(_database.Db, new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), _clock.Time), _clock.Time);
         await _database.Db.InTransactionAsync((c, t) => teams.FormAsync(c, t, cohort, "cs", null, CancellationToken.None));

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProgramOps.DataTests.Demo;
 using ProgramOps.TestSupport;
-using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Infrastructure.Audit;
 using ProgramOps.Web.Infrastructure.Auth;
@@ -28,10 +27,7 @@ public sealed class EngagementWatchJobTests : IDisposable
     [Fact]
     public async Task Quiet_participants_become_at_risk_then_drop_out_and_a_second_run_changes_nothing()
     {
-        var client = await TestData.ClientAsync(_database.Db, new ClientInput { Name = "監視商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
-        var contract = await TestData.ActiveContractAsync(_database.Db, client, 50);
-        var version = await TestData.PublishedProgramAsync(_database.Db, "watch-smoking");
-        var cohort = await TestData.CohortAsync(_database.Db, "監視コホート", version, "Running", new DateOnly(2027, 1, 11), (contract, 50));
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "監視", "Running", new DateOnly(2027, 1, 11));
         var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, 4);
         await using (var c = await _database.Db.OpenAsync())
         {
@@ -56,10 +52,7 @@ public sealed class EngagementWatchJobTests : IDisposable
     [Fact]
     public async Task An_at_risk_action_closes_itself_once_the_participant_checks_in_again()
     {
-        var client = await TestData.ClientAsync(_database.Db, new ClientInput { Name = "復帰商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
-        var contract = await TestData.ActiveContractAsync(_database.Db, client, 50);
-        var version = await TestData.PublishedProgramAsync(_database.Db, "return-smoking");
-        var cohort = await TestData.CohortAsync(_database.Db, "復帰コホート", version, "Running", new DateOnly(2027, 1, 11), (contract, 50));
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "復帰", "Running", new DateOnly(2027, 1, 11));
         var id = (await TestData.ParticipantsAsync(_database.Db, cohort, contract, 1))[0];
         await using var connection = await _database.Db.OpenAsync();
         await connection.ExecuteAsync("UPDATE Participants SET State = 'Active', LastCheckInOn = '2027-01-27' WHERE Id = @id", new { id });

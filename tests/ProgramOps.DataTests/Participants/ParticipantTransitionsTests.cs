@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Http;
 using ProgramOps.TestSupport;
-using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Infrastructure.Audit;
 using ProgramOps.Web.Infrastructure.Auth;
@@ -17,10 +16,7 @@ public sealed class ParticipantTransitionsTests : IDisposable
     [Fact]
     public async Task Two_transitions_of_one_participant_at_once_give_one_step_and_one_conflict_never_two_steps()
     {
-        var client = await TestData.ClientAsync(_database.Db, new ClientInput { Name = "並行商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
-        var contract = await TestData.ActiveContractAsync(_database.Db, client, 10);
-        var version = await TestData.PublishedProgramAsync(_database.Db, "parallel-smoking");
-        var cohort = await TestData.CohortAsync(_database.Db, "並行コホート", version, "Enrolling", new DateOnly(2027, 1, 11), (contract, 10));
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "並行", "Enrolling", new DateOnly(2027, 1, 11));
         var id = (await TestData.ParticipantsAsync(_database.Db, cohort, contract, 1))[0];
         var transitions = new ParticipantTransitions(new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), TimeProvider.System), TimeProvider.System);
 

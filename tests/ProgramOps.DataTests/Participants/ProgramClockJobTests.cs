@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProgramOps.DataTests.Demo;
 using ProgramOps.TestSupport;
-using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Infrastructure.Audit;
@@ -29,11 +28,8 @@ public sealed class ProgramClockJobTests : IDisposable
     [Fact]
     public async Task After_the_final_answer_window_open_participants_are_closed_and_the_cohort_completes_once()
     {
-        var client = await TestData.ClientAsync(_database.Db, new ClientInput { Name = "時計商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
-        var contract = await TestData.ActiveContractAsync(_database.Db, client, 50);
-        var version = await TestData.PublishedProgramAsync(_database.Db, "clock-smoking");
         // 12 weeks from 2026-08-03 end on 2026-10-26; answers are taken until 2026-11-02.
-        var cohort = await TestData.CohortAsync(_database.Db, "時計コホート", version, "Running", new DateOnly(2026, 8, 3), (contract, 50));
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "時計", "Running", new DateOnly(2026, 8, 3));
         var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, 4);
         await using var c = await _database.Db.OpenAsync();
         await c.ExecuteAsync("UPDATE Participants SET State = 'Active', LastCheckInOn = '2026-10-30' WHERE Id = @id", new { id = ids[1] });
