@@ -8,6 +8,7 @@ public sealed class IndexModel(Db db) : PageModel
         public string? Q { get; init; }
         public ParticipantState? State { get; init; }
         public int? Client { get; init; }
+        public int? Team { get; init; }
         public ParticipantSort Sort { get; init; } = ParticipantSort.Imported;
         public string? Dir { get; init; }
         /// <remarks>Not "page": Razor Pages keeps that route value for the page's own name.</remarks>
@@ -47,15 +48,7 @@ public sealed class IndexModel(Db db) : PageModel
         (CohortId, CohortName) = (cohortId, name);
 
         var page = Paging.Normalize(Filter.PageNumber);
-        var parameters = new
-        {
-            CohortId = cohortId,
-            State = Filter.State?.ToString(),
-            ClientId = Filter.Client,
-            Search = LikePattern.Containing(Filter.Q),
-            Skip = Paging.Skip(page, Paging.DefaultPageSize),
-            Take = Paging.DefaultPageSize,
-        };
+        var parameters = ParticipantFilter.Parameters(cohortId, Filter.State, Filter.Client, Filter.Team, Filter.Q, Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             ParticipantsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
         // A first page that is not full holds every match: no need to count them again.
@@ -76,6 +69,7 @@ public sealed class IndexModel(Db db) : PageModel
             q = Filter.Q,
             state = Filter.State,
             client = Filter.Client,
+            team = Filter.Team,
             sort = sort ?? Filter.Sort,
             dir = (descending ?? Filter.Descending) ? "desc" : null,
             pageNumber = page == 1 ? (int?)null : page,

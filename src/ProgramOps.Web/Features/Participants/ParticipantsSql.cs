@@ -16,8 +16,18 @@ public static class ParticipantsSql
         WHERE p.CohortId = @CohortId
           AND (@State IS NULL OR p.State = @State)
           AND (@ClientId IS NULL OR p.ClientId = @ClientId)
+          AND (@TeamNumber IS NULL OR p.TeamId = (SELECT tf.Id FROM Teams tf WHERE tf.CohortId = @CohortId AND tf.Number = @TeamNumber))
           AND (@Search IS NULL OR p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\'
                OR p.EmployeeNumber LIKE @Search ESCAPE '\' OR p.Email LIKE @Search ESCAPE '\')
+        """;
+
+    /// <summary>Everyone the list's filter selects, with what the lifecycle needs, for a bulk step (capped by <c>@Take</c>).</summary>
+    public static string Selected(SqlDialect dialect) =>
+        $"""
+        SELECT p.Id, p.State, p.Version, p.LastCheckInOn, p.TeamId
+        FROM Participants p
+        {ListFilter}
+        {dialect.OrderAndPage("p.Id")}
         """;
 
     /// <summary>Counted apart from the page (not a window count), so a page can stop after its rows in index order.</summary>
@@ -58,6 +68,9 @@ public static class ParticipantsSql
         """;
 
     public const string CohortName = "SELECT Name FROM Cohorts WHERE Id = @CohortId";
+
+    public const string CohortProgram =
+        "SELECT co.Name, co.StartDate, v.Definition FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId WHERE co.Id = @CohortId";
 
     /// <summary>One participant with what the lifecycle's guards and the details page need.</summary>
     public const string Find = Participant + " WHERE p.Id = @Id";
