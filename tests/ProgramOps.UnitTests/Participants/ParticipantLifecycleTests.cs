@@ -140,4 +140,16 @@ public sealed class ParticipantLifecycleTests
         // A change to the lifecycle must show up as a diff of the pinned file, reviewed with the change.
         Assert.Equal(pinned.ReplaceLineEndings().Trim(), diagram.ReplaceLineEndings().Trim());
     }
+
+    [Fact]
+    public void The_program_page_draws_the_same_diagram_with_the_versions_thresholds_as_a_table_of_arrows()
+    {
+        var mermaid = LifecycleDiagram.Mermaid(ProgramOps.Web.Features.Programs.ProgramTemplates.SmokingCessation with { AtRiskAfterDays = 5 });
+        var arrows = LifecycleDiagram.Arrows(mermaid);
+
+        // Every transition line is an arrow; the initial-state marker "[*] --> Invited" is not a transition.
+        Assert.Equal(mermaid.Split('\n').Count(line => line.Contains(" --> ", StringComparison.Ordinal) && !line.Contains("[*]", StringComparison.Ordinal)), arrows.Count);
+        Assert.Contains(new LifecycleArrow("Active", "AtRisk", "MarkAtRisk", "no check-in for 5 days"), arrows);
+        Assert.Contains(new LifecycleArrow("Invited", "Enrolled", "Enrol", null), arrows);
+    }
 }

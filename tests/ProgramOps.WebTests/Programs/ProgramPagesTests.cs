@@ -25,6 +25,19 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Admins_see_the_participant_lifecycle_drawn_from_the_state_machine_with_the_versions_thresholds()
+    {
+        var (admin, programId, _) = await LaunchAsync("lifecycle-view");
+
+        var page = await GetDocumentAsync(admin, $"/programs/details/{programId}");
+        var cs = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.ProgramCS), $"/programs/details/{programId}");
+
+        Assert.Contains("no check-in for 3 days", page.QuerySelector("table.lifecycle")!.TextContent);
+        Assert.StartsWith("stateDiagram-v2", page.QuerySelector("[data-lifecycle-diagram]")!.TextContent);
+        Assert.Null(cs.QuerySelector("table.lifecycle"));
+    }
+
+    [Fact]
     public async Task Only_admins_launch_programs_but_everyone_reads_the_catalogue()
     {
         var viewer = await factory.SignedInClientAsync(Roles.Viewer);
