@@ -36,8 +36,10 @@ public sealed class ProgramClockJobTests : IDisposable
         await c.ExecuteAsync("UPDATE Participants SET State = 'Completed', Outcome = 'Succeeded' WHERE Id = @id", new { id = ids[2] });
         await c.ExecuteAsync("UPDATE Participants SET State = 'Withdrawn' WHERE Id = @id", new { id = ids[3] });
 
-        Assert.Equal(0, await Job(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero)).RunAsync(CancellationToken.None));
+        // Before the window closes the clock only records the milestones reached: all five of the 12-week program.
+        Assert.Equal(5, await Job(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero)).RunAsync(CancellationToken.None));
         Assert.Equal("Running", await c.ExecuteScalarAsync<string>("SELECT Status FROM Cohorts WHERE Id = @cohort", new { cohort }));
+        Assert.Equal("2026-08-31", await c.ExecuteScalarAsync<string>("SELECT ReachedOn FROM CohortMilestones WHERE CohortId = @cohort AND Week = 4", new { cohort }));
 
         var after = new DateTimeOffset(2026, 11, 3, 3, 0, 0, TimeSpan.Zero);
         Assert.Equal(2, await Job(after).RunAsync(CancellationToken.None));
@@ -47,5 +49,20 @@ public sealed class ProgramClockJobTests : IDisposable
         Assert.Equal([("InvitationExpired", null), ("Completed", "NotSucceeded"), ("Completed", "Succeeded"), ("Withdrawn", null)], states);
         Assert.Equal("Completed", await c.ExecuteScalarAsync<string>("SELECT Status FROM Cohorts WHERE Id = @cohort", new { cohort }));
         Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'CohortCompleted'"));
+    }
+
+    [Fact]
+    public async Task Milestones_are_recorded_as_the_weeks_pass_and_only_once()
+    {
+        var (cohort, _) = await TestData.CohortOfNewClientAsync(_database.Db, "週", "Running", new DateOnly(2026, 11, 2));
+
+        // 2026-11-23 in Tokyo is day 21 of the program: kickoff (week 0) and quit day (week 1) are past, week 4 is not.
+        var now = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
+        Assert.Equal(2, await Job(now).RunAsync(CancellationToken.None));
+        Assert.Equal(0, await Job(now).RunAsync(CancellationToken.None));
+        Assert.Equal(1, await Job(now.AddDays(7)).RunAsync(CancellationToken.None));
+
+        await using var c = await _database.Db.OpenAsync();
+        Assert.Equal([0, 1, 4], await c.QueryAsync<int>("SELECT Week FROM CohortMilestones WHERE CohortId = @cohort ORDER BY Week", new { cohort }));
     }
 }

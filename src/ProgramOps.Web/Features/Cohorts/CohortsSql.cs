@@ -93,4 +93,6 @@ public static class CohortsSql
         "SELECT COUNT(*) FROM Participants WHERE CohortId = @Id AND State = 'Completed' AND Outcome = 'Succeeded'";
 
     public const string TeamCount = "SELECT COUNT(*) FROM Teams WHERE CohortId = @Id";
+
+    public const string ReachedMilestones = "SELECT Week, Name, ReachedOn FROM CohortMilestones WHERE CohortId = @Id";
 }

@@ -64,7 +64,18 @@ public sealed class DetailsModel(
         public int TotalCount { get; init; }
     }
 
+    public sealed record ReachedMilestone
+    {
+        public int Week { get; init; }
+        public required string Name { get; init; }
+        public DateOnly ReachedOn { get; init; }
+    }
+
     public Cohort Item { get; private set; } = null!;
+    public IReadOnlyList<ReachedMilestone> Reached { get; private set; } = [];
+
+    /// <summary>The program week the cohort is in (1 on the start day), or null before the start.</summary>
+    public int? ProgramWeek => clock.Today >= Item.StartDate ? ((clock.Today.DayNumber - Item.StartDate.DayNumber) / 7) + 1 : null;
     public IReadOnlyList<SeatRow> Seats { get; private set; } = [];
     public IReadOnlyDictionary<ParticipantState, int> ByState { get; private set; } = new Dictionary<ParticipantState, int>();
     public IReadOnlyList<FunnelStep> Funnel { get; private set; } = [];
@@ -124,6 +135,7 @@ public sealed class DetailsModel(
             .ToDictionary(s => s.State, s => s.Count);
         Funnel = CohortFunnel.Build(ByState, exits, await connection.ExecuteScalarAsync<int>(new CommandDefinition(CohortsSql.Succeeded, new { Id = id }, cancellationToken: ct)));
         Teams = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CohortsSql.TeamCount, new { Id = id }, cancellationToken: ct));
+        Reached = [.. await connection.QueryAsync<ReachedMilestone>(new CommandDefinition(CohortsSql.ReachedMilestones, new { Id = id }, cancellationToken: ct))];
         var imports = (await connection.QueryAsync<ImportRow>(new CommandDefinition(ImportsSql.OfCohort(db.Dialect),
             new { CohortId = id, Skip = Paging.Skip(importsPage, ImportsPageSize), Take = ImportsPageSize }, cancellationToken: ct))).ToList();
         Imports = new PageOf<ImportRow>(imports, importsPage, ImportsPageSize, imports.FirstOrDefault()?.TotalCount ?? 0);

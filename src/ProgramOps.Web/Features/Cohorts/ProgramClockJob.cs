@@ -22,6 +22,14 @@ public static class ProgramClockSql
         ORDER BY Id
         """;
 
+    /// <summary>Records a milestone the first time the clock sees it reached.</summary>
+    public const string RecordMilestone =
+        """
+        INSERT INTO CohortMilestones (CohortId, Week, Name, ReachedOn)
+        SELECT @CohortId, @Week, @Name, @ReachedOn
+        WHERE NOT EXISTS (SELECT 1 FROM CohortMilestones WHERE CohortId = @CohortId AND Week = @Week AND Name = @Name)
+        """;
+
     public const string InProgram =
         """
         SELECT COUNT(*) FROM Participants
@@ -30,7 +38,8 @@ public static class ProgramClockSql
 }
 
 /// <summary>
-/// Program clock (daily, in each program's time zone): once a running cohort's final assessment window has closed
+/// Program clock (daily, in each program's time zone): records each milestone a running cohort has reached (week W
+/// of the program is reached on the start day plus W weeks); once a running cohort's final assessment window has closed
 /// (<see cref="FinalAnswerDays"/> after the program's last day), participants who never linked the app are expired,
 /// those still in the program without a final answer complete as not succeeded, and a cohort nobody is left in
 /// completes. Idempotent: what it closed, it does not find again.
@@ -67,17 +76,32 @@ public sealed class ProgramClockJob(Db db, ParticipantTransitions transitions, A
             cohorts = [.. await connection.QueryAsync<CohortRow>(new CommandDefinition(ProgramClockSql.RunningCohorts, cancellationToken: ct))];
         }
 
-        var closed = 0;
+        var items = 0;
         foreach (var cohort in cohorts)
         {
             var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).DateTime);
-            if (today <= cohort.StartDate.AddDays((program.DurationWeeks * 7) + FinalAnswerDays)) continue;
-            closed += await CloseAsync(cohort, ct);
+            items += await RecordMilestonesAsync(cohort, program, today, ct);
+            if (today > cohort.StartDate.AddDays((program.DurationWeeks * 7) + FinalAnswerDays)) items += await CloseAsync(cohort, ct);
         }
 
-        return closed;
+        return items;
     }
+
+    private async Task<int> RecordMilestonesAsync(CohortRow cohort, ProgramDefinition program, DateOnly today, CancellationToken ct) =>
+        await Db.InTransactionAsync(async (c, t) =>
+        {
+            var recorded = 0;
+            foreach (var milestone in program.Milestones.Where(m => cohort.StartDate.AddDays(m.Week * 7) <= today))
+            {
+                recorded += await c.ExecuteAsync(new CommandDefinition(ProgramClockSql.RecordMilestone, new
+                {
+                    CohortId = cohort.Id, milestone.Week, milestone.Name, ReachedOn = cohort.StartDate.AddDays(milestone.Week * 7),
+                }, t, cancellationToken: ct));
+            }
+
+            return recorded;
+        }, ct);
 
     private async Task<int> CloseAsync(CohortRow cohort, CancellationToken ct) => await Db.InTransactionAsync(async (c, t) =>
     {
