@@ -95,4 +95,12 @@ public static class CohortsSql
     public const string TeamCount = "SELECT COUNT(*) FROM Teams WHERE CohortId = @Id";
 
     public const string ReachedMilestones = "SELECT Week, Name, ReachedOn FROM CohortMilestones WHERE CohortId = @Id";
+
+    /// <summary>The running cohorts with their program version, for the daily jobs.</summary>
+    public const string Running =
+        """
+        SELECT co.Id, co.Name, co.StartDate, co.Version, v.Definition
+        FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        WHERE co.Status = 'Running'
+        """;
 }

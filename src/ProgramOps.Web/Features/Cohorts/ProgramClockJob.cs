@@ -7,13 +7,6 @@ namespace ProgramOps.Web.Features.Cohorts;
 
 public static class ProgramClockSql
 {
-    public const string RunningCohorts =
-        """
-        SELECT co.Id, co.Name, co.StartDate, co.Version, v.Definition
-        FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
-        WHERE co.Status = 'Running'
-        """;
-
     /// <summary>Participants the end of the program still finds open: not linked yet, or still in it without a final answer.</summary>
     public const string StillOpen =
         """
@@ -73,14 +66,14 @@ public sealed class ProgramClockJob(Db db, ParticipantTransitions transitions, A
         List<CohortRow> cohorts;
         await using (var connection = await Db.OpenAsync(ct))
         {
-            cohorts = [.. await connection.QueryAsync<CohortRow>(new CommandDefinition(ProgramClockSql.RunningCohorts, cancellationToken: ct))];
+            cohorts = [.. await connection.QueryAsync<CohortRow>(new CommandDefinition(CohortsSql.Running, cancellationToken: ct))];
         }
 
         var items = 0;
         foreach (var cohort in cohorts)
         {
             var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.UtcNow, TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).DateTime);
+            var today = program.DateAt(clock.UtcNow);
             items += await RecordMilestonesAsync(cohort, program, today, ct);
             if (today > cohort.StartDate.AddDays((program.DurationWeeks * 7) + FinalAnswerDays)) items += await CloseAsync(cohort, ct);
         }

@@ -15,27 +15,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
 {
     public const string Actor = "base-app";
 
-    /// <summary>
-    /// SQLite has one writer at a time, and batches that find it busy retry on a timer rather than in turn: under
-    /// load a few waited seconds. Batches in this process queue here first, in arrival order.
-    /// </summary>
-    private static readonly SemaphoreSlim SqliteWriter = new(1, 1);
-
     public async Task<EventBatchResponse> ApplyAsync(Integration integration, IReadOnlyList<IncomingEvent> events, CancellationToken ct)
-    {
-        var queued = db.Provider == DatabaseProvider.Sqlite;
-        if (queued) await SqliteWriter.WaitAsync(ct);
-        try
-        {
-            return await ApplyInTransactionAsync(integration, events, ct);
-        }
-        finally
-        {
-            if (queued) SqliteWriter.Release();
-        }
-    }
-
-    private async Task<EventBatchResponse> ApplyInTransactionAsync(Integration integration, IReadOnlyList<IncomingEvent> events, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var results = await db.InTransactionAsync(async (c, t) =>
@@ -75,7 +55,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         if (e.Data is AppFeedback feedback) await ReportFeedbackAsync(c, t, participant, feedback, e, now, ct);
         if (e.Data is CheckIn)
         {
-            var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(e.OccurredAt, TimeZoneInfo.FindSystemTimeZoneById(participant.Program.TimeZone)).DateTime);
+            var day = participant.Program.DateAt(e.OccurredAt);
             await c.ExecuteAsync(new CommandDefinition(EventsSql.RecordCheckIn, new { Id = participant.Id, Day = day }, t, cancellationToken: ct));
         }
 

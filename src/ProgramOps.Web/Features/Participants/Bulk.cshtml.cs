@@ -119,11 +119,8 @@ public sealed class BulkModel(Db db, ParticipantTransitions transitions, ICurren
     private ParticipantTransition Fire(ParticipantLifecycle lifecycle, TransitionCause cause) =>
         Input.Trigger == ParticipantTrigger.Complete ? lifecycle.Complete(cause, Input.Outcome!.Value) : lifecycle.Fire(Input.Trigger!.Value, cause);
 
-    private ParticipantFacts Facts(Selected participant, DateOnly start, ProgramDefinition program)
-    {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).DateTime);
-        return new ParticipantFacts(program, start, today, participant.LastCheckInOn, HasTeam: participant.TeamId is not null);
-    }
+    private ParticipantFacts Facts(Selected participant, DateOnly start, ProgramDefinition program) =>
+        new(program, start, program.DateAt(time.GetUtcNow()), participant.LastCheckInOn, HasTeam: participant.TeamId is not null);
 
     private bool Validate()
     {

@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Jobs;
 using Quartz;
@@ -7,13 +8,6 @@ namespace ProgramOps.Web.Features.Participants;
 
 public static class EngagementWatchSql
 {
-    public const string RunningCohorts =
-        """
-        SELECT co.Id, co.StartDate, v.Definition
-        FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
-        WHERE co.Status = 'Running'
-        """;
-
     /// <summary>Participants of a cohort who have not checked in since <c>@QuietSince</c> (or ever, counting from the start).</summary>
     public const string Quiet =
         """
@@ -59,13 +53,13 @@ public sealed class EngagementWatchJob(Db db, ParticipantTransitions transitions
         List<CohortRow> cohorts;
         await using (var connection = await Db.OpenAsync(ct))
         {
-            cohorts = [.. await connection.QueryAsync<CohortRow>(new CommandDefinition(EngagementWatchSql.RunningCohorts, cancellationToken: ct))];
+            cohorts = [.. await connection.QueryAsync<CohortRow>(new CommandDefinition(CohortsSql.Running, cancellationToken: ct))];
         }
 
         foreach (var cohort in cohorts)
         {
             var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
-            var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).DateTime);
+            var today = program.DateAt(Time.GetUtcNow());
             List<QuietParticipant> quiet;
             await using (var connection = await Db.OpenAsync(ct))
             {

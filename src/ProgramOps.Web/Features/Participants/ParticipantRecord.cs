@@ -47,10 +47,5 @@ public sealed record ParticipantRecord
         connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCode, new { Code = code }, transaction, cancellationToken: ct));
 
     /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>
-    public ParticipantFacts Facts(DateTimeOffset now)
-    {
-        var program = Program;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone)).DateTime);
-        return new ParticipantFacts(program, ProgramStart, today, LastCheckInOn, HasTeam: TeamId is not null);
-    }
+    public ParticipantFacts Facts(DateTimeOffset now) => new(Program, ProgramStart, Program.DateAt(now), LastCheckInOn, HasTeam: TeamId is not null);
 }

@@ -25,6 +25,10 @@ public sealed record ProgramDefinition
     public IReadOnlyList<Shipment> Shipments { get; init; } = [];
     public string TimeZone { get; init; } = "Asia/Tokyo";
 
+    /// <summary>The program day an instant falls on: program days, weeks and deadlines are counted in its time zone.</summary>
+    public DateOnly DateAt(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);
+
     /// <summary>The name in the reader's language (Japanese, else English).</summary>
     public string NameIn(System.Globalization.CultureInfo culture) =>
         culture.TwoLetterISOLanguageName == "ja" ? NameJa : NameEn;

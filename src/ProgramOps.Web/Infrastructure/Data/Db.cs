@@ -10,6 +10,10 @@ public sealed class Db(DatabaseProvider provider, string connectionString)
     public string ConnectionString { get; } = connectionString;
     public SqlDialect Dialect { get; } = SqlDialect.For(provider);
 
+    // SQLite has one writer at a time, and a transaction that finds it busy retries on a timer rather than in turn:
+    // under load (event batches, imports) a few waited seconds. This process's writers queue here, in arrival order.
+    private readonly SemaphoreSlim? _sqliteWriter = provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         var connection = CreateConnection();
@@ -32,15 +36,24 @@ public sealed class Db(DatabaseProvider provider, string connectionString)
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction. On SQLite the transaction takes the write lock
     /// up front (BEGIN IMMEDIATE), so two writers queue on the busy timeout instead of failing with
-    /// "database is locked" when a read lock would have to be upgraded.
+    /// "database is locked" when a read lock would have to be upgraded; writers of this process queue
+    /// in order before that. Not to be nested: <paramref name="work"/> uses the connection it is given.
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
-        await using var connection = await OpenAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(ct);
-        return result;
+        if (_sqliteWriter is not null) await _sqliteWriter.WaitAsync(ct);
+        try
+        {
+            await using var connection = await OpenAsync(ct);
+            await using var transaction = await connection.BeginTransactionAsync(ct);
+            var result = await work(connection, transaction);
+            await transaction.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            _sqliteWriter?.Release();
+        }
     }
 
     public Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
