@@ -3,10 +3,11 @@
 # file, driven by tests/ProgramOps.Bench. Bounded in time; the server is stopped on exit.
 # A roster of 100,000 participants is imported (UTF-8 and CP932, beside a bare INSERT loop), and one such cohort
 # is left in the served database for the cohort page measurement.
-# Usage: scripts/bench.sh [warm-up s] [measure s] [concurrency] [clients] [participants]
+# The daily program clock and engagement watch run over 1,000,000 synthetic participants (a separate database).
+# Usage: scripts/bench.sh [warm-up s] [measure s] [concurrency] [clients] [participants] [lifecycle participants]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-warmup="${1:-10}" measure="${2:-20}" concurrency="${3:-8}" clients="${4:-10000}" participants="${5:-100000}"
+warmup="${1:-10}" measure="${2:-20}" concurrency="${3:-8}" clients="${4:-10000}" participants="${5:-100000}" lifecycle="${6:-1000000}"
 
 mkdir -p artifacts/bench
 report="artifacts/bench/$(date -u +%Y%m%dT%H%M%SZ).txt"
@@ -52,5 +53,7 @@ echo
 dotnet "$bench_dll" insert "$clients"
 echo
 dotnet "$bench_dll" feedback 10000
+echo
+dotnet "$bench_dll" lifecycle "$lifecycle"
 echo
 echo "Written to $report"

@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProgramOps.DataTests.Demo;
 using ProgramOps.TestSupport;
@@ -21,7 +22,7 @@ public sealed class EngagementWatchJobTests : IDisposable
     private EngagementWatchJob Job()
     {
         var audit = new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), _time);
-        return new EngagementWatchJob(_database.Db, new ParticipantTransitions(audit, _time), new LocalClock(_time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")), NullLogger<EngagementWatchJob>.Instance);
+        return new EngagementWatchJob(_database.Db, new ParticipantBatches(_database.Db, audit, _time), new LocalClock(_time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")), NullLogger<EngagementWatchJob>.Instance);
     }
 
     [Fact]
@@ -62,5 +63,33 @@ public sealed class EngagementWatchJobTests : IDisposable
         await Job().RunAsync(CancellationToken.None);
 
         Assert.Equal("Resolved", await connection.ExecuteScalarAsync<string>("SELECT Status FROM CsActions WHERE ParticipantId = @id", new { id }));
+    }
+
+    [Fact]
+    public async Task A_run_cut_off_part_way_keeps_its_whole_batches_and_the_next_run_finishes_the_rest()
+    {
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "中断", "Running", new DateOnly(2027, 1, 11));
+        var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, ParticipantBatches.Size + 500);
+        await using var connection = await _database.Db.OpenAsync();
+        await connection.ExecuteAsync("UPDATE Participants SET State = 'Active', LastCheckInOn = '2027-01-27'");
+        // The process dies while writing the second batch: the database refuses its first transition.
+        var crash = await SimulatedCrash.AtTransitionOfAsync(connection, ids[ParticipantBatches.Size]);
+
+        Assert.Contains("simulated crash", (await Assert.ThrowsAsync<SqliteException>(() => Job().RunAsync(CancellationToken.None))).Message);
+        Assert.Equal(ParticipantBatches.Size, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE State = 'AtRisk'"));
+        Assert.Equal(ParticipantBatches.Size, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantTransitions"));
+        Assert.Equal(ParticipantBatches.Size, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM CsActions"));
+
+        await crash.DisposeAsync();
+        Assert.Equal(500, await Job().RunAsync(CancellationToken.None));
+        Assert.Equal(0, await Job().RunAsync(CancellationToken.None));
+
+        Assert.Equal(ids.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE State = 'AtRisk' AND Version = 2"));
+        Assert.Equal(ids.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(DISTINCT ParticipantId) FROM ParticipantTransitions WHERE TriggerName = 'MarkAtRisk'"));
+        Assert.Equal(ids.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantTransitions"));
+        Assert.Equal(ids.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(DISTINCT ParticipantId) FROM CsActions WHERE Status = 'Open'"));
+        // One audit entry per committed batch, on the cohort; each participant's own history is the transition log.
+        Assert.Equal(2, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'ParticipantsMoved' AND EntityId = @cohort",
+            new { cohort = cohort.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
     }
 }

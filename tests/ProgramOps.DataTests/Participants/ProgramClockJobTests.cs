@@ -1,5 +1,6 @@
 using Dapper;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProgramOps.DataTests.Demo;
 using ProgramOps.TestSupport;
@@ -21,7 +22,7 @@ public sealed class ProgramClockJobTests : IDisposable
     {
         var time = new FixedTime(now);
         var audit = new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), time);
-        return new ProgramClockJob(_database.Db, new ParticipantTransitions(audit, time), audit,
+        return new ProgramClockJob(_database.Db, new ParticipantBatches(_database.Db, audit, time), audit,
             new LocalClock(time, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")), NullLogger<ProgramClockJob>.Instance);
     }
 
@@ -64,5 +65,28 @@ public sealed class ProgramClockJobTests : IDisposable
 
         await using var c = await _database.Db.OpenAsync();
         Assert.Equal([0, 1, 4], await c.QueryAsync<int>("SELECT Week FROM CohortMilestones WHERE CohortId = @cohort ORDER BY Week", new { cohort }));
+    }
+
+    [Fact]
+    public async Task A_close_cut_off_part_way_leaves_the_cohort_running_and_the_next_run_finishes_it()
+    {
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "中断", "Running", new DateOnly(2026, 8, 3));
+        var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, ParticipantBatches.Size + 10);
+        await using var c = await _database.Db.OpenAsync();
+        await c.ExecuteAsync("UPDATE Participants SET State = 'Active' WHERE Id % 2 = 0");
+        var crash = await SimulatedCrash.AtTransitionOfAsync(c, ids[^1]);
+        var after = new DateTimeOffset(2026, 11, 3, 3, 0, 0, TimeSpan.Zero);
+
+        Assert.Contains("simulated crash", (await Assert.ThrowsAsync<SqliteException>(() => Job(after).RunAsync(CancellationToken.None))).Message);
+        Assert.Equal(10, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE State IN ('Invited', 'Active')"));
+        Assert.Equal("Running", await c.ExecuteScalarAsync<string>("SELECT Status FROM Cohorts WHERE Id = @cohort", new { cohort }));
+
+        await crash.DisposeAsync();
+        Assert.Equal(10, await Job(after).RunAsync(CancellationToken.None));
+        Assert.Equal(0, await Job(after).RunAsync(CancellationToken.None));
+
+        Assert.Equal(ids.Count, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantTransitions"));
+        Assert.Equal(ids.Count / 2, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE State = 'Completed' AND Outcome = 'NotSucceeded'"));
+        Assert.Equal("Completed", await c.ExecuteScalarAsync<string>("SELECT Status FROM Cohorts WHERE Id = @cohort", new { cohort }));
     }
 }

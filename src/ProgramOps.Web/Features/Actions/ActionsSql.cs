@@ -18,7 +18,7 @@ public static class ActionsSql
         UPDATE CsActions
         SET Status = 'Resolved', ClosedAt = @Now, ClosedBy = @Actor, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
         WHERE Kind = 'ParticipantAtRisk' AND Status IN ('Open', 'Snoozed')
-          AND ParticipantId IN (SELECT Id FROM Participants WHERE State <> 'AtRisk')
+          AND EXISTS (SELECT 1 FROM Participants p WHERE p.Id = CsActions.ParticipantId AND p.State <> 'AtRisk')
         """;
 
     /// <summary>Closes the open actions of a kind whose condition key is no longer among those still true.</summary>

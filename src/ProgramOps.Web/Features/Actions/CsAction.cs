@@ -1,3 +1,4 @@
+using System.Data;
 namespace ProgramOps.Web.Features.Actions;
 
 public enum CsActionKind
@@ -47,6 +48,26 @@ public static class CsActions
             Kind = request.Kind.ToString(), request.ConditionKey, request.CohortId, request.ClientId, request.ParticipantId, request.TeamId,
             request.ContractId, request.OwnerId, request.Reason, request.DueOn, Now = now, Actor = actor,
         }, t, cancellationToken: ct)) == 1;
+
+    /// <summary>The same for many conditions at once (a daily job's batch): one statement prepared once.</summary>
+    /// <returns>How many new actions were opened.</returns>
+    public static int OpenMany(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now)
+    {
+        using var open = new PreparedCommand(c, t, ActionsSql.OpenUnlessOpen,
+            ("Kind", DbType.String), ("ConditionKey", DbType.String), ("CohortId", DbType.Int32), ("ClientId", DbType.Int32), ("ParticipantId", DbType.Int64),
+            ("TeamId", DbType.Int32), ("ContractId", DbType.Int32), ("OwnerId", DbType.Int32), ("Reason", DbType.String), ("DueOn", DbType.Date),
+            ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
+        open.Set("Now", now).Set("Actor", actor);
+        var opened = 0;
+        foreach (var request in requests)
+        {
+            opened += open.Set("Kind", request.Kind.ToString()).Set("ConditionKey", request.ConditionKey).Set("CohortId", request.CohortId)
+                .Set("ClientId", request.ClientId).Set("ParticipantId", request.ParticipantId).Set("TeamId", request.TeamId).Set("ContractId", request.ContractId)
+                .Set("OwnerId", request.OwnerId).Set("Reason", request.Reason).Set("DueOn", request.DueOn).Execute();
+        }
+
+        return opened;
+    }
 
     /// <summary>Closes the open actions of <paramref name="kind"/> whose condition no longer holds.</summary>
     public static Task<int> ResolveAllExceptAsync(DbConnection c, DbTransaction t, CsActionKind kind, IReadOnlyCollection<string> stillTrue, string actor, DateTimeOffset now, CancellationToken ct) =>

@@ -13,5 +13,6 @@ public static class CohortsServiceExtensions
             .AddScoped<RosterImportProcessor>()
             .AddHostedService<RosterImportWorker>()
             .AddScoped<ParticipantTransitions>()
+            .AddScoped<ParticipantBatches>()
             .AddScoped<CohortTeams>();
 }

@@ -103,17 +103,17 @@ public sealed class DemoDataLoader(Db db, IPasswordHasher<StaffUser> hasher, Aud
     private (int KeyPersons, int Contracts) InsertClients(
         DbConnection connection, DbTransaction transaction, IReadOnlyList<DemoClient> clients, int[] staffIds, DateTimeOffset now)
     {
-        using var insertClient = new PreparedInsert(connection, transaction, DemoSql.InsertClient(db.Dialect),
+        using var insertClient = new PreparedCommand(connection, transaction, DemoSql.InsertClient(db.Dialect),
             ("Name", DbType.String), ("NameKana", DbType.String), ("Kind", DbType.String), ("Segment", DbType.String),
             ("EligiblePopulation", DbType.Int32), ("CsType", DbType.String), ("CsStyle", DbType.String),
             ("TouchModel", DbType.String), ("CsOwnerId", DbType.Int32), ("BizDevOwnerId", DbType.Int32),
             ("ParentClientId", DbType.Int32), ("Notes", DbType.String), ("CreatedAt", DbType.String),
             ("UpdatedAt", DbType.String), ("UpdatedBy", DbType.String));
-        using var insertKeyPerson = new PreparedInsert(connection, transaction, DemoSql.InsertKeyPerson,
+        using var insertKeyPerson = new PreparedCommand(connection, transaction, DemoSql.InsertKeyPerson,
             ("ClientId", DbType.Int32), ("Name", DbType.String), ("Title", DbType.String), ("Role", DbType.String),
             ("Email", DbType.String), ("Phone", DbType.String), ("CreatedAt", DbType.String),
             ("UpdatedAt", DbType.String), ("UpdatedBy", DbType.String));
-        using var insertContract = new PreparedInsert(connection, transaction, DemoSql.InsertContract,
+        using var insertContract = new PreparedCommand(connection, transaction, DemoSql.InsertContract,
             ("ClientId", DbType.Int32), ("ProgramName", DbType.String), ("Seats", DbType.Int32),
             ("PricePerSeatJpy", DbType.Int32), ("StartDate", DbType.String), ("EndDate", DbType.String),
             ("AutoRenew", DbType.Boolean), ("Status", DbType.String), ("CreatedAt", DbType.String),

@@ -8,89 +8,52 @@ namespace ProgramOps.Web.Features.Participants;
 
 public static class EngagementWatchSql
 {
-    /// <summary>Participants of a cohort who have not checked in since <c>@QuietSince</c> (or ever, counting from the start).</summary>
-    public const string Quiet =
-        """
-        SELECT p.Id, p.ClientId, p.State, p.Version, p.LastCheckInOn
-        FROM Participants p JOIN Cohorts co ON co.Id = p.CohortId
-        WHERE p.CohortId = @CohortId AND p.State IN ('Enrolled', 'Onboarding', 'Active', 'AtRisk')
-          AND COALESCE(p.LastCheckInOn, co.StartDate) <= @QuietSince
-        ORDER BY p.Id
+    /// <summary>Participants of a cohort who have not checked in since <c>@QuietSince</c> (or ever, counting from the start), in id order after <c>@AfterId</c>.</summary>
+    public static string Quiet(SqlDialect dialect) =>
+        $"""
+        SELECT Id, ClientId, State, Version, LastCheckInOn, TeamId
+        FROM Participants
+        WHERE CohortId = @CohortId AND Id > @AfterId AND State IN ('Enrolled', 'Onboarding', 'Active', 'AtRisk')
+          AND COALESCE(LastCheckInOn, @StartDate) <= @QuietSince
+        {dialect.OrderAndPage("Id")}
         """;
 }
 
 /// <summary>
 /// Engagement watch (daily): a participant without a check-in for the program's at-risk threshold becomes at risk,
-/// with a CS action to reach out; one silent for the drop-out threshold drops out. Through the same state machine and
-/// transition log as staff. Actions whose participant is no longer at risk close themselves. Idempotent: a second
-/// run finds nobody new to move and opens no second action.
+/// with a CS action to reach out; one silent for the drop-out threshold drops out. Through each participant's state
+/// machine and the transition log, in batches (see <see cref="ParticipantBatches"/>). Actions whose participant is no
+/// longer at risk close themselves. Idempotent: a second run finds nobody new to move and opens no second action; a
+/// run cut off part-way has committed whole batches, and the next run finds the rest.
 /// </summary>
-public sealed class EngagementWatchJob(Db db, ParticipantTransitions transitions, LocalClock clock, ILogger<EngagementWatchJob> logger)
+public sealed class EngagementWatchJob(Db db, ParticipantBatches batches, LocalClock clock, ILogger<EngagementWatchJob> logger)
     : RecordedJob(db, clock.Time, logger)
 {
     public static readonly JobKey Key = new("engagement-watch", "participants");
-    private const int BatchSize = 500;
-
-    private sealed record CohortRow
-    {
-        public int Id { get; init; }
-        public DateOnly StartDate { get; init; }
-        public required string Definition { get; init; }
-    }
-
-    private sealed record QuietParticipant
-    {
-        public long Id { get; init; }
-        public int ClientId { get; init; }
-        public ParticipantState State { get; init; }
-        public int Version { get; init; }
-        public DateOnly? LastCheckInOn { get; init; }
-    }
 
     public override async Task<int> RunAsync(CancellationToken ct)
     {
         var moved = 0;
-        List<CohortRow> cohorts;
-        await using (var connection = await Db.OpenAsync(ct))
+        foreach (var cohort in await RunningCohorts.OnTheirDayAsync(Db, Time.GetUtcNow(), ct))
         {
-            cohorts = [.. await connection.QueryAsync<CohortRow>(new CommandDefinition(CohortsSql.Running, cancellationToken: ct))];
-        }
-
-        foreach (var cohort in cohorts)
-        {
-            var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
-            var today = program.DateAt(Time.GetUtcNow());
-            List<QuietParticipant> quiet;
-            await using (var connection = await Db.OpenAsync(ct))
-            {
-                quiet = [.. await connection.QueryAsync<QuietParticipant>(new CommandDefinition(EngagementWatchSql.Quiet,
-                    new { CohortId = cohort.Id, QuietSince = today.AddDays(-program.AtRiskAfterDays) }, cancellationToken: ct))];
-            }
-
-            foreach (var batch in quiet.Chunk(BatchSize))
-            {
-                moved += await Db.InTransactionAsync(async (c, t) =>
+            var program = cohort.Program;
+            var dueOn = cohort.Today.AddDays(1);
+            moved += await batches.FireAsync(cohort, EngagementWatchSql.Quiet(Db.Dialect),
+                new { cohort.StartDate, QuietSince = cohort.Today.AddDays(-program.AtRiskAfterDays) },
+                participant =>
                 {
-                    var count = 0;
-                    foreach (var participant in batch)
-                    {
-                        var days = today.DayNumber - (participant.LastCheckInOn ?? cohort.StartDate).DayNumber;
-                        ParticipantTrigger? trigger = days >= program.DropOutAfterDays ? ParticipantTrigger.DropOut
-                            : participant.State is ParticipantState.Onboarding or ParticipantState.Active ? ParticipantTrigger.MarkAtRisk
-                            : null;
-                        if (trigger is not { } fire) continue;
-                        var reason = $"no check-in for {days} days";
-                        var result = await transitions.FireAsync(c, t, participant.Id, participant.Version, (l, cause) => l.Fire(fire, cause),
-                            actorUserId: null, TransitionCause.System, reason, eventId: null, ct);
-                        if (result is not Transitioned) continue;
-                        count++;
-                        if (fire == ParticipantTrigger.MarkAtRisk)
-                            await CsActions.OpenAsync(c, t, CsActionRequest.AtRisk(participant.Id, cohort.Id, participant.ClientId, days, today.AddDays(1)), TransitionCause.System, Time.GetUtcNow(), ct);
-                    }
-
-                    return count;
-                }, ct);
-            }
+                    var days = cohort.Today.DayNumber - (participant.LastCheckInOn ?? cohort.StartDate).DayNumber;
+                    var reason = $"no check-in for {days} days";
+                    if (days >= program.DropOutAfterDays) return new((l, cause) => l.Fire(ParticipantTrigger.DropOut, cause), reason);
+                    if (participant.State is ParticipantState.Onboarding or ParticipantState.Active) return new((l, cause) => l.Fire(ParticipantTrigger.MarkAtRisk, cause), reason);
+                    return null;
+                },
+                (c, t, steps) => CsActions.OpenMany(c, t, steps
+                    .Where(s => s.Transition.To == ParticipantState.AtRisk)
+                    .Select(s => CsActionRequest.AtRisk(s.Participant.Id, cohort.CohortId, s.Participant.ClientId,
+                        cohort.Today.DayNumber - (s.Participant.LastCheckInOn ?? cohort.StartDate).DayNumber, dueOn)),
+                    TransitionCause.System, Time.GetUtcNow()),
+                TransitionCause.System, ct);
         }
 
         await Db.InTransactionAsync(async (c, t) =>

@@ -60,9 +60,9 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         var placements = TeamAdjustment.PlaceLateJoiners(states, people.Where(p => p.TeamId is null).Select(Candidate), program.TeamSize);
 
         var now = time.GetUtcNow();
-        using var setTeam = new PreparedInsert(c, t, TeamsSql.SetTeam, ("TeamId", DbType.Int32), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String), ("Id", DbType.Int64));
+        using var setTeam = new PreparedCommand(c, t, TeamsSql.SetTeam, ("TeamId", DbType.Int32), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String), ("Id", DbType.Int64));
         setTeam.Set("Now", now).Set("Actor", actor);
-        using var insertTeam = new PreparedInsert(c, t, TeamsSql.InsertTeam(db.Dialect), ("CohortId", DbType.Int32), ("Number", DbType.Int32), ("Now", DbType.DateTimeOffset));
+        using var insertTeam = new PreparedCommand(c, t, TeamsSql.InsertTeam(db.Dialect), ("CohortId", DbType.Int32), ("Number", DbType.Int32), ("Now", DbType.DateTimeOffset));
         insertTeam.Set("CohortId", cohortId).Set("Now", now);
         var newTeams = placements.Where(p => p.NewTeam is not null).Select(p => p.NewTeam!.Value).Distinct().Order()
             .ToDictionary(number => number, number => insertTeam.Set("Number", number).ExecuteScalar());

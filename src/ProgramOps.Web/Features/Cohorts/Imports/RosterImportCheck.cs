@@ -54,7 +54,7 @@ public static class RosterImportCheck
             if (reader.Header.Columns.Count == 0) return new CheckFailed(new ImportNotice(ImportNoticeCode.Empty));
             if (!reader.Header.IsComplete) return new ColumnsNeedMapping();
 
-            using var problems = new PreparedInsert(connection, transaction, ImportsSql.InsertProblem,
+            using var problems = new PreparedCommand(connection, transaction, ImportsSql.InsertProblem,
                 ("ImportId", DbType.Int32), ("Line", DbType.Int32), ("Problem", DbType.String), ("Field", DbType.String),
                 ("ColumnName", DbType.String), ("Value", DbType.String), ("FirstLine", DbType.Int32));
             problems.Set("ImportId", import.Id);
@@ -102,7 +102,7 @@ public static class RosterImportCheck
         return new RosterAdmission(period, clientCohorts, takingPart, Math.Max(0, seats.Capacity - seats.Taken));
     }
 
-    private static void Store(PreparedInsert problems, InvalidRosterRecord record, RosterHeaderMap header)
+    private static void Store(PreparedCommand problems, InvalidRosterRecord record, RosterHeaderMap header)
     {
         foreach (var problem in record.Problems)
         {

@@ -86,9 +86,9 @@ public sealed class RosterImportProcessor(
         if (!committed) await RecordAsync(importId, RosterImportStatus.Queued, new ImportNotice(ImportNoticeCode.ChangedSincePreview), ct);
     }
 
-    private PreparedInsert ParticipantInsert(DbConnection connection, DbTransaction transaction, RosterImport import)
+    private PreparedCommand ParticipantInsert(DbConnection connection, DbTransaction transaction, RosterImport import)
     {
-        var insert = new PreparedInsert(connection, transaction, ImportsSql.InsertParticipant,
+        var insert = new PreparedCommand(connection, transaction, ImportsSql.InsertParticipant,
             ("CohortId", DbType.Int32), ("ContractId", DbType.Int32), ("ClientId", DbType.Int32), ("ImportId", DbType.Int32),
             ("ImportLine", DbType.Int32), ("EmployeeNumber", DbType.String), ("FullName", DbType.String), ("Kana", DbType.String),
             ("Email", DbType.String), ("Department", DbType.String), ("BirthYear", DbType.Int32), ("InvitationCode", DbType.String),

@@ -3,10 +3,10 @@ using System.Data;
 namespace ProgramOps.Web.Infrastructure.Data;
 
 /// <summary>
-/// One INSERT prepared once and executed many times with new values: for bulk loads, where building a
-/// fresh command per row would cost more than the insert itself.
+/// One statement prepared once and executed many times with new values: for bulk loads and batched updates, where
+/// building a fresh command per row would cost more than the statement itself.
 /// </summary>
-public sealed class PreparedInsert : IDisposable
+public sealed class PreparedCommand : IDisposable
 {
     // Strings are bound with a fixed size so SQL Server can prepare the statement; no demo value is longer.
     private const int TextSize = 4000;
@@ -14,7 +14,7 @@ public sealed class PreparedInsert : IDisposable
     private readonly DbCommand _command;
     private readonly Dictionary<string, DbParameter> _parameters = [];
 
-    public PreparedInsert(DbConnection connection, DbTransaction transaction, string sql, params (string Name, DbType Type)[] parameters)
+    public PreparedCommand(DbConnection connection, DbTransaction transaction, string sql, params (string Name, DbType Type)[] parameters)
     {
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
@@ -32,7 +32,7 @@ public sealed class PreparedInsert : IDisposable
         _command.Prepare();
     }
 
-    public PreparedInsert Set(string name, object? value)
+    public PreparedCommand Set(string name, object? value)
     {
         DbTypeHandlers.Bind(_parameters[name], value);
         return this;

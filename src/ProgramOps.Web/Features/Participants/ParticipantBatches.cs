@@ -1,0 +1,118 @@
+using System.Data;
+using ProgramOps.Web.Features.Cohorts;
+
+namespace ProgramOps.Web.Features.Participants;
+
+/// <summary>A participant as a daily job reads them: what the lifecycle's guards and the job's decision need.</summary>
+public sealed record ParticipantSnapshot
+{
+    public long Id { get; init; }
+    public int ClientId { get; init; }
+    public ParticipantState State { get; init; }
+    public int Version { get; init; }
+    public DateOnly? LastCheckInOn { get; init; }
+    public int? TeamId { get; init; }
+}
+
+/// <summary>What a job decided for one participant: the lifecycle step to fire and the reason logged with it.</summary>
+public sealed record PlannedTransition(Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> Fire, string Reason);
+
+/// <summary>A transition a batch made, with the participant it moved.</summary>
+public sealed record BatchStep(ParticipantSnapshot Participant, ParticipantTransition Transition);
+
+/// <summary>
+/// Moves many participants of one cohort through the lifecycle, for the daily jobs: the candidates are read in id
+/// order, a batch at a time, each batch in one short transaction. Every participant's step is still decided by their
+/// own state machine, written only if their version is unchanged (someone else's change wins; the next run looks
+/// again), and logged in the transition log — the participant's history. The audit log gets one entry per batch
+/// on the cohort, as team formation does, rather than one per participant.
+/// </summary>
+public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider time)
+{
+    /// <summary>Large enough that a commit costs little per row, small enough that the API's writers wait briefly.</summary>
+    public const int Size = 2_000;
+
+    /// <param name="candidates">A query of <see cref="ParticipantSnapshot"/> columns that reads <c>@CohortId</c>,
+    /// <c>@AfterId</c> and the paging parameters, ordered by id.</param>
+    /// <param name="afterBatch">Further writes for the steps of a batch, in its transaction (e.g. opening CS actions).</param>
+    /// <returns>How many participants moved.</returns>
+    public async Task<int> FireAsync(
+        CohortDay cohort, string candidates, object filter, Func<ParticipantSnapshot, PlannedTransition?> plan,
+        Action<DbConnection, DbTransaction, IReadOnlyList<BatchStep>>? afterBatch, string actor, CancellationToken ct)
+    {
+        var moved = 0;
+        var afterId = 0L;
+        while (true)
+        {
+            var (read, steps, lastId) = await db.InTransactionAsync(async (c, t) =>
+            {
+                var parameters = new DynamicParameters(filter);
+                parameters.AddDynamicParams(new { cohort.CohortId, AfterId = afterId, Skip = 0, Take = Size });
+                var batch = (await c.QueryAsync<ParticipantSnapshot>(new CommandDefinition(candidates, parameters, t, cancellationToken: ct))).AsList();
+                if (batch.Count == 0) return (0, (IReadOnlyList<BatchStep>)[], afterId);
+
+                var written = Write(c, t, cohort, batch, plan, actor);
+                if (written.Count > 0)
+                {
+                    afterBatch?.Invoke(c, t, written);
+                    await audit.RecordAsync(c, t, Summary(cohort, written), null, actor);
+                }
+
+                return (batch.Count, written, batch[^1].Id);
+            }, ct);
+
+            moved += steps.Count;
+            afterId = lastId;
+            if (read < Size) return moved;
+        }
+    }
+
+    private List<BatchStep> Write(
+        DbConnection c, DbTransaction t, CohortDay cohort, List<ParticipantSnapshot> batch, Func<ParticipantSnapshot, PlannedTransition?> plan, string actor)
+    {
+        var now = time.GetUtcNow();
+        using var setState = new PreparedCommand(c, t, ParticipantsSql.SetState,
+            ("State", DbType.String), ("Outcome", DbType.String), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String), ("Id", DbType.Int64), ("Version", DbType.Int32));
+        using var log = new PreparedCommand(c, t, ParticipantsSql.InsertTransition,
+            ("ParticipantId", DbType.Int64), ("FromState", DbType.String), ("ToState", DbType.String), ("TriggerName", DbType.String),
+            ("Outcome", DbType.String), ("Actor", DbType.String), ("OccurredAt", DbType.DateTimeOffset), ("Reason", DbType.String), ("EventId", DbType.String));
+        setState.Set("Now", now).Set("Actor", actor);
+        log.Set("Actor", actor).Set("OccurredAt", now).Set("EventId", null);
+
+        var steps = new List<BatchStep>();
+        foreach (var participant in batch)
+        {
+            if (plan(participant) is not { } planned) continue;
+            var lifecycle = new ParticipantLifecycle(participant.State,
+                new ParticipantFacts(cohort.Program, cohort.StartDate, cohort.Today, participant.LastCheckInOn, HasTeam: participant.TeamId is not null));
+            ParticipantTransition transition;
+            try
+            {
+                transition = planned.Fire(lifecycle, new TransitionCause(actor, now, planned.Reason));
+            }
+            catch (TransitionRefusedException)
+            {
+                continue;
+            }
+
+            if (transition.To == ParticipantState.Withdrawn)
+                throw new InvalidOperationException("Withdrawal erases personal data and is fired one participant at a time (ParticipantTransitions).");
+
+            var outcome = transition.Outcome?.ToString();
+            if (setState.Set("State", transition.To.ToString()).Set("Outcome", outcome).Set("Id", participant.Id).Set("Version", participant.Version).Execute() == 0) continue;
+            log.Set("ParticipantId", participant.Id).Set("FromState", transition.From.ToString()).Set("ToState", transition.To.ToString())
+                .Set("TriggerName", transition.Trigger.ToString()).Set("Outcome", outcome).Set("Reason", planned.Reason).Execute();
+            steps.Add(new BatchStep(participant, transition));
+        }
+
+        return steps;
+    }
+
+    private static AuditEntry Summary(CohortDay cohort, IReadOnlyList<BatchStep> steps)
+    {
+        var moves = steps.GroupBy(s => (s.Transition.Trigger, s.Transition.From, s.Transition.To, s.Transition.Outcome))
+            .Select(g => $"{g.Count()} {g.Key.From} → {g.Key.To}{(g.Key.Outcome is { } o ? $" ({o})" : "")} by {g.Key.Trigger}");
+        return new AuditEntry("Cohort", cohort.CohortId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ParticipantsMoved",
+            $"{cohort.CohortName}: {string.Join(", ", moves)} (participants {steps[0].Participant.Id}–{steps[^1].Participant.Id}; each is in their history)");
+    }
+}
