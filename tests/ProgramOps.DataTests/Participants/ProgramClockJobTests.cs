@@ -65,6 +65,8 @@ public sealed class ProgramClockJobTests : IDisposable
 
         await using var c = await _database.Db.OpenAsync();
         Assert.Equal([0, 1, 4], await c.QueryAsync<int>("SELECT Week FROM CohortMilestones WHERE CohortId = @cohort ORDER BY Week", new { cohort }));
+        Assert.Equal(3, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'MilestoneReached' AND EntityId = @cohort",
+            new { cohort = cohort.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
     }
 
     [Fact]

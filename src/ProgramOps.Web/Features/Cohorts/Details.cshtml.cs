@@ -75,7 +75,7 @@ public sealed class DetailsModel(
     public IReadOnlyList<ReachedMilestone> Reached { get; private set; } = [];
 
     /// <summary>The program week the cohort is in (1 on the start day), or null before the start.</summary>
-    public int? ProgramWeek => clock.Today >= Item.StartDate ? ((clock.Today.DayNumber - Item.StartDate.DayNumber) / 7) + 1 : null;
+    public int? ProgramWeek => Programs.ProgramWeek.Of(Item.StartDate, clock.Today);
     public IReadOnlyList<SeatRow> Seats { get; private set; } = [];
     public IReadOnlyDictionary<ParticipantState, int> ByState { get; private set; } = new Dictionary<ParticipantState, int>();
     public IReadOnlyList<FunnelStep> Funnel { get; private set; } = [];

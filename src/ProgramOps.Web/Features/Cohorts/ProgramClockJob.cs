@@ -32,11 +32,12 @@ public static class ProgramClockSql
 
 /// <summary>
 /// Program clock (daily, in each program's time zone): records each milestone a running cohort has reached (week W
-/// of the program is reached on the start day plus W weeks); once a running cohort's final assessment window has closed
-/// (<see cref="FinalAnswerDays"/> after the program's last day), participants who never linked the app are expired,
-/// those still in the program without a final answer complete as not succeeded (in batches, see
-/// <see cref="ParticipantBatches"/>), and a cohort nobody is left in completes. Idempotent: what it closed, it does not
-/// find again; a run cut off part-way has committed whole batches, and the next run closes the rest.
+/// of the program is reached on the start day plus W weeks) in the cohort's milestones and its audit history. Once a
+/// running cohort's final assessment window has closed (<see cref="FinalAnswerDays"/> after the program's last day),
+/// participants who never linked the app are expired, those still in the program without a final answer complete as
+/// not succeeded (in batches, see <see cref="ParticipantBatches"/>), and a cohort nobody is left in completes.
+/// Idempotent: what it closed, it does not find again; a run cut off part-way has committed whole batches, and the
+/// next run closes the rest.
 /// </summary>
 public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrail audit, LocalClock clock, ILogger<ProgramClockJob> logger)
     : RecordedJob(db, clock.Time, logger)
@@ -69,10 +70,14 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
             var recorded = 0;
             foreach (var milestone in cohort.Program.Milestones.Where(m => cohort.StartDate.AddDays(m.Week * 7) <= cohort.Today))
             {
-                recorded += await c.ExecuteAsync(new CommandDefinition(ProgramClockSql.RecordMilestone, new
+                var reachedOn = cohort.StartDate.AddDays(milestone.Week * 7);
+                if (await c.ExecuteAsync(new CommandDefinition(ProgramClockSql.RecordMilestone, new
                 {
-                    cohort.CohortId, milestone.Week, milestone.Name, ReachedOn = cohort.StartDate.AddDays(milestone.Week * 7),
-                }, t, cancellationToken: ct));
+                    cohort.CohortId, milestone.Week, milestone.Name, ReachedOn = reachedOn,
+                }, t, cancellationToken: ct)) == 0) continue;
+                recorded++;
+                await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohort.CohortId.ToString(), "MilestoneReached",
+                    $"{cohort.CohortName}: week {milestone.Week} {milestone.Name} ({reachedOn:yyyy-MM-dd})"), null, TransitionCause.System);
             }
 
             return recorded;

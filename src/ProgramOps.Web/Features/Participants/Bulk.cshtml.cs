@@ -29,22 +29,12 @@ public sealed class BulkModel(Db db, ParticipantTransitions transitions, ICurren
         public int? TeamId { get; init; }
     }
 
-    private sealed record CohortRow
-    {
-        public required string Name { get; init; }
-        public DateOnly StartDate { get; init; }
-        public required string Definition { get; init; }
-    }
-
     /// <summary>Participants in one state refused for one reason.</summary>
     public sealed record Refusal(ParticipantState State, string Why, int Count);
 
     public sealed record DryRun(int WouldMove, IReadOnlyList<Refusal> Refused);
 
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public ParticipantState? State { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Client { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Team { get; set; }
+    [BindProperty(SupportsGet = true)] public ParticipantFilter Filter { get; set; } = new();
     [BindProperty] public Command Input { get; set; } = new();
 
     public int CohortId { get; private set; }
@@ -113,7 +103,7 @@ public sealed class BulkModel(Db db, ParticipantTransitions transitions, ICurren
         }
 
         TempData["Flash"] = text["Bulk.Applied", moved, notMoved].Value;
-        return RedirectToPage("/Participants/Index", new { cohortId, q = Q, state = State, client = Client, team = Team });
+        return RedirectToPage("/Participants/Index", Filter.RouteValues(cohortId));
     }
 
     private ParticipantTransition Fire(ParticipantLifecycle lifecycle, TransitionCause cause) =>
@@ -136,10 +126,10 @@ public sealed class BulkModel(Db db, ParticipantTransitions transitions, ICurren
     private async Task<((DateOnly Start, ProgramDefinition Program) Cohort, List<Selected> People)?> SelectAsync(int cohortId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var cohort = await connection.QuerySingleOrDefaultAsync<CohortRow>(new CommandDefinition(ParticipantsSql.CohortProgram, new { CohortId = cohortId }, cancellationToken: ct));
+        var cohort = await connection.QuerySingleOrDefaultAsync<ListedCohort>(new CommandDefinition(ParticipantsSql.CohortProgram, new { CohortId = cohortId }, cancellationToken: ct));
         if (cohort is null) return null;
         (CohortId, CohortName) = (cohortId, cohort.Name);
-        var parameters = ParticipantFilter.Parameters(cohortId, State, Client, Team, Q, 0, MaxParticipants + 1);
+        var parameters = Filter.Parameters(cohortId, cohort.StartDate, 0, MaxParticipants + 1);
         var people = (await connection.QueryAsync<Selected>(new CommandDefinition(ParticipantsSql.Selected(db.Dialect), parameters, cancellationToken: ct))).ToList();
         Count = people.Count > MaxParticipants
             ? await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct))

@@ -93,7 +93,7 @@ public sealed class DetailsModel(
         History = [.. await connection.QueryAsync<HistoryRow>(new CommandDefinition(ParticipantsSql.History, new { Id = id }, cancellationToken: ct))];
         var facts = participant.Facts(time.GetUtcNow());
         Permitted = new ParticipantLifecycle(participant.State, facts).PermittedTriggers;
-        ProgramWeek = facts.ProgramStarted ? ((facts.Today.DayNumber - facts.ProgramStart.DayNumber) / 7) + 1 : null;
+        ProgramWeek = Programs.ProgramWeek.Of(facts.ProgramStart, facts.Today);
         OpenActions = [.. await connection.QueryAsync<OpenAction>(new CommandDefinition(ActionsSql.OpenForParticipant, new { Id = id }, cancellationToken: ct))];
         return true;
     }

@@ -1,14 +1,12 @@
+using ProgramOps.Web.Features.Programs;
+
 namespace ProgramOps.Web.Features.Participants;
 
-/// <summary>A cohort's participants: searchable, filterable by state and client, sortable, paged.</summary>
+/// <summary>A cohort's participants: searchable, filterable by state, client, team and the week of the last check-in, sortable, paged.</summary>
 public sealed class IndexModel(Db db) : PageModel
 {
-    public sealed record Query
+    public sealed record Query : ParticipantFilter
     {
-        public string? Q { get; init; }
-        public ParticipantState? State { get; init; }
-        public int? Client { get; init; }
-        public int? Team { get; init; }
         public ParticipantSort Sort { get; init; } = ParticipantSort.Imported;
         public string? Dir { get; init; }
         /// <remarks>Not "page": Razor Pages keeps that route value for the page's own name.</remarks>
@@ -27,6 +25,7 @@ public sealed class IndexModel(Db db) : PageModel
         public string? Department { get; init; }
         public ParticipantState State { get; init; }
         public ParticipantOutcome? Outcome { get; init; }
+        public DateOnly? LastCheckInOn { get; init; }
         public required string InvitationCode { get; init; }
         public int? TeamId { get; init; }
         public int? TeamNumber { get; init; }
@@ -37,18 +36,23 @@ public sealed class IndexModel(Db db) : PageModel
 
     public int CohortId { get; private set; }
     public string CohortName { get; private set; } = "";
+    public DateOnly CohortStart { get; private set; }
+
+    /// <summary>The program's length, for the weeks the filter offers.</summary>
+    public int Weeks { get; private set; }
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<NamedId> Clients { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var name = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(ParticipantsSql.CohortName, new { CohortId = cohortId }, cancellationToken: ct));
-        if (name is null) return NotFound();
-        (CohortId, CohortName) = (cohortId, name);
+        var cohort = await connection.QuerySingleOrDefaultAsync<ListedCohort>(new CommandDefinition(ParticipantsSql.CohortProgram, new { CohortId = cohortId }, cancellationToken: ct));
+        if (cohort is null) return NotFound();
+        (CohortId, CohortName, CohortStart) = (cohortId, cohort.Name, cohort.StartDate);
+        Weeks = ProgramDefinitionJson.Deserialize(cohort.Definition).DurationWeeks;
 
         var page = Paging.Normalize(Filter.PageNumber);
-        var parameters = ParticipantFilter.Parameters(cohortId, Filter.State, Filter.Client, Filter.Team, Filter.Q, Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize);
+        var parameters = Filter.Parameters(cohortId, cohort.StartDate, Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
             ParticipantsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
         // A first page that is not full holds every match: no need to count them again.
@@ -62,16 +66,12 @@ public sealed class IndexModel(Db db) : PageModel
         return Page();
     }
 
-    public string PageUrl(int page, ParticipantSort? sort = null, bool? descending = null) =>
-        Url.Page("/Participants/Index", new
-        {
-            cohortId = CohortId,
-            q = Filter.Q,
-            state = Filter.State,
-            client = Filter.Client,
-            team = Filter.Team,
-            sort = sort ?? Filter.Sort,
-            dir = (descending ?? Filter.Descending) ? "desc" : null,
-            pageNumber = page == 1 ? (int?)null : page,
-        })!;
+    public string PageUrl(int page, ParticipantSort? sort = null, bool? descending = null)
+    {
+        var values = Filter.RouteValues(CohortId);
+        values["sort"] = (sort ?? Filter.Sort).ToString();
+        if (descending ?? Filter.Descending) values["dir"] = "desc";
+        if (page > 1) values["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Url.Page("/Participants/Index", values)!;
+    }
 }

@@ -1,18 +1,53 @@
+using System.Globalization;
+using ProgramOps.Web.Features.Programs;
+
 namespace ProgramOps.Web.Features.Participants;
 
-/// <summary>The parameters of the participant list's filter, shared by the list and the bulk step that acts on it.</summary>
-public static class ParticipantFilter
+/// <summary>The participant list's filter, shared by the list and the bulk step that acts on what it shows.</summary>
+public record ParticipantFilter
 {
-    public static DynamicParameters Parameters(int cohortId, ParticipantState? state, int? clientId, int? teamNumber, string? search, int skip, int take)
+    /// <summary>Stands for "never checked in" in <see cref="Week"/>.</summary>
+    public const int NeverCheckedIn = 0;
+
+    public string? Q { get; init; }
+    public ParticipantState? State { get; init; }
+    public int? Client { get; init; }
+    public int? Team { get; init; }
+
+    /// <summary>The program week of the last check-in, to find where people went quiet; <see cref="NeverCheckedIn"/> for nobody yet.</summary>
+    public int? Week { get; init; }
+
+    public bool IsEmpty => Q is null && State is null && Client is null && Team is null && Week is null;
+
+    public DynamicParameters Parameters(int cohortId, DateOnly cohortStart, int skip, int take)
     {
         var parameters = new DynamicParameters();
         parameters.Add("CohortId", cohortId);
-        parameters.Add("State", state?.ToString());
-        parameters.Add("ClientId", clientId);
-        parameters.Add("TeamNumber", teamNumber);
-        parameters.Add("Search", LikePattern.Containing(search));
+        parameters.Add("State", State?.ToString());
+        parameters.Add("ClientId", Client);
+        parameters.Add("TeamNumber", Team);
+        parameters.Add("Search", LikePattern.Containing(Q));
+        parameters.Add("Week", Week);
+        var (from, before) = Week is > NeverCheckedIn and var week ? ProgramWeek.Days(cohortStart, week) : (default(DateOnly?), default(DateOnly?));
+        parameters.Add("CheckInFrom", from);
+        parameters.Add("CheckInBefore", before);
         parameters.Add("Skip", skip);
         parameters.Add("Take", take);
         return parameters;
+    }
+
+    /// <summary>The filter's values that are set, as route values, for links and forms that keep it.</summary>
+    public Dictionary<string, string> RouteValues(int? cohortId = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["cohortId"] = cohortId?.ToString(CultureInfo.InvariantCulture),
+            ["q"] = Q,
+            ["state"] = State?.ToString(),
+            ["client"] = Client?.ToString(CultureInfo.InvariantCulture),
+            ["team"] = Team?.ToString(CultureInfo.InvariantCulture),
+            ["week"] = Week?.ToString(CultureInfo.InvariantCulture),
+        };
+        return values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value!);
     }
 }

@@ -9,6 +9,14 @@ public enum ParticipantSort
     Team,
 }
 
+/// <summary>The cohort a participant list belongs to.</summary>
+public sealed record ListedCohort
+{
+    public required string Name { get; init; }
+    public DateOnly StartDate { get; init; }
+    public required string Definition { get; init; }
+}
+
 public static class ParticipantsSql
 {
     private const string ListFilter =
@@ -17,6 +25,7 @@ public static class ParticipantsSql
           AND (@State IS NULL OR p.State = @State)
           AND (@ClientId IS NULL OR p.ClientId = @ClientId)
           AND (@TeamNumber IS NULL OR p.TeamId = (SELECT tf.Id FROM Teams tf WHERE tf.CohortId = @CohortId AND tf.Number = @TeamNumber))
+          AND (@Week IS NULL OR (@Week = 0 AND p.LastCheckInOn IS NULL) OR (p.LastCheckInOn >= @CheckInFrom AND p.LastCheckInOn < @CheckInBefore))
           AND (@Search IS NULL OR p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\'
                OR p.EmployeeNumber LIKE @Search ESCAPE '\' OR p.Email LIKE @Search ESCAPE '\')
         """;
@@ -50,7 +59,7 @@ public static class ParticipantsSql
         };
         return $"""
             SELECT p.Id, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.State, p.Outcome, p.InvitationCode,
-                   t.Id AS TeamId, t.Number AS TeamNumber, c.Name AS ClientName, p.AnonymisedAt
+                   p.LastCheckInOn, t.Id AS TeamId, t.Number AS TeamNumber, c.Name AS ClientName, p.AnonymisedAt
             FROM Participants p
             JOIN Clients c ON c.Id = p.ClientId
             LEFT JOIN Teams t ON t.Id = p.TeamId
@@ -67,8 +76,8 @@ public static class ParticipantsSql
         ORDER BY c.Name
         """;
 
-    public const string CohortName = "SELECT Name FROM Cohorts WHERE Id = @CohortId";
 
+    /// <summary>A cohort's name, start and program (<see cref="ListedCohort"/>), for the list and the bulk step.</summary>
     public const string CohortProgram =
         "SELECT co.Name, co.StartDate, v.Definition FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId WHERE co.Id = @CohortId";
 
