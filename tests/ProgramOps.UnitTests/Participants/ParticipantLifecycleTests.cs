@@ -11,9 +11,9 @@ public sealed class ParticipantLifecycleTests
     private static readonly TransitionCause Job = new(TransitionCause.System, DateTimeOffset.UnixEpoch);
     private static readonly TransitionCause Staff = new("sato", DateTimeOffset.UnixEpoch, Reason: "本人から連絡あり");
 
-    /// <summary>Facts under which every guard passes: team placed, program over, long inactive.</summary>
+    /// <summary>Facts under which every guard passes: team placed, program over, long inactive, first kit delivered.</summary>
     private static ParticipantFacts AllGuardsMet() =>
-        new(ProgramTemplates.SmokingCessation, Start, Start.AddDays(120), LastCheckIn: Start, HasTeam: true);
+        new(ProgramTemplates.SmokingCessation, Start, Start.AddDays(120), LastCheckIn: Start, HasTeam: true, FirstKitDelivered: true);
 
     /// <summary>The whole lifecycle: where each trigger leads from each state when its guard is met; missing = refused.</summary>
     private static readonly Dictionary<(ParticipantState, ParticipantTrigger), ParticipantState> Expected = new()
@@ -23,6 +23,7 @@ public sealed class ParticipantLifecycleTests
         [(Onboarding, CheckIn)] = Active, [(Onboarding, MarkAtRisk)] = AtRisk, [(Onboarding, DropOut)] = DroppedOut, [(Onboarding, Withdraw)] = Withdrawn,
         [(Active, CheckIn)] = Active, [(Active, MarkAtRisk)] = AtRisk, [(Active, DropOut)] = DroppedOut, [(Active, Complete)] = Completed, [(Active, Withdraw)] = Withdrawn,
         [(AtRisk, CheckIn)] = Active, [(AtRisk, DropOut)] = DroppedOut, [(AtRisk, Complete)] = Completed, [(AtRisk, Withdraw)] = Withdrawn,
+        [(Enrolled, SetQuitDay)] = Enrolled, [(Onboarding, SetQuitDay)] = Onboarding, [(Active, SetQuitDay)] = Active, [(AtRisk, SetQuitDay)] = AtRisk,
         [(Completed, Withdraw)] = Withdrawn, [(Declined, Withdraw)] = Withdrawn, [(InvitationExpired, Withdraw)] = Withdrawn, [(DroppedOut, Withdraw)] = Withdrawn,
     };
 
@@ -151,5 +152,26 @@ public sealed class ParticipantLifecycleTests
         Assert.Equal(mermaid.Split('\n').Count(line => line.Contains(" --> ", StringComparison.Ordinal) && !line.Contains("[*]", StringComparison.Ordinal)), arrows.Count);
         Assert.Contains(new LifecycleArrow("Active", "AtRisk", "MarkAtRisk", "no check-in for 5 days"), arrows);
         Assert.Contains(new LifecycleArrow("Invited", "Enrolled", "Enrol", null), arrows);
+    }
+
+    [Fact]
+    public void The_quit_day_waits_for_the_first_kit_where_the_program_says_so()
+    {
+        var noKitYet = AllGuardsMet() with { FirstKitDelivered = false };
+        var withoutKitRule = noKitYet with { Program = ProgramTemplates.SmokingCessation with { QuitDayAfterFirstKit = false } };
+
+        var refused = Assert.Throws<TransitionRefusedException>(() => new ParticipantLifecycle(Active, noKitYet).Fire(SetQuitDay, Job));
+        var allowed = new ParticipantLifecycle(Active, withoutKitRule).Fire(SetQuitDay, Job);
+
+        Assert.Equal(["the first kit has been delivered"], refused.UnmetGuards);
+        Assert.Equal("SetQuitDay is not allowed for a participant in Active yet: the first kit has been delivered.", refused.Message);
+        Assert.Equal((Active, Active), (allowed.From, allowed.To));
+    }
+
+    [Fact]
+    public void Staff_are_not_offered_the_quit_day_which_comes_from_the_app_with_its_date()
+    {
+        Assert.DoesNotContain(SetQuitDay, new ParticipantLifecycle(Active, AllGuardsMet()).PermittedTriggers);
+        Assert.DoesNotContain(SetQuitDay, ParticipantLifecycle.StaffTriggers);
     }
 }

@@ -29,6 +29,7 @@ public enum ParticipantTrigger
     DropOut,
     Complete,
     Withdraw,
+    SetQuitDay,
 }
 
 public enum ParticipantOutcome
@@ -47,7 +48,9 @@ public sealed record TransitionCause(string Actor, DateTimeOffset At, string? Re
 }
 
 /// <summary>What the guards need to know about one participant on one day, in the program's time zone.</summary>
-public sealed record ParticipantFacts(ProgramDefinition Program, DateOnly ProgramStart, DateOnly Today, DateOnly? LastCheckIn, bool HasTeam)
+/// <param name="FirstKitDelivered">Whether the first (week 0) shipment has reached the participant; only the quit-day
+/// guard reads it, so the daily jobs, which never set a quit day, leave it false.</param>
+public sealed record ParticipantFacts(ProgramDefinition Program, DateOnly ProgramStart, DateOnly Today, DateOnly? LastCheckIn, bool HasTeam, bool FirstKitDelivered = false)
 {
     public int DaysInactive => Today.DayNumber - (LastCheckIn ?? ProgramStart).DayNumber;
     public bool ProgramStarted => Today >= ProgramStart;
@@ -96,7 +99,9 @@ public sealed class ParticipantLifecycle
         var atRiskRule = $"no check-in for {facts.Program.AtRiskAfterDays} days";
         var dropOutRule = $"no check-in for {facts.Program.DropOutAfterDays} days, or a staff member's reason";
         var endRule = $"the program's {facts.Program.DurationWeeks} weeks have passed";
+        var quitDayRule = facts.Program.QuitDayAfterFirstKit ? "the first kit has been delivered" : "always (this program ships no kit first)";
         bool InactiveFor(int days) => facts.DaysInactive >= days;
+        bool MaySetQuitDay() => !facts.Program.QuitDayAfterFirstKit || facts.FirstKitDelivered;
         bool MayDropOut(TransitionCause cause) => InactiveFor(facts.Program.DropOutAfterDays) || cause.IsManual;
 
         _machine.Configure(ParticipantState.Invited)
@@ -107,17 +112,20 @@ public sealed class ParticipantLifecycle
 
         _machine.Configure(ParticipantState.Enrolled)
             .PermitIf(ParticipantTrigger.StartOnboarding, ParticipantState.Onboarding, () => facts.HasTeam, "placed in a team")
+            .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
             .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
             .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
 
         _machine.Configure(ParticipantState.Onboarding)
             .PermitIf(ParticipantTrigger.CheckIn, ParticipantState.Active, () => facts.ProgramStarted, "the program has started")
+            .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
             .PermitIf(ParticipantTrigger.MarkAtRisk, ParticipantState.AtRisk, () => InactiveFor(facts.Program.AtRiskAfterDays), atRiskRule)
             .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
             .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
 
         _machine.Configure(ParticipantState.Active)
             .PermitReentry(ParticipantTrigger.CheckIn)
+            .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
             .PermitIf(ParticipantTrigger.MarkAtRisk, ParticipantState.AtRisk, () => InactiveFor(facts.Program.AtRiskAfterDays), atRiskRule)
             .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
             .PermitIf(ParticipantTrigger.Complete, ParticipantState.Completed, () => facts.ProgramElapsed, endRule)
@@ -125,6 +133,7 @@ public sealed class ParticipantLifecycle
 
         _machine.Configure(ParticipantState.AtRisk)
             .Permit(ParticipantTrigger.CheckIn, ParticipantState.Active)
+            .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
             .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
             .PermitIf(ParticipantTrigger.Complete, ParticipantState.Completed, () => facts.ProgramElapsed, endRule)
             .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
@@ -141,11 +150,14 @@ public sealed class ParticipantLifecycle
 
     public ParticipantState State => _state;
 
+    /// <summary>The triggers staff fire by hand; the quit day comes from the app, with its date.</summary>
+    public static readonly IReadOnlyList<ParticipantTrigger> StaffTriggers = [.. Enum.GetValues<ParticipantTrigger>().Where(t => t != ParticipantTrigger.SetQuitDay)];
+
     /// <summary>
     /// What staff may fire now (by hand, with a reason); a trigger whose guard is not met is not listed.
     /// </summary>
     public IReadOnlyList<ParticipantTrigger> PermittedTriggers =>
-        Enum.GetValues<ParticipantTrigger>()
+        StaffTriggers
             .Where(t => t == ParticipantTrigger.Complete
                 ? _machine.CanFire(_complete, StaffProbe, ParticipantOutcome.Succeeded)
                 : _machine.CanFire(_triggers[t], StaffProbe))

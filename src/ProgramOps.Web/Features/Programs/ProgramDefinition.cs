@@ -23,6 +23,12 @@ public sealed record ProgramDefinition
     public IReadOnlyList<Milestone> Milestones { get; init; } = [];
     public SuccessCriterion Success { get; init; } = new SelfReportedAbstinence(7, CoVerified: false, MaxCoPpm: null);
     public IReadOnlyList<Shipment> Shipments { get; init; } = [];
+
+    /// <summary>
+    /// A participant may set their quit day only once the first kit (the week-0 shipment) has been delivered, so the
+    /// nicotine replacement is at hand on the day.
+    /// </summary>
+    public bool QuitDayAfterFirstKit { get; init; }
     public string TimeZone { get; init; } = "Asia/Tokyo";
 
     /// <summary>The program day an instant falls on: program days, weeks and deadlines are counted in its time zone.</summary>

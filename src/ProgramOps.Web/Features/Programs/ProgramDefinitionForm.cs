@@ -39,6 +39,7 @@ public sealed class ProgramDefinitionForm
     public string TimeZone { get; set; } = "Asia/Tokyo";
     public List<WeekRow> Milestones { get; set; } = [];
     public List<WeekRow> Shipments { get; set; } = [];
+    public bool QuitDayAfterFirstKit { get; set; }
     public SuccessRuleKind SuccessRule { get; set; }
     public int AbstinenceDays { get; set; } = 7;
     public bool CoVerified { get; set; }
@@ -57,6 +58,7 @@ public sealed class ProgramDefinitionForm
             TimeZone = d.TimeZone,
             Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.Week, Text = m.Name })),
             Shipments = Padded(d.Shipments.Select(s => new WeekRow { Week = s.Week, Text = s.Item })),
+            QuitDayAfterFirstKit = d.QuitDayAfterFirstKit,
         };
         switch (d.Success)
         {
@@ -87,6 +89,7 @@ public sealed class ProgramDefinitionForm
         TimeZone = TimeZone.Trim(),
         Milestones = Filled(Milestones).Select(r => new Milestone(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(m => m.Week).ToList(),
         Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(s => s.Week).ToList(),
+        QuitDayAfterFirstKit = QuitDayAfterFirstKit,
         Success = SuccessRule switch
         {
             SuccessRuleKind.BodyChange => new BodyMeasureChange(WeightLossKg, WaistLossCm),

@@ -21,6 +21,10 @@ public sealed class ProgramDefinitionValidator : AbstractValidator<ProgramDefini
             .WithMessage(_ => text["Validation.MilestoneWeeksUnique"]);
         RuleForEach(d => d.Shipments).Must((d, s) => s.Week >= 0 && s.Week < d.DurationWeeks && !string.IsNullOrWhiteSpace(s.Item))
             .WithMessage((_, s) => text["Validation.Shipment", s.Week, s.Item]);
+        RuleFor(d => d.Shipments).Must(s => s.Select(x => x.Week).Distinct().Count() == s.Count)
+            .WithMessage(_ => text["Validation.ShipmentWeeksUnique"]);
+        RuleFor(d => d.QuitDayAfterFirstKit).Must((d, afterKit) => !afterKit || d.Shipments.Any(s => s.Week == 0))
+            .WithMessage(_ => text["Validation.QuitDayNeedsFirstKit"]);
         RuleFor(d => d.Success).Must(IsSensible).WithMessage(_ => text["Validation.Success"]);
         RuleFor(d => d.TimeZone).Must(IsKnownTimeZone).WithMessage(d => text["Validation.TimeZone", d.TimeZone]);
     }
