@@ -58,6 +58,50 @@ public sealed class JobStoreRestartTests
         Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM QRTZ_TRIGGERS WHERE TRIGGER_NAME = 'engagement-watch'"));
     }
 
+    [Fact]
+    public async Task A_run_cut_off_by_a_crash_is_run_again_as_soon_as_the_console_starts()
+    {
+        using var folder = new TempDirectory();
+        var file = folder.File("crash.db");
+        Db db;
+        using (var app = ProgramOpsFactory.OnFile(file))
+        {
+            db = app.Services.GetRequiredService<Db>();
+            await NextFireAsync(db);
+        }
+
+        // While a job runs, Quartz keeps its fired-trigger row and deletes it when the run ends: a process that dies
+        // mid-run leaves the row behind, as here.
+        var firedAt = DateTimeOffset.UtcNow.AddMinutes(-5).UtcTicks;
+        await using (var c = await db.OpenAsync())
+        {
+            Assert.True(await c.ExecuteScalarAsync<bool>("SELECT REQUESTS_RECOVERY FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'team-health'"));
+            await c.ExecuteAsync("""
+                INSERT INTO QRTZ_FIRED_TRIGGERS (SCHED_NAME, ENTRY_ID, TRIGGER_NAME, TRIGGER_GROUP, INSTANCE_NAME, FIRED_TIME, SCHED_TIME, PRIORITY, STATE,
+                                                 JOB_NAME, JOB_GROUP, IS_NONCONCURRENT, REQUESTS_RECOVERY)
+                VALUES ('ProgramOps', 'crashed-run', 'team-health', 'schedule', 'NON_CLUSTERED', @firedAt, @firedAt, 5, 'EXECUTING', 'team-health', 'teams', 0, 1)
+                """, new { firedAt });
+        }
+
+        using var restarted = ProgramOpsFactory.OnFile(file);
+        var recovered = await WaitForAsync(restarted.Services.GetRequiredService<Db>(),
+            "SELECT COUNT(*) FROM JobRuns WHERE JobName = 'team-health' AND TriggeredBy = 'recovery' AND FinishedAt IS NOT NULL AND Error IS NULL");
+
+        Assert.Equal(1, recovered);
+    }
+
+    private static async Task<int> WaitForAsync(Db db, string count)
+    {
+        await using var c = await db.OpenAsync();
+        for (var i = 0; i < 100; i++)
+        {
+            if (await c.ExecuteScalarAsync<int>(count) is > 0 and var found) return found;
+            await Task.Delay(100);
+        }
+
+        return 0;
+    }
+
     private static async Task<string> NextFireAsync(Db db)
     {
         await using var c = await db.OpenAsync();

@@ -2,8 +2,8 @@ using Quartz;
 
 namespace ProgramOps.Web.Infrastructure.Jobs;
 
-/// <summary>A scheduled job as the Admin page shows it.</summary>
-public sealed record ScheduledJob(JobKey Key, string Cron, string DescriptionKey);
+/// <summary>A scheduled job: its class, identity, schedule, and the description the Admin page shows.</summary>
+public sealed record ScheduledJob(Type JobType, JobKey Key, string Cron, string DescriptionKey);
 
 /// <summary>
 /// Quartz in the console process, its job store in the application's database (tables from db/*/0008_quartz.sql).
@@ -11,9 +11,7 @@ public sealed record ScheduledJob(JobKey Key, string Cron, string DescriptionKey
 /// </summary>
 public static class JobsExtensions
 {
-    /// <param name="addJobs">Registers the job classes (<c>q.AddJob&lt;T&gt;</c>); their triggers come from <paramref name="jobs"/>.</param>
-    public static IServiceCollection AddProgramOpsJobs(
-        this IServiceCollection services, IConfiguration configuration, IReadOnlyList<ScheduledJob> jobs, Action<IQuartzBuilder> addJobs)
+    public static IServiceCollection AddProgramOpsJobs(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<ScheduledJob> jobs)
     {
         // The Db the data layer registered, for the connection string: the scheduler is configured before the container is built.
         var db = (Db)services.Single(d => d.ServiceType == typeof(Db)).ImplementationInstance!;
@@ -35,9 +33,11 @@ public static class JobsExtensions
                     store.UseClustering(_ => { });
                 }
             });
-            addJobs(q);
             foreach (var job in jobs)
             {
+                // Requests recovery: a run cut off by a crash is run again as soon as the scheduler starts, rather than
+                // waiting for the next day; the jobs are idempotent, so the rerun finishes what the crash left.
+                q.AddJob(job.JobType, j => j.WithIdentity(job.Key).StoreDurably().RequestRecovery());
                 // A stable trigger identity: with a persistent store an unnamed trigger would be stored again at every start.
                 // Fire-and-proceed: after downtime a missed run happens once, then the schedule goes on.
                 q.AddTrigger(t => t.WithIdentity(job.Key.Name, "schedule").ForJob(job.Key)

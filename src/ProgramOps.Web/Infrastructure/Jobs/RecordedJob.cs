@@ -14,7 +14,7 @@ public abstract class RecordedJob(Db db, TimeProvider time, ILogger logger) : IJ
 
     protected TimeProvider Time { get; } = time;
 
-    /// <summary>Who asked for a run: the scheduler, or a staff member through "run now".</summary>
+    /// <summary>Who asked for a run: the scheduler, a staff member through "run now", or recovery after a crash.</summary>
     public const string TriggeredByKey = "triggeredBy";
 
     /// <summary>The job's work, once; the scheduler calls it through <see cref="Execute"/>, which records the run.</summary>
@@ -24,7 +24,8 @@ public abstract class RecordedJob(Db db, TimeProvider time, ILogger logger) : IJ
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         var name = context.JobDetail.Key.Name;
-        var triggeredBy = context.MergedJobDataMap.TryGetString(TriggeredByKey, out var who) && who is not null ? who : "scheduler";
+        var triggeredBy = context.Recovering ? "recovery"
+            : context.MergedJobDataMap.TryGetString(TriggeredByKey, out var who) && who is not null ? who : "scheduler";
         int runId;
         await using (var connection = await Db.OpenAsync(ct))
         {

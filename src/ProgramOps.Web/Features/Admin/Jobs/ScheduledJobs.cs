@@ -12,18 +12,12 @@ public static class ScheduledJobs
 {
     public static readonly IReadOnlyList<ScheduledJob> All =
     [
-        new(ProgramClockJob.Key, "0 45 5 * * ?", "Jobs.ProgramClock"),
-        new(EngagementWatchJob.Key, "0 0 6 * * ?", "Jobs.EngagementWatch"),
-        new(TeamHealthJob.Key, "0 15 6 * * ?", "Jobs.TeamHealth"),
-        new(RenewalsJob.Key, "0 30 6 * * ?", "Jobs.Renewals"),
+        new(typeof(ProgramClockJob), ProgramClockJob.Key, "0 45 5 * * ?", "Jobs.ProgramClock"),
+        new(typeof(EngagementWatchJob), EngagementWatchJob.Key, "0 0 6 * * ?", "Jobs.EngagementWatch"),
+        new(typeof(TeamHealthJob), TeamHealthJob.Key, "0 15 6 * * ?", "Jobs.TeamHealth"),
+        new(typeof(RenewalsJob), RenewalsJob.Key, "0 30 6 * * ?", "Jobs.Renewals"),
     ];
 
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddProgramOpsJobs(configuration, All, q =>
-        {
-            q.AddJob<ProgramClockJob>(j => j.WithIdentity(ProgramClockJob.Key).StoreDurably());
-            q.AddJob<EngagementWatchJob>(j => j.WithIdentity(EngagementWatchJob.Key).StoreDurably());
-            q.AddJob<TeamHealthJob>(j => j.WithIdentity(TeamHealthJob.Key).StoreDurably());
-            q.AddJob<RenewalsJob>(j => j.WithIdentity(RenewalsJob.Key).StoreDurably());
-        });
+        services.AddProgramOpsJobs(configuration, All);
 }
