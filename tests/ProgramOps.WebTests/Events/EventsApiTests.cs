@@ -129,6 +129,58 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
         await using var c = await factory.Db.OpenAsync();
         Assert.NotNull(await c.ExecuteScalarAsync<string>("SELECT LastCheckInOn FROM Participants WHERE InvitationCode = @code", new { code }));
         Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantEvents WHERE EventId = 'c-1'"));
+        var id = await c.ExecuteScalarAsync<long>("SELECT Id FROM Participants WHERE InvitationCode = @code", new { code });
+        var page = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.Viewer), $"/participants/{id}");
+        var checkIn = page.QuerySelector("tr[data-event='check_in']")!.TextContent;
+        Assert.Contains("チェックイン", checkIn);
+        Assert.Contains("散歩で乗り切った", checkIn);
+        Assert.Null(page.QuerySelector("tr[data-event='final_assessment']"));
+    }
+
+    [Fact]
+    public async Task A_quit_day_is_refused_until_the_first_kit_is_delivered_then_kept_and_logged()
+    {
+        var key = await CreateKeyAsync("quit day");
+        var code = (await InvitedCodesAsync("禁煙日", 1))[0];
+        await SendAsync(key, new { events = new[] { Event("q-0", "app_linked", code) } });
+
+        var early = await (await SendAsync(key, new { events = new[] { Event("q-1", "quit_date_set", code, new { quitDate = "2026-12-01" }) } }))
+            .Content.ReadFromJsonAsync<EventBatchResponse>();
+        await using var c = await factory.Db.OpenAsync();
+        await c.ExecuteAsync("""
+            INSERT INTO Shipments (ParticipantId, CohortId, Week, Item, DueOn, Status, ShippedOn, DeliveredOn, Version, CreatedAt, UpdatedAt, UpdatedBy)
+            SELECT Id, CohortId, 0, '初回キット', '2026-11-20', 'Delivered', '2026-11-21', '2026-11-22', 1, '2026-11-22T00:00:00Z', '2026-11-22T00:00:00Z', 'test'
+            FROM Participants WHERE InvitationCode = @code
+            """, new { code });
+        var afterKit = await (await SendAsync(key, new { events = new[] { Event("q-2", "quit_date_set", code, new { quitDate = "2026-12-01" }) } }))
+            .Content.ReadFromJsonAsync<EventBatchResponse>();
+
+        Assert.Equal(EventStatus.Rejected, early!.Results[0].Status);
+        Assert.Equal("SetQuitDay is not allowed for a participant in Enrolled yet: the first kit has been delivered.", early.Results[0].Reason);
+        Assert.Equal(EventStatus.Accepted, afterKit!.Results[0].Status);
+        Assert.Equal("2026-12-01", await c.ExecuteScalarAsync<string>("SELECT QuitDate FROM Participants WHERE InvitationCode = @code", new { code }));
+        Assert.Equal(("SetQuitDay", "quit day 2026-12-01"), await c.QuerySingleAsync<(string, string)>(
+            "SELECT t.TriggerName, t.Reason FROM ParticipantTransitions t JOIN Participants p ON p.Id = t.ParticipantId WHERE t.EventId = 'q-2' AND p.InvitationCode = @code", new { code }));
+    }
+
+    [Fact]
+    public async Task Withdrawal_erases_what_the_app_sent_and_a_replayed_event_is_still_a_duplicate()
+    {
+        var key = await CreateKeyAsync("withdrawal");
+        var code = (await InvitedCodesAsync("撤回記録", 1))[0];
+        var checkIn = new { events = new[] { Event("w-0", "app_linked", code), Event("w-1", "check_in", code, new { smoked = true, cravings = 8, note = "飲み会で吸ってしまった" }) } };
+        await SendAsync(key, checkIn);
+        await using var c = await factory.Db.OpenAsync();
+        var id = await c.ExecuteScalarAsync<long>("SELECT Id FROM Participants WHERE InvitationCode = @code", new { code });
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+
+        await PostAsync(cs, $"/participants/{id}", FormFields(await GetDocumentAsync(cs, $"/participants/{id}"),
+            new Dictionary<string, string> { ["Input.Trigger"] = "Withdraw", ["Input.Reason"] = "本人から撤回の申し出" }));
+        var replay = await (await SendAsync(key, checkIn)).Content.ReadFromJsonAsync<EventBatchResponse>();
+
+        Assert.Equal(["{}", "{}"], await c.QueryAsync<string>("SELECT Payload FROM ParticipantEvents WHERE ParticipantId = @id", new { id }));
+        Assert.DoesNotContain("飲み会", (await GetDocumentAsync(cs, $"/participants/{id}")).Body!.TextContent);
+        Assert.Equal((0, 2), (replay!.Accepted, replay.Duplicates));
     }
 
     [Fact]

@@ -53,6 +53,8 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         if (refusal is not null) return Rejected(refusal);
 
         if (e.Data is AppFeedback feedback) await ReportFeedbackAsync(c, t, participant, feedback, e, now, ct);
+        if (e.Data is QuitDateSet quit)
+            await c.ExecuteAsync(new CommandDefinition(ParticipantsSql.SetQuitDate, new { Id = participant.Id, quit.QuitDate }, t, cancellationToken: ct));
         if (e.Data is CheckIn)
         {
             var day = participant.Program.DateAt(e.OccurredAt);
@@ -87,12 +89,15 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
                 // A check-in brings an at-risk participant back, and starts an onboarded one once the program runs.
                 (CheckIn, ParticipantState.AtRisk) => (l, cause) => l.Fire(ParticipantTrigger.CheckIn, cause),
                 (CheckIn, ParticipantState.Onboarding) when participant.Facts(e.OccurredAt).ProgramStarted => (l, cause) => l.Fire(ParticipantTrigger.CheckIn, cause),
+                // Logged in the history, and refused while the program waits for the first kit.
+                (QuitDateSet, _) => (l, cause) => l.Fire(ParticipantTrigger.SetQuitDay, cause),
                 _ => null,
             };
         }
 
         if (fire is null) return null;
-        var result = await transitions.FireAsync(c, t, participant, participant.Version, fire, actorUserId: null, Actor, reason: null, eventId: e.Id, ct);
+        var reason = e.Data is QuitDateSet quit ? $"quit day {quit.QuitDate:yyyy-MM-dd}" : null;
+        var result = await transitions.FireAsync(c, t, participant, participant.Version, fire, actorUserId: null, Actor, reason, eventId: e.Id, ct);
         return result switch
         {
             Transitioned => null,

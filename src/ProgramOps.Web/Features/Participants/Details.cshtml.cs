@@ -20,6 +20,23 @@ public sealed class DetailsModel(
         public string? EventId { get; init; }
     }
 
+    /// <summary>An event from the app, with its data as the app sent it.</summary>
+    public sealed record EventRow
+    {
+        /// <summary>How many of the latest events the page shows.</summary>
+        public const int Shown = 50;
+
+        public required string EventType { get; init; }
+        public DateTimeOffset OccurredAt { get; init; }
+        public required string Payload { get; init; }
+
+        /// <summary>The data's fields as "name: value" pairs, in the order the app sent them.</summary>
+        public IEnumerable<(string Name, string Value)> Fields() =>
+            System.Text.Json.JsonDocument.Parse(Payload).RootElement is { ValueKind: System.Text.Json.JsonValueKind.Object } data
+                ? data.EnumerateObject().Select(f => (f.Name, f.Value.ValueKind == System.Text.Json.JsonValueKind.String ? f.Value.GetString()! : f.Value.GetRawText()))
+                : [];
+    }
+
     public sealed record Command
     {
         public ParticipantTrigger? Trigger { get; init; }
@@ -42,6 +59,7 @@ public sealed class DetailsModel(
     /// <summary>The program week the participant is in (1 from the start day), or null before the start.</summary>
     public int? ProgramWeek { get; private set; }
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+    public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<ParticipantTrigger> Permitted { get; private set; } = [];
     public ConcurrencyConflict? Conflict { get; private set; }
     public string? Refusal { get; private set; }
@@ -91,6 +109,8 @@ public sealed class DetailsModel(
         if (participant is null) return false;
         Item = participant;
         History = [.. await connection.QueryAsync<HistoryRow>(new CommandDefinition(ParticipantsSql.History, new { Id = id }, cancellationToken: ct))];
+        Events = [.. await connection.QueryAsync<EventRow>(new CommandDefinition(ParticipantsSql.LatestEvents(db.Dialect),
+            new { Id = id, Skip = 0, Take = EventRow.Shown }, cancellationToken: ct))];
         var facts = participant.Facts(time.GetUtcNow());
         Permitted = new ParticipantLifecycle(participant.State, facts).PermittedTriggers;
         ProgramWeek = Programs.ProgramWeek.Of(facts.ProgramStart, facts.Today);

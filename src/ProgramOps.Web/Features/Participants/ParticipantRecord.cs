@@ -21,6 +21,8 @@ public sealed record ParticipantRecord
     public int? TeamId { get; init; }
     public int? TeamNumber { get; init; }
     public DateOnly? LastCheckInOn { get; init; }
+    public DateOnly? QuitDate { get; init; }
+    public DateOnly? FirstKitDeliveredOn { get; init; }
     public DateTimeOffset StateChangedAt { get; init; }
     public DateTimeOffset? AnonymisedAt { get; init; }
     public int? ImportId { get; init; }
@@ -47,5 +49,6 @@ public sealed record ParticipantRecord
         connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCode, new { Code = code }, transaction, cancellationToken: ct));
 
     /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>
-    public ParticipantFacts Facts(DateTimeOffset now) => new(Program, ProgramStart, Program.DateAt(now), LastCheckInOn, HasTeam: TeamId is not null);
+    public ParticipantFacts Facts(DateTimeOffset now) =>
+        new(Program, ProgramStart, Program.DateAt(now), LastCheckInOn, HasTeam: TeamId is not null, FirstKitDelivered: FirstKitDeliveredOn is not null);
 }

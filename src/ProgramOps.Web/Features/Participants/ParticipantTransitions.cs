@@ -64,6 +64,7 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
         {
             await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.Anonymise, new { Id = participantId, Now = now }, transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.EraseTransitionReasons, new { Id = participantId }, transaction, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.EraseEventPayloads, new { Id = participantId }, transaction, cancellationToken: ct));
         }
 
         // The audit row names the participant by id only: it must not keep what withdrawal erases.

@@ -91,7 +91,8 @@ public static class ParticipantsSql
         """
         SELECT p.Id, p.CohortId, p.ContractId, p.ClientId, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.BirthYear,
                p.InvitationCode, p.State, p.Outcome, p.TeamId, p.LastCheckInOn, p.StateChangedAt, p.AnonymisedAt, p.ImportId, p.ImportLine,
-               p.Version, p.CreatedAt, p.UpdatedAt, p.UpdatedBy,
+               p.Version, p.CreatedAt, p.UpdatedAt, p.UpdatedBy, p.QuitDate,
+               (SELECT s.DeliveredOn FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = 0 AND s.Status = 'Delivered') AS FirstKitDeliveredOn,
                co.Name AS CohortName, co.StartDate AS ProgramStart, v.ProgramId, v.Definition, c.Name AS ClientName, t.Number AS TeamNumber
         FROM Participants p
         JOIN Cohorts co ON co.Id = p.CohortId
@@ -126,11 +127,23 @@ public static class ParticipantsSql
     public const string Anonymise =
         """
         UPDATE Participants
-        SET EmployeeNumber = NULL, FullName = NULL, Kana = NULL, Email = NULL, Department = NULL, BirthYear = NULL, AnonymisedAt = @Now
+        SET EmployeeNumber = NULL, FullName = NULL, Kana = NULL, Email = NULL, Department = NULL, BirthYear = NULL, QuitDate = NULL, AnonymisedAt = @Now
         WHERE Id = @Id
         """;
 
+    /// <summary>The app's answers and notes go; the events' ids stay (a replay is still a duplicate), and their types for counts.</summary>
+    public const string EraseEventPayloads = "UPDATE ParticipantEvents SET Payload = '{}' WHERE ParticipantId = @Id";
+
+    /// <summary>The latest events from the app, for the participant's timeline.</summary>
+    public static string LatestEvents(SqlDialect dialect) =>
+        $"""
+        SELECT EventType, OccurredAt, Payload FROM ParticipantEvents WHERE ParticipantId = @Id
+        {dialect.OrderAndPage("OccurredAt DESC, Id DESC")}
+        """;
+
     public const string EraseTransitionReasons = "UPDATE ParticipantTransitions SET Reason = NULL WHERE ParticipantId = @Id";
+
+    public const string SetQuitDate = "UPDATE Participants SET QuitDate = @QuitDate WHERE Id = @Id";
 
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Participants WHERE Id = @Id";
 
