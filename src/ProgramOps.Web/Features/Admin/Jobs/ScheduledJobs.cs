@@ -1,6 +1,7 @@
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Supplies;
 using ProgramOps.Web.Features.Teams;
 using ProgramOps.Web.Infrastructure.Jobs;
 using Quartz;
@@ -16,6 +17,7 @@ public static class ScheduledJobs
         new(EngagementWatchJob.Key, "0 0 6 * * ?", "Jobs.EngagementWatch"),
         new(TeamHealthJob.Key, "0 15 6 * * ?", "Jobs.TeamHealth"),
         new(RenewalsJob.Key, "0 30 6 * * ?", "Jobs.Renewals"),
+        new(SuppliesJob.Key, "0 45 6 * * ?", "Jobs.Supplies"),
     ];
 
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services, IConfiguration configuration) =>
@@ -25,5 +27,6 @@ public static class ScheduledJobs
             q.AddJob<EngagementWatchJob>(j => j.WithIdentity(EngagementWatchJob.Key).StoreDurably());
             q.AddJob<TeamHealthJob>(j => j.WithIdentity(TeamHealthJob.Key).StoreDurably());
             q.AddJob<RenewalsJob>(j => j.WithIdentity(RenewalsJob.Key).StoreDurably());
+            q.AddJob<SuppliesJob>(j => j.WithIdentity(SuppliesJob.Key).StoreDurably());
         });
 }
