@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using CsvHelper;
 
@@ -22,6 +23,35 @@ public static class ShipmentWrites
         await audit.RecordAsync(c, t, new AuditEntry("Shipment", before.Id.ToString(CultureInfo.InvariantCulture), "StatusChanged", summary,
             ChangeSet.Between<ShipmentProgress>(before, after)));
         return true;
+    }
+
+    // Ids per query when reading the shipments a partner file names: SQL Server takes at most 2,100 parameters.
+    private const int IdsPerQuery = 1000;
+
+    /// <summary>
+    /// Checks every row of a partner file against the shipments as they are now and, when no row has a problem,
+    /// applies them all; any problem (or a shipment changed meanwhile, <see cref="DBConcurrencyException"/>) applies
+    /// nothing. Rows asking for the status a shipment has already change nothing.
+    /// </summary>
+    public static async Task<PartnerFileResult> ApplyPartnerFileAsync(
+        DbConnection c, DbTransaction t, AuditTrail audit, IReadOnlyList<PartnerRow> rows, string fileName, string actor, DateTimeOffset now, DateOnly today)
+    {
+        var shipments = new Dictionary<long, StoredShipment>();
+        foreach (var ids in PartnerFileCheck.ShipmentIds(rows).Chunk(IdsPerQuery))
+        {
+            foreach (var shipment in await c.QueryAsync<StoredShipment>(SuppliesSql.Progress, new { Ids = ids }, t)) shipments[shipment.Id] = shipment;
+        }
+
+        var result = PartnerFileCheck.Check(rows, shipments.ToDictionary(s => s.Key, s => s.Value.Status), today);
+        foreach (var (line, id, move) in result.Moves)
+        {
+            var before = shipments[id];
+            if (!await MoveAsync(c, t, audit, before, move, $"{fileName}, line {line}", actor, now))
+                throw new DBConcurrencyException($"Shipment {id} was changed while the file was applied.");
+            shipments[id] = (StoredShipment)move.Apply(before) with { Version = before.Version + 1 };
+        }
+
+        return result;
     }
 
     /// <summary>
