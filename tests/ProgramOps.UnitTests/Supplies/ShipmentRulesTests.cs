@@ -19,6 +19,14 @@ public sealed class ShipmentRulesTests
         (ShipmentStatus.AddressProblem, ShipmentStatus.Due),
     ];
 
+    // A partner file repeating an earlier row: the shipment went further since.
+    private static readonly (ShipmentStatus From, ShipmentStatus To)[] AlreadyPast =
+    [
+        (ShipmentStatus.Shipped, ShipmentStatus.Exported),
+        (ShipmentStatus.Delivered, ShipmentStatus.Exported),
+        (ShipmentStatus.Delivered, ShipmentStatus.Shipped),
+    ];
+
     public static TheoryData<ShipmentStatus, ShipmentStatus> EveryPair()
     {
         var data = new TheoryData<ShipmentStatus, ShipmentStatus>();
@@ -33,6 +41,7 @@ public sealed class ShipmentRulesTests
     {
         var expected = from == to ? ShipmentMoveCheck.Unchanged
             : Permitted.Contains((from, to)) ? ShipmentMoveCheck.Allowed
+            : AlreadyPast.Contains((from, to)) ? ShipmentMoveCheck.AlreadyPast
             : ShipmentMoveCheck.Refused;
         Assert.Equal(expected, ShipmentFlow.Check(from, to));
         Assert.Equal(expected == ShipmentMoveCheck.Allowed, ShipmentFlow.Next(from).Contains(to));

@@ -10,7 +10,8 @@ public sealed record PartnerFileResult(IReadOnlyList<PartnerProblem> Problems, I
 
 /// <summary>
 /// Checks every row of a partner file against the shipments it names, in file order (a shipment shipped on one line
-/// may be delivered on a later one). No I/O: the caller reads the shipments.
+/// may be delivered on a later one). A row asking for the status a shipment has, or one it has passed already, changes
+/// nothing, so the same file (or a partner's cumulative report) can be imported again. No I/O: the caller reads the shipments.
 /// </summary>
 public static class PartnerFileCheck
 {

@@ -18,6 +18,11 @@ public enum ShipmentMoveCheck
     Allowed,
     /// <summary>The shipment has that status already: nothing to do (a re-imported partner file).</summary>
     Unchanged,
+    /// <summary>
+    /// The shipment is further along its way already (delivered, and a partner file says shipped): a file that
+    /// repeats the rows of an earlier one changes nothing.
+    /// </summary>
+    AlreadyPast,
     Refused,
 }
 
@@ -40,9 +45,13 @@ public static class ShipmentFlow
     /// <summary>The statuses a shipment may move to from <paramref name="from"/>.</summary>
     public static IReadOnlyList<ShipmentStatus> Next(ShipmentStatus from) => Moves[from];
 
+    // The way a parcel goes when nothing goes wrong.
+    private static readonly ShipmentStatus[] Way = [ShipmentStatus.Due, ShipmentStatus.Exported, ShipmentStatus.Shipped, ShipmentStatus.Delivered];
+
     public static ShipmentMoveCheck Check(ShipmentStatus from, ShipmentStatus to) =>
         from == to ? ShipmentMoveCheck.Unchanged
         : Moves[from].Contains(to) ? ShipmentMoveCheck.Allowed
+        : to != ShipmentStatus.Due && Array.IndexOf(Way, to) >= 0 && Array.IndexOf(Way, to) < Array.IndexOf(Way, from) ? ShipmentMoveCheck.AlreadyPast
         : ShipmentMoveCheck.Refused;
 
     /// <summary>

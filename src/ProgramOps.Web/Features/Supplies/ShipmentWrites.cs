@@ -109,9 +109,9 @@ public static class ShipmentExportFile
         await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
         {
             csv.WriteHeader(Columns);
-            var rows = await connection.QueryAsync<Row>(new CommandDefinition(SuppliesSql.ExportRows, new { ExportId = exportId },
-                flags: CommandFlags.None, cancellationToken: ct));
-            foreach (var row in rows) csv.WriteRecord(row.Fields());
+            // Row by row: an export of a large cohort need not be held in memory twice.
+            await foreach (var row in connection.QueryUnbufferedAsync<Row>(SuppliesSql.ExportRows, new { ExportId = exportId }).WithCancellation(ct))
+                csv.WriteRecord(row.Fields());
         }
 
         return stream.ToArray();
