@@ -48,6 +48,16 @@ public sealed class SuppliesPagesTests(ProgramOpsFactory factory) : IClassFixtur
         });
     }
 
+    /// <summary>One participant's exported first kit, and its page as a CS user signed in for it sees it.</summary>
+    private async Task<(HttpClient Cs, string UserName, int CohortId, long ShipmentId, AngleSharp.Html.Dom.IHtmlDocument Page)> ExportedShipmentAsync(string tag)
+    {
+        var (cohortId, _) = await CohortWithDueKitsAsync(tag, 1);
+        var (cs, userName) = await factory.SignedInUserAsync(Roles.ProgramCS);
+        await ExportAsync(cs, cohortId);
+        var id = (await ShipmentsAsync(cohortId)).Single().Id;
+        return (cs, userName, cohortId, id, await GetDocumentAsync(cs, $"/supplies/{id}"));
+    }
+
     private static async Task<string[]> CsvLinesAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -165,11 +175,7 @@ public sealed class SuppliesPagesTests(ProgramOpsFactory factory) : IClassFixtur
     [Fact]
     public async Task A_manual_change_on_a_stale_version_names_who_changed_the_shipment_and_overwrites_nothing()
     {
-        var (cohortId, _) = await CohortWithDueKitsAsync("配送手動", 1);
-        var (cs, userName) = await factory.SignedInUserAsync(Roles.ProgramCS);
-        await ExportAsync(cs, cohortId);
-        var id = (await ShipmentsAsync(cohortId)).Single().Id;
-        var page = await GetDocumentAsync(cs, $"/supplies/{id}");
+        var (cs, userName, cohortId, id, page) = await ExportedShipmentAsync("配送手動");
         var stale = FormFields(page, new Dictionary<string, string> { ["Input.To"] = "Shipped", ["Input.Note"] = "電話で発送を確認", ["Input.TrackingNumber"] = "TN-9" });
 
         var first = await PostAsync(cs, $"/supplies/{id}", stale);
@@ -185,13 +191,27 @@ public sealed class SuppliesPagesTests(ProgramOpsFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Re_sending_a_returned_shipment_by_hand_closes_its_action_at_once()
+    {
+        var (cs, _, cohortId, id, page) = await ExportedShipmentAsync("配送再送");
+        await PostAsync(cs, $"/supplies/{id}", FormFields(page, new Dictionary<string, string> { ["Input.To"] = "Returned", ["Input.Note"] = "宛先不明で返送" }));
+        await new SuppliesJob(factory.Db, Clock, NullLogger<SuppliesJob>.Instance).RunAsync(CancellationToken.None);
+        var actions = await cs.GetStringAsync($"/actions?cohort={cohortId}");
+        Assert.Contains($"/supplies/{id}", actions);
+
+        page = await GetDocumentAsync(cs, $"/supplies/{id}");
+        var resent = await PostAsync(cs, $"/supplies/{id}", FormFields(page, new Dictionary<string, string> { ["Input.To"] = "Due", ["Input.Note"] = "住所を確認、再送" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, resent.StatusCode);
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal("Resolved", await c.ExecuteScalarAsync<string>("SELECT Status FROM CsActions WHERE ShipmentId = @id", new { id }));
+        Assert.Equal("Due", (await ShipmentsAsync(cohortId)).Single().Status);
+    }
+
+    [Fact]
     public async Task A_move_the_flow_refuses_is_named_with_both_statuses()
     {
-        var (cohortId, _) = await CohortWithDueKitsAsync("配送拒否", 1);
-        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
-        await ExportAsync(cs, cohortId);
-        var id = (await ShipmentsAsync(cohortId)).Single().Id;
-        var page = await GetDocumentAsync(cs, $"/supplies/{id}");
+        var (cs, _, cohortId, id, page) = await ExportedShipmentAsync("配送拒否");
 
         var refused = await ReadDocumentAsync(await PostAsync(cs, $"/supplies/{id}",
             FormFields(page, new Dictionary<string, string> { ["Input.To"] = "Delivered", ["Input.Note"] = "配達済みと連絡" })));

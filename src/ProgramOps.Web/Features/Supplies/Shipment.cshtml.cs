@@ -78,8 +78,12 @@ public sealed class ShipmentModel(
 
         var move = new ShipmentMove(Input.To!.Value, Input.On ?? clock.Today, Blank(Input.TrackingNumber), Input.Note!.Trim());
         var before = Item.Stored with { Version = Input.Version };
-        var moved = await db.InTransactionAsync((c, t) =>
-            ShipmentWrites.MoveAsync(c, t, audit, before, move, move.Note!, user.UserName, clock.UtcNow), ct);
+        var moved = await db.InTransactionAsync(async (c, t) =>
+        {
+            if (!await ShipmentWrites.MoveAsync(c, t, audit, before, move, move.Note!, user.UserName, clock.UtcNow)) return false;
+            await ShipmentWrites.ResolveClearedActionsAsync(c, t, clock.Today, user.UserName, clock.UtcNow);
+            return true;
+        }, ct);
         if (!moved)
         {
             Conflict = await ConcurrencyConflict.FindAsync(db, SuppliesSql.LastChange, id, ct);

@@ -25,6 +25,22 @@ public static class ShipmentWrites
         return true;
     }
 
+    /// <summary>
+    /// Closes the shipment-problem actions whose shipment has moved on (the job does it every morning; a change by
+    /// hand or from a partner file does it at once, so the queue never shows a problem that was just fixed).
+    /// </summary>
+    public static Task<int> ResolveClearedActionsAsync(DbConnection c, DbTransaction t, DateOnly today, string actor, DateTimeOffset now) =>
+        c.ExecuteAsync(SuppliesSql.ResolveCleared, OverdueParameters(today, actor, now), t);
+
+    /// <summary>The parameters of the statements that find problems: the days before which a parcel is overdue.</summary>
+    public static object OverdueParameters(DateOnly today, string actor, DateTimeOffset now) => new
+    {
+        ExportedOnOrBefore = ShipmentSchedule.ExportedOverdueOnOrBefore(today),
+        ShippedOnOrBefore = ShipmentSchedule.ShippedOverdueOnOrBefore(today),
+        Now = now,
+        Actor = actor,
+    };
+
     // Ids per query when reading the shipments a partner file names: SQL Server takes at most 2,100 parameters.
     private const int IdsPerQuery = 1000;
 
@@ -50,6 +66,8 @@ public static class ShipmentWrites
                 throw new DBConcurrencyException($"Shipment {id} was changed while the file was applied.");
             shipments[id] = (StoredShipment)move.Apply(before) with { Version = before.Version + 1 };
         }
+
+        if (result.Moves.Count > 0) await ResolveClearedActionsAsync(c, t, today, actor, now);
 
         return result;
     }

@@ -83,15 +83,9 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
     private Task<int> FollowUpProblemsAsync(CancellationToken ct) => Db.InTransactionAsync(async (c, t) =>
     {
         var today = clock.Today;
-        var overdue = new
-        {
-            ExportedOnOrBefore = ShipmentSchedule.ExportedOverdueOnOrBefore(today),
-            ShippedOnOrBefore = ShipmentSchedule.ShippedOverdueOnOrBefore(today),
-            Now = clock.UtcNow,
-            Actor = TransitionCause.System,
-        };
-        await c.ExecuteAsync(new CommandDefinition(SuppliesSql.ResolveCleared, overdue, t, cancellationToken: ct));
-        var problems = await c.QueryAsync<ShipmentWithProblem>(new CommandDefinition(SuppliesSql.ProblemsWithoutAction, overdue, t, cancellationToken: ct));
+        await ShipmentWrites.ResolveClearedActionsAsync(c, t, today, TransitionCause.System, clock.UtcNow);
+        var problems = await c.QueryAsync<ShipmentWithProblem>(new CommandDefinition(SuppliesSql.ProblemsWithoutAction,
+            ShipmentWrites.OverdueParameters(today, TransitionCause.System, clock.UtcNow), t, cancellationToken: ct));
         var opened = 0;
         foreach (var problem in problems)
         {
