@@ -5,9 +5,9 @@ public static class ActionsSql
     /// <summary>Opens an action for a condition unless one is open already (the unique index guards the race).</summary>
     public const string OpenUnlessOpen =
         """
-        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, TeamId, ContractId, Reason, DueOn, OwnerId, Status,
+        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, TeamId, ContractId, ShipmentId, Reason, DueOn, OwnerId, Status,
                                CreatedAt, CreatedBy, Version, UpdatedAt, UpdatedBy)
-        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @TeamId, @ContractId, @Reason, @DueOn,
+        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @TeamId, @ContractId, @ShipmentId, @Reason, @DueOn,
                COALESCE(@OwnerId, (SELECT CsOwnerId FROM Cohorts WHERE Id = @CohortId)), 'Open', @Now, @Actor, 1, @Now, @Actor
         WHERE NOT EXISTS (SELECT 1 FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed'))
         """;
@@ -54,7 +54,7 @@ public static class ActionsSql
     public static string Queue(SqlDialect dialect) =>
         $"""
         SELECT a.Id, a.Kind, a.Reason, a.DueOn, a.Status, a.SnoozedUntil, a.ParticipantId, a.CohortId, co.Name AS CohortName,
-               (SELECT t.Number FROM Teams t WHERE t.Id = a.TeamId) AS TeamNumber, a.ContractId,
+               (SELECT t.Number FROM Teams t WHERE t.Id = a.TeamId) AS TeamNumber, a.ContractId, a.ShipmentId,
                a.ClientId, c.Name AS ClientName, a.OwnerId, u.DisplayName AS OwnerName, a.Note, a.Version, a.CreatedAt
         {QueueFilter}
         {dialect.OrderAndPage("a.DueOn, a.Id")}

@@ -21,7 +21,7 @@ public enum CsActionStatus
 /// <param name="OwnerId">Who owns it; when null, the cohort's CS owner.</param>
 public sealed record CsActionRequest(
     CsActionKind Kind, string ConditionKey, string Reason, DateOnly DueOn, int? CohortId, int? ClientId, long? ParticipantId,
-    int? TeamId = null, int? ContractId = null, int? OwnerId = null)
+    int? TeamId = null, int? ContractId = null, int? OwnerId = null, long? ShipmentId = null)
 {
     /// <summary>Reasons are stored as "code|argument" and worded in the reader's language (see <see cref="CsActionReason"/>).</summary>
     public static CsActionRequest AtRisk(long participantId, int cohortId, int clientId, int daysWithoutCheckIn, DateOnly dueOn) =>
@@ -36,6 +36,15 @@ public sealed record CsActionRequest(
     public static CsActionRequest Renewal(int contractId, int clientId, int? bizDevOwnerId, int milestone, int daysLeft, DateOnly dueOn) =>
         new(CsActionKind.ContractRenewal, $"{CsActionKind.ContractRenewal}:{contractId}:{milestone}",
             CsActionReason.Encode(CsActionReason.RenewalDue, daysLeft), dueOn, null, clientId, null, ContractId: contractId, OwnerId: bizDevOwnerId);
+
+    /// <summary>
+    /// One action per shipment and problem (<paramref name="reasonCode"/>: returned, address problem, not shipped or
+    /// not delivered in time), so a parcel that was overdue and then came back gets a new action for the new problem.
+    /// </summary>
+    public static CsActionRequest ShipmentProblem(
+        long shipmentId, string reasonCode, string item, int week, long participantId, int cohortId, int clientId, DateOnly dueOn) =>
+        new(CsActionKind.ShipmentProblem, $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}",
+            CsActionReason.Encode(reasonCode, $"{item}|{week}"), dueOn, cohortId, clientId, participantId, ShipmentId: shipmentId);
 }
 
 /// <summary>Opens and closes actions inside the caller's transaction.</summary>
@@ -46,7 +55,7 @@ public static class CsActions
         await c.ExecuteAsync(new CommandDefinition(ActionsSql.OpenUnlessOpen, new
         {
             Kind = request.Kind.ToString(), request.ConditionKey, request.CohortId, request.ClientId, request.ParticipantId, request.TeamId,
-            request.ContractId, request.OwnerId, request.Reason, request.DueOn, Now = now, Actor = actor,
+            request.ContractId, request.OwnerId, request.ShipmentId, request.Reason, request.DueOn, Now = now, Actor = actor,
         }, t, cancellationToken: ct)) == 1;
 
     /// <summary>The same for many conditions at once (a daily job's batch): one statement prepared once.</summary>
@@ -88,6 +97,10 @@ public static class CsActionReason
     public const string NoCheckIn = nameof(NoCheckIn);
     public const string TeamSmall = nameof(TeamSmall);
     public const string RenewalDue = nameof(RenewalDue);
+    public const string ShipmentReturned = nameof(ShipmentReturned);
+    public const string ShipmentAddressProblem = nameof(ShipmentAddressProblem);
+    public const string ShipmentNotShipped = nameof(ShipmentNotShipped);
+    public const string ShipmentNotDelivered = nameof(ShipmentNotDelivered);
 
     public static string Encode(string code, object arguments) => $"{code}|{arguments}";
 

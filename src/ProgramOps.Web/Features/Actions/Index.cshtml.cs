@@ -27,6 +27,7 @@ public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, Local
         public string? CohortName { get; init; }
         public int? TeamNumber { get; init; }
         public int? ContractId { get; init; }
+        public long? ShipmentId { get; init; }
         public int? ClientId { get; init; }
         public string? ClientName { get; init; }
         public int? OwnerId { get; init; }

@@ -49,6 +49,7 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Participants", Policies.ReadCohorts);
             options.Conventions.AuthorizeFolder("/Teams", Policies.ReadCohorts);
             options.Conventions.AuthorizeFolder("/Actions", Policies.ReadCohorts);
+            options.Conventions.AuthorizeFolder("/Supplies", Policies.ReadCohorts);
             options.Conventions.AuthorizeFolder("/Feedback", Policies.ReportFeedback);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");

@@ -1,6 +1,7 @@
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Supplies;
 using ProgramOps.Web.Features.Teams;
 using ProgramOps.Web.Infrastructure.Jobs;
 using Quartz;
@@ -16,6 +17,7 @@ public static class ScheduledJobs
         new(typeof(EngagementWatchJob), EngagementWatchJob.Key, "0 0 6 * * ?", "Jobs.EngagementWatch"),
         new(typeof(TeamHealthJob), TeamHealthJob.Key, "0 15 6 * * ?", "Jobs.TeamHealth"),
         new(typeof(RenewalsJob), RenewalsJob.Key, "0 30 6 * * ?", "Jobs.Renewals"),
+        new(typeof(SuppliesJob), SuppliesJob.Key, "0 45 6 * * ?", "Jobs.Supplies"),
     ];
 
     public static IServiceCollection AddScheduledJobs(this IServiceCollection services, IConfiguration configuration) =>

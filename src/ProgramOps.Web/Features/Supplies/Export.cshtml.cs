@@ -1,0 +1,48 @@
+namespace ProgramOps.Web.Features.Supplies;
+
+/// <summary>
+/// Exports the due shipments (of one cohort, or all) for the fulfilment partner: they become Exported in one
+/// transaction with a new export, and the page answers with its CSV file. A form sent twice gets the same file.
+/// </summary>
+public sealed class ExportModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IAuthorizationService authorization) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public int? Cohort { get; set; }
+
+    [BindProperty] public Guid SubmissionToken { get; set; }
+
+    public int DueCount { get; private set; }
+    public IReadOnlyList<NamedId> Cohorts { get; private set; } = [];
+    public bool NothingDue { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
+        SubmissionToken = Guid.NewGuid();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
+        if (SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
+        var exportId = await db.InTransactionAsync((c, t) =>
+            ShipmentWrites.ExportDueAsync(c, t, db.Dialect, audit, Cohort, SubmissionToken, user.UserName, clock.UtcNow, clock.Today), ct);
+        if (exportId is not { } id)
+        {
+            NothingDue = true;
+            SubmissionToken = Guid.NewGuid();
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return File(await ShipmentExportFile.ContentAsync(db, id, ct), "text/csv; charset=utf-8", ShipmentExportFile.FileName(id));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        DueCount = await connection.ExecuteScalarAsync<int>(new CommandDefinition(SuppliesSql.CountDue, new { CohortId = Cohort }, cancellationToken: ct));
+        Cohorts = [.. await connection.QueryAsync<NamedId>(new CommandDefinition(SuppliesSql.CohortChoices, cancellationToken: ct))];
+    }
+}

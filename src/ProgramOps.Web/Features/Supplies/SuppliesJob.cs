@@ -1,0 +1,99 @@
+using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Infrastructure.Jobs;
+using Quartz;
+
+namespace ProgramOps.Web.Features.Supplies;
+
+/// <summary>
+/// Supplies (daily): every program shipment that has come due becomes a Due shipment of each enrolled participant
+/// (set-based, one statement per cohort and week), and every shipment that came back, failed on its address or is
+/// overdue with the fulfilment partner gets a CS action, which closes itself once the shipment moves on. Idempotent:
+/// a shipment per participant and week, an action per shipment and problem.
+/// </summary>
+public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> logger) : RecordedJob(db, clock.Time, logger)
+{
+    public static readonly JobKey Key = new("supplies", "supplies");
+
+    public sealed record SupplyingCohort
+    {
+        public int Id { get; init; }
+        public required string Name { get; init; }
+        public DateOnly StartDate { get; init; }
+        public required string Definition { get; init; }
+    }
+
+    private sealed record ShipmentWithProblem
+    {
+        public long Id { get; init; }
+        public required string Item { get; init; }
+        public int Week { get; init; }
+        public long ParticipantId { get; init; }
+        public int CohortId { get; init; }
+        public int ClientId { get; init; }
+        public required string Problem { get; init; }
+    }
+
+    public override async Task<int> RunAsync(CancellationToken ct)
+    {
+        List<SupplyingCohort> cohorts;
+        await using (var connection = await Db.OpenAsync(ct))
+        {
+            cohorts = [.. await connection.QueryAsync<SupplyingCohort>(new CommandDefinition(SuppliesSql.SupplyingCohorts, cancellationToken: ct))];
+        }
+
+        var items = 0;
+        foreach (var cohort in cohorts)
+        {
+            ct.ThrowIfCancellationRequested();
+            items += await CreateDueShipmentsAsync(cohort, ct);
+        }
+
+        return items + await FollowUpProblemsAsync(ct);
+    }
+
+    /// <summary>
+    /// The cohort's due shipments in one transaction of its own: a run cut off between two cohorts leaves each whole,
+    /// and the next run creates what is still missing.
+    /// </summary>
+    /// <returns>How many shipments were created.</returns>
+    public Task<int> CreateDueShipmentsAsync(SupplyingCohort cohort, CancellationToken ct)
+    {
+        var definition = ProgramDefinitionJson.Deserialize(cohort.Definition);
+        var today = definition.DateAt(clock.UtcNow);
+        var due = ShipmentSchedule.DueBy(definition.Shipments, cohort.StartDate, today);
+        return Db.InTransactionAsync(async (c, t) =>
+        {
+            var created = 0;
+            foreach (var shipment in due)
+            {
+                created += await c.ExecuteAsync(new CommandDefinition(SuppliesSql.CreateDue, new
+                {
+                    CohortId = cohort.Id, shipment.Week, shipment.Item, shipment.DueOn, Now = clock.UtcNow, Actor = TransitionCause.System,
+                }, t, cancellationToken: ct));
+            }
+
+            return created;
+        }, ct);
+    }
+
+    /// <summary>Closes the actions whose shipment moved on, then opens one for each shipment with a problem and none open.</summary>
+    /// <returns>How many actions were opened.</returns>
+    private Task<int> FollowUpProblemsAsync(CancellationToken ct) => Db.InTransactionAsync(async (c, t) =>
+    {
+        var today = clock.Today;
+        await ShipmentWrites.ResolveClearedActionsAsync(c, t, today, TransitionCause.System, clock.UtcNow);
+        var problems = await c.QueryAsync<ShipmentWithProblem>(new CommandDefinition(SuppliesSql.ProblemsWithoutAction,
+            ShipmentWrites.OverdueParameters(today, TransitionCause.System, clock.UtcNow), t, cancellationToken: ct));
+        var opened = 0;
+        foreach (var problem in problems)
+        {
+            var request = CsActionRequest.ShipmentProblem(problem.Id, problem.Problem, problem.Item, problem.Week, problem.ParticipantId,
+                problem.CohortId, problem.ClientId, today.AddDays(1));
+            if (await CsActions.OpenAsync(c, t, request, TransitionCause.System, clock.UtcNow, ct)) opened++;
+        }
+
+        return opened;
+    }, ct);
+}
