@@ -50,21 +50,13 @@ public sealed record CsActionRequest(
 /// <summary>Opens and closes actions inside the caller's transaction.</summary>
 public static class CsActions
 {
-    /// <returns>Whether a new action was opened (false: one is open for the condition already).</returns>
-    public static async Task<bool> OpenAsync(DbConnection c, DbTransaction t, CsActionRequest request, string actor, DateTimeOffset now, CancellationToken ct) =>
-        await c.ExecuteAsync(new CommandDefinition(ActionsSql.OpenUnlessOpen, new
-        {
-            Kind = request.Kind.ToString(), request.ConditionKey, request.CohortId, request.ClientId, request.ParticipantId, request.TeamId,
-            request.ContractId, request.OwnerId, request.ShipmentId, request.Reason, request.DueOn, Now = now, Actor = actor,
-        }, t, cancellationToken: ct)) == 1;
-
-    /// <summary>The same for many conditions at once (a daily job's batch): one statement prepared once.</summary>
+    /// <summary>Opens an action for each condition that has none open yet (a job's findings): one statement prepared once.</summary>
     /// <returns>How many new actions were opened.</returns>
     public static int OpenMany(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now)
     {
         using var open = new PreparedCommand(c, t, ActionsSql.OpenUnlessOpen,
             ("Kind", DbType.String), ("ConditionKey", DbType.String), ("CohortId", DbType.Int32), ("ClientId", DbType.Int32), ("ParticipantId", DbType.Int64),
-            ("TeamId", DbType.Int32), ("ContractId", DbType.Int32), ("OwnerId", DbType.Int32), ("Reason", DbType.String), ("DueOn", DbType.Date),
+            ("TeamId", DbType.Int32), ("ContractId", DbType.Int32), ("ShipmentId", DbType.Int64), ("OwnerId", DbType.Int32), ("Reason", DbType.String), ("DueOn", DbType.Date),
             ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
         open.Set("Now", now).Set("Actor", actor);
         var opened = 0;
@@ -72,7 +64,7 @@ public static class CsActions
         {
             opened += open.Set("Kind", request.Kind.ToString()).Set("ConditionKey", request.ConditionKey).Set("CohortId", request.CohortId)
                 .Set("ClientId", request.ClientId).Set("ParticipantId", request.ParticipantId).Set("TeamId", request.TeamId).Set("ContractId", request.ContractId)
-                .Set("OwnerId", request.OwnerId).Set("Reason", request.Reason).Set("DueOn", request.DueOn).Execute();
+                .Set("ShipmentId", request.ShipmentId).Set("OwnerId", request.OwnerId).Set("Reason", request.Reason).Set("DueOn", request.DueOn).Execute();
         }
 
         return opened;

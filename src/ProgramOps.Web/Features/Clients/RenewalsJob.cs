@@ -43,11 +43,7 @@ public sealed class RenewalsJob(Db db, LocalClock clock, ILogger<RenewalsJob> lo
             var daysLeft = contract.EndDate.DayNumber - today.DayNumber;
             return CsActionRequest.Renewal(contract.Id, contract.ClientId, contract.BizDevOwnerId, Milestones.First(m => daysLeft <= m), daysLeft, today.AddDays(7));
         }).ToList();
-        var opened = 0;
-        foreach (var request in due)
-        {
-            if (await CsActions.OpenAsync(c, t, request, TransitionCause.System, clock.UtcNow, ct)) opened++;
-        }
+        var opened = CsActions.OpenMany(c, t, due, TransitionCause.System, clock.UtcNow);
 
         await CsActions.ResolveAllExceptAsync(c, t, CsActionKind.ContractRenewal, [.. due.Select(r => r.ConditionKey)], TransitionCause.System, clock.UtcNow, ct);
         return opened;

@@ -86,14 +86,7 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
         await ShipmentWrites.ResolveClearedActionsAsync(c, t, today, TransitionCause.System, clock.UtcNow);
         var problems = await c.QueryAsync<ShipmentWithProblem>(new CommandDefinition(SuppliesSql.ProblemsWithoutAction,
             ShipmentWrites.OverdueParameters(today, TransitionCause.System, clock.UtcNow), t, cancellationToken: ct));
-        var opened = 0;
-        foreach (var problem in problems)
-        {
-            var request = CsActionRequest.ShipmentProblem(problem.Id, problem.Problem, problem.Item, problem.Week, problem.ParticipantId,
-                problem.CohortId, problem.ClientId, today.AddDays(1));
-            if (await CsActions.OpenAsync(c, t, request, TransitionCause.System, clock.UtcNow, ct)) opened++;
-        }
-
-        return opened;
+        return CsActions.OpenMany(c, t, problems.Select(problem => CsActionRequest.ShipmentProblem(problem.Id, problem.Problem, problem.Item, problem.Week,
+            problem.ParticipantId, problem.CohortId, problem.ClientId, today.AddDays(1))), TransitionCause.System, clock.UtcNow);
     }, ct);
 }

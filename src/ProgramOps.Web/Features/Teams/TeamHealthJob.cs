@@ -44,13 +44,8 @@ public sealed class TeamHealthJob(Db db, LocalClock clock, ILogger<TeamHealthJob
         var teams = (await c.QueryAsync<TeamRow>(new CommandDefinition(TeamHealthSql.Teams, transaction: t, cancellationToken: ct))).ToList();
         var minimums = teams.Select(team => team.Definition).Distinct().ToDictionary(d => d, d => ProgramDefinitionJson.Deserialize(d).TeamSize.Min);
         var small = teams.Where(team => team.Members > 0 && team.Members < minimums[team.Definition]).ToList();
-        var opened = 0;
-        foreach (var team in small)
-        {
-            if (await CsActions.OpenAsync(c, t, CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today.AddDays(2)),
-                    TransitionCause.System, clock.UtcNow, ct))
-                opened++;
-        }
+        var opened = CsActions.OpenMany(c, t, small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today.AddDays(2))),
+            TransitionCause.System, clock.UtcNow);
 
         await CsActions.ResolveAllExceptAsync(c, t, CsActionKind.TeamBelowMinimum,
             [.. small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today).ConditionKey)],
