@@ -60,9 +60,11 @@ public static partial class HttpBenchmark
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio list-p95 / healthz-p95: {list.Percentile(95) / healthz.Percentile(95):F1}"));
         Console.WriteLine($"target: list page p95 < 100 ms at 10,000 clients: {Verdict(list, TargetP95Milliseconds)}");
-        foreach (var cohortPage in measured.Skip(2))
+        if (measured.Count > 2)
         {
-            Console.WriteLine($"target: {cohortPage.Name} p95 < 200 ms: {Verdict(cohortPage, CohortTargetP95Milliseconds)}");
+            // The roster issue's target is the cohort page; the participant list beside it is measured without one.
+            Console.WriteLine($"target: {measured[2].Name} p95 < 200 ms: {Verdict(measured[2], CohortTargetP95Milliseconds)}");
+            Console.WriteLine($"no target: {measured[3].Name} (searches and name sorts read the whole cohort)");
         }
 
         if (settings is { CohortId: { } cohort, DatabaseFile: { } file })
