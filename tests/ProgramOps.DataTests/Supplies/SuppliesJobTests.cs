@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProgramOps.DataTests.Demo;
 using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Supplies;
 using ProgramOps.Web.Infrastructure.Time;
@@ -82,11 +83,7 @@ public sealed class SuppliesJobTests : IDisposable
     {
         await CohortsAsync();
         var job = Job();
-        List<SuppliesJob.SupplyingCohort> cohorts;
-        await using (var c = await _database.Db.OpenAsync())
-        {
-            cohorts = [.. await c.QueryAsync<SuppliesJob.SupplyingCohort>(SuppliesSql.SupplyingCohorts)];
-        }
+        var cohorts = await CohortDays.LoadAsync(_database.Db, SuppliesSql.SupplyingCohorts, _clock.UtcNow, CancellationToken.None);
 
         // The interrupted run: the first cohort's transaction committed, then the process died.
         Assert.Equal(6, await job.CreateDueShipmentsAsync(cohorts[0], CancellationToken.None));

@@ -55,7 +55,7 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
     public override async Task<int> RunAsync(CancellationToken ct)
     {
         var items = 0;
-        foreach (var cohort in await RunningCohorts.OnTheirDayAsync(Db, clock.UtcNow, ct))
+        foreach (var cohort in await CohortDays.RunningAsync(Db, clock.UtcNow, ct))
         {
             items += await RecordMilestonesAsync(cohort, ct);
             if (cohort.Today > cohort.StartDate.AddDays((cohort.Program.DurationWeeks * 7) + FinalAnswerDays)) items += await CloseAsync(cohort, ct);

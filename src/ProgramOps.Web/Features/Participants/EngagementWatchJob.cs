@@ -34,7 +34,7 @@ public sealed class EngagementWatchJob(Db db, ParticipantBatches batches, LocalC
     public override async Task<int> RunAsync(CancellationToken ct)
     {
         var moved = 0;
-        foreach (var cohort in await RunningCohorts.OnTheirDayAsync(Db, Time.GetUtcNow(), ct))
+        foreach (var cohort in await CohortDays.RunningAsync(Db, Time.GetUtcNow(), ct))
         {
             var program = cohort.Program;
             var dueOn = cohort.Today.AddDays(1);

@@ -1,6 +1,6 @@
 using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Participants;
-using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Jobs;
 using Quartz;
 
@@ -16,14 +16,6 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
 {
     public static readonly JobKey Key = new("supplies", "supplies");
 
-    public sealed record SupplyingCohort
-    {
-        public int Id { get; init; }
-        public required string Name { get; init; }
-        public DateOnly StartDate { get; init; }
-        public required string Definition { get; init; }
-    }
-
     private sealed record ShipmentWithProblem
     {
         public long Id { get; init; }
@@ -37,14 +29,8 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
 
     public override async Task<int> RunAsync(CancellationToken ct)
     {
-        List<SupplyingCohort> cohorts;
-        await using (var connection = await Db.OpenAsync(ct))
-        {
-            cohorts = [.. await connection.QueryAsync<SupplyingCohort>(new CommandDefinition(SuppliesSql.SupplyingCohorts, cancellationToken: ct))];
-        }
-
         var items = 0;
-        foreach (var cohort in cohorts)
+        foreach (var cohort in await CohortDays.LoadAsync(Db, SuppliesSql.SupplyingCohorts, clock.UtcNow, ct))
         {
             ct.ThrowIfCancellationRequested();
             items += await CreateDueShipmentsAsync(cohort, ct);
@@ -58,11 +44,9 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
     /// and the next run creates what is still missing.
     /// </summary>
     /// <returns>How many shipments were created.</returns>
-    public Task<int> CreateDueShipmentsAsync(SupplyingCohort cohort, CancellationToken ct)
+    public Task<int> CreateDueShipmentsAsync(CohortDay cohort, CancellationToken ct)
     {
-        var definition = ProgramDefinitionJson.Deserialize(cohort.Definition);
-        var today = definition.DateAt(clock.UtcNow);
-        var due = ShipmentSchedule.DueBy(definition.Shipments, cohort.StartDate, today);
+        var due = ShipmentSchedule.DueBy(cohort.Program.Shipments, cohort.StartDate, cohort.Today);
         return Db.InTransactionAsync(async (c, t) =>
         {
             var created = 0;
@@ -70,7 +54,7 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
             {
                 created += await c.ExecuteAsync(new CommandDefinition(SuppliesSql.CreateDue, new
                 {
-                    CohortId = cohort.Id, shipment.Week, shipment.Item, shipment.DueOn, Now = clock.UtcNow, Actor = TransitionCause.System,
+                    cohort.CohortId, shipment.Week, shipment.Item, shipment.DueOn, Now = clock.UtcNow, Actor = TransitionCause.System,
                 }, t, cancellationToken: ct));
             }
 

@@ -13,7 +13,7 @@ public static class SuppliesSql
     /// <summary>The cohorts whose participants are sent supplies: enrolling (first kits) and running.</summary>
     public const string SupplyingCohorts =
         """
-        SELECT co.Id, co.Name, co.StartDate, v.Definition
+        SELECT co.Id, co.Name, co.StartDate, co.Version, v.Definition
         FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
         WHERE co.Status IN ('Enrolling', 'Running')
         ORDER BY co.Id
