@@ -1,10 +1,13 @@
 using ProgramOps.Web.Features.Admin;
-using ProgramOps.Web.Features.Admin.Jobs;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Features.Supplies;
+using ProgramOps.Web.Features.Teams;
+using ProgramOps.Web.Infrastructure.Jobs;
 using ProgramOps.Web.Infrastructure.Localization;
 
 var start = StartOptions.Parse(args);
@@ -18,10 +21,13 @@ builder.Services
     .AddClients()
     .AddPrograms()
     .AddCohorts()
+    .AddParticipants()
+    .AddTeams()
+    .AddSupplies()
     .AddEvents()
     .AddFeedback()
     .AddAdmin()
-    .AddScheduledJobs(builder.Configuration);
+    .AddProgramOpsJobs(builder.Configuration);
 
 var app = builder.Build();
 if (!await app.PrepareAsync(start)) return;

@@ -60,7 +60,7 @@ public static class LifecycleJobsBenchmark
 
         var supplies = new SuppliesJob(db, clock, NullLogger<SuppliesJob>.Instance);
         var suppliesTime = Stopwatch.StartNew();
-        var shipments = await supplies.RunAsync(CancellationToken.None);
+        var shipments = (await supplies.RunAsync(CancellationToken.None)).Items;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  beside them, the supplies job's first run: {shipments:N0} shipments and actions in {suppliesTime.Elapsed.TotalSeconds:F2} s (no target; set-based, one statement per cohort and week)"));
 
@@ -82,9 +82,9 @@ public static class LifecycleJobsBenchmark
     private static async Task<JobTimes> TimeAsync(ProgramClockJob programClock, EngagementWatchJob engagementWatch)
     {
         var stopwatch = Stopwatch.StartNew();
-        var closed = await programClock.RunAsync(CancellationToken.None);
+        var closed = (await programClock.RunAsync(CancellationToken.None)).Items;
         var clockTime = stopwatch.Elapsed;
-        var moved = await engagementWatch.RunAsync(CancellationToken.None);
+        var moved = (await engagementWatch.RunAsync(CancellationToken.None)).Items;
         return new JobTimes(clockTime, closed, stopwatch.Elapsed - clockTime, moved);
     }
 

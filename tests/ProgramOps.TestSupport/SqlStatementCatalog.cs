@@ -15,8 +15,8 @@ public sealed record SqlStatement(string Name, string Text)
 }
 
 /// <summary>
-/// Every SQL statement of the console, found by the convention: public constants and
-/// <c>Name(SqlDialect)</c> methods of the <c>public static class XxxSql</c> classes in the web assembly.
+/// Every SQL statement of the console, found by the convention: public constants, public static read-only strings
+/// and <c>Name(SqlDialect)</c> methods of the <c>public static class XxxSql</c> classes in the web assembly.
 /// </summary>
 public static partial class SqlStatementCatalog
 {
@@ -25,9 +25,10 @@ public static partial class SqlStatementCatalog
         var statements = new List<SqlStatement>();
         foreach (var type in SqlClasses())
         {
+            // Constants, and read-only fields built once from a C# rule (e.g. a state list generated from the lifecycle).
             statements.AddRange(type.GetFields(BindingFlags.Public | BindingFlags.Static)
-                .Where(field => field.IsLiteral && field.FieldType == typeof(string))
-                .Select(field => new SqlStatement($"{type.Name}.{field.Name}", (string)field.GetRawConstantValue()!)));
+                .Where(field => (field.IsLiteral || field.IsInitOnly) && field.FieldType == typeof(string))
+                .Select(field => new SqlStatement($"{type.Name}.{field.Name}", (string)(field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null))!)));
 
             foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
                          .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(SqlDialect)))

@@ -63,7 +63,7 @@ public sealed class FeedbackSqlTests : IDisposable
         await OverrideAsync(moved, Destination.ProgramLayer);
 
         await using var c = await Db.OpenAsync();
-        var rows = (await c.QueryAsync<ProgramOps.Web.Features.Admin.Routing.IndexModel.RuleRow>(RoutingRulesSql.OverrideRateByRule)).ToDictionary(r => r.Id);
+        var rows = (await c.QueryAsync<ProgramOps.Web.Features.Feedback.Rules.IndexModel.RuleRow>(RoutingRulesSql.OverrideRateByRule)).ToDictionary(r => r.Id);
 
         Assert.Equal((2, 1), (rows[appRule].Fired, rows[appRule].Overridden));
         Assert.Equal((2, 0), (rows[gumRule].Fired, rows[gumRule].Overridden));

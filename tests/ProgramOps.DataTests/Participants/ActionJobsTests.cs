@@ -37,8 +37,8 @@ public sealed class ActionJobsTests : IDisposable
         }
 
         var job = new TeamHealthJob(_database.Db, _clock, NullLogger<TeamHealthJob>.Instance);
-        Assert.Equal(1, await job.RunAsync(CancellationToken.None));
-        Assert.Equal(0, await job.RunAsync(CancellationToken.None));
+        Assert.Equal(1, (await job.RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(0, (await job.RunAsync(CancellationToken.None)).Items);
         Assert.Equal([("TeamBelowMinimum", "Open", "TeamSmall|1|3")], await ActionsAsync());
 
         await using (var c = await _database.Db.OpenAsync())
@@ -59,8 +59,8 @@ public sealed class ActionJobsTests : IDisposable
         await c.ExecuteAsync("UPDATE Contracts SET EndDate = '2027-01-20' WHERE Id = @contract", new { contract });
         var job = new RenewalsJob(_database.Db, _clock, NullLogger<RenewalsJob>.Instance);
 
-        Assert.Equal(1, await job.RunAsync(CancellationToken.None));
-        Assert.Equal(0, await job.RunAsync(CancellationToken.None));
+        Assert.Equal(1, (await job.RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(0, (await job.RunAsync(CancellationToken.None)).Items);
         Assert.Equal([("ContractRenewal", "Open", "RenewalDue|58")], await ActionsAsync());
 
         await c.ExecuteAsync("UPDATE Contracts SET EndDate = '2027-09-30' WHERE Id = @contract", new { contract });

@@ -41,7 +41,7 @@ public sealed class EngagementWatchJobTests : IDisposable
         var first = await Job().RunAsync(CancellationToken.None);
         var second = await Job().RunAsync(CancellationToken.None);
 
-        Assert.Equal((2, 0), (first, second));
+        Assert.Equal((2, 0), (first.Items, second.Items));
         await using var connection = await _database.Db.OpenAsync();
         var states = (await connection.QueryAsync<string>("SELECT State FROM Participants ORDER BY Id")).ToList();
         Assert.Equal(["Active", "AtRisk", "DroppedOut", "Invited"], states);
@@ -81,8 +81,8 @@ public sealed class EngagementWatchJobTests : IDisposable
         Assert.Equal(ParticipantBatches.Size, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM CsActions"));
 
         await crash.DisposeAsync();
-        Assert.Equal(500, await Job().RunAsync(CancellationToken.None));
-        Assert.Equal(0, await Job().RunAsync(CancellationToken.None));
+        Assert.Equal(500, (await Job().RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(0, (await Job().RunAsync(CancellationToken.None)).Items);
 
         Assert.Equal(ids.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE State = 'AtRisk' AND Version = 2"));
         Assert.Equal(ids.Count, await connection.ExecuteScalarAsync<int>("SELECT COUNT(DISTINCT ParticipantId) FROM ParticipantTransitions WHERE TriggerName = 'MarkAtRisk'"));

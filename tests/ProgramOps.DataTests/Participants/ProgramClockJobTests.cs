@@ -38,13 +38,13 @@ public sealed class ProgramClockJobTests : IDisposable
         await c.ExecuteAsync("UPDATE Participants SET State = 'Withdrawn' WHERE Id = @id", new { id = ids[3] });
 
         // Before the window closes the clock only records the milestones reached: all five of the 12-week program.
-        Assert.Equal(5, await Job(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero)).RunAsync(CancellationToken.None));
+        Assert.Equal(5, (await Job(new DateTimeOffset(2026, 11, 1, 3, 0, 0, TimeSpan.Zero)).RunAsync(CancellationToken.None)).Items);
         Assert.Equal("Running", await c.ExecuteScalarAsync<string>("SELECT Status FROM Cohorts WHERE Id = @cohort", new { cohort }));
         Assert.Equal("2026-08-31", await c.ExecuteScalarAsync<string>("SELECT ReachedOn FROM CohortMilestones WHERE CohortId = @cohort AND Week = 4", new { cohort }));
 
         var after = new DateTimeOffset(2026, 11, 3, 3, 0, 0, TimeSpan.Zero);
-        Assert.Equal(2, await Job(after).RunAsync(CancellationToken.None));
-        Assert.Equal(0, await Job(after).RunAsync(CancellationToken.None));
+        Assert.Equal(2, (await Job(after).RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(0, (await Job(after).RunAsync(CancellationToken.None)).Items);
 
         var states = (await c.QueryAsync<(string State, string? Outcome)>("SELECT State, Outcome FROM Participants ORDER BY Id")).ToList();
         Assert.Equal([("InvitationExpired", null), ("Completed", "NotSucceeded"), ("Completed", "Succeeded"), ("Withdrawn", null)], states);
@@ -59,9 +59,9 @@ public sealed class ProgramClockJobTests : IDisposable
 
         // 2026-11-23 in Tokyo is day 21 of the program: kickoff (week 0) and quit day (week 1) are past, week 4 is not.
         var now = new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
-        Assert.Equal(2, await Job(now).RunAsync(CancellationToken.None));
-        Assert.Equal(0, await Job(now).RunAsync(CancellationToken.None));
-        Assert.Equal(1, await Job(now.AddDays(7)).RunAsync(CancellationToken.None));
+        Assert.Equal(2, (await Job(now).RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(0, (await Job(now).RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(1, (await Job(now.AddDays(7)).RunAsync(CancellationToken.None)).Items);
 
         await using var c = await _database.Db.OpenAsync();
         Assert.Equal([0, 1, 4], await c.QueryAsync<int>("SELECT Week FROM CohortMilestones WHERE CohortId = @cohort ORDER BY Week", new { cohort }));
@@ -84,8 +84,8 @@ public sealed class ProgramClockJobTests : IDisposable
         Assert.Equal("Running", await c.ExecuteScalarAsync<string>("SELECT Status FROM Cohorts WHERE Id = @cohort", new { cohort }));
 
         await crash.DisposeAsync();
-        Assert.Equal(10, await Job(after).RunAsync(CancellationToken.None));
-        Assert.Equal(0, await Job(after).RunAsync(CancellationToken.None));
+        Assert.Equal(10, (await Job(after).RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(0, (await Job(after).RunAsync(CancellationToken.None)).Items);
 
         Assert.Equal(ids.Count, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantTransitions"));
         Assert.Equal(ids.Count / 2, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE State = 'Completed' AND Outcome = 'NotSucceeded'"));

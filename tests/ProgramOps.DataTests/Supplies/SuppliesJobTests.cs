@@ -64,8 +64,8 @@ public sealed class SuppliesJobTests : IDisposable
     {
         var (running, enrolling, people) = await CohortsAsync();
 
-        Assert.Equal(8, await Job().RunAsync(CancellationToken.None));
-        Assert.Equal(0, await Job().RunAsync(CancellationToken.None));
+        Assert.Equal(8, (await Job().RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(0, (await Job().RunAsync(CancellationToken.None)).Items);
 
         var shipments = await ShipmentsAsync();
         Assert.Equal(8, shipments.Count);
@@ -88,9 +88,9 @@ public sealed class SuppliesJobTests : IDisposable
         // The interrupted run: the first cohort's transaction committed, then the process died.
         Assert.Equal(6, await job.CreateDueShipmentsAsync(cohorts[0], CancellationToken.None));
 
-        Assert.Equal(2, await job.RunAsync(CancellationToken.None));
+        Assert.Equal(2, (await job.RunAsync(CancellationToken.None)).Items);
         Assert.Equal(8, (await ShipmentsAsync()).Count);
-        Assert.Equal(0, await job.RunAsync(CancellationToken.None));
+        Assert.Equal(0, (await job.RunAsync(CancellationToken.None)).Items);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public sealed class SuppliesJobTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Job().RunAsync(cancelled.Token));
         Assert.Empty(await ShipmentsAsync());
-        Assert.Equal(8, await Job().RunAsync(CancellationToken.None));
+        Assert.Equal(8, (await Job().RunAsync(CancellationToken.None)).Items);
     }
 
     [Fact]
@@ -116,8 +116,8 @@ public sealed class SuppliesJobTests : IDisposable
         await UpdateShipmentAsync(people[0], 4, "Status = 'Shipped', ExportedOn = '2026-11-10', ShippedOn = '2026-11-13'");
         await UpdateShipmentAsync(people[1], 4, "Status = 'Shipped', ExportedOn = '2026-11-10', ShippedOn = '2026-11-14'");
 
-        Assert.Equal(3, await Job().RunAsync(CancellationToken.None));
-        Assert.Equal(0, await Job().RunAsync(CancellationToken.None));
+        Assert.Equal(3, (await Job().RunAsync(CancellationToken.None)).Items);
+        Assert.Equal(0, (await Job().RunAsync(CancellationToken.None)).Items);
         var opened = await ActionsAsync();
         Assert.Equal(
             ["ShipmentNotDelivered|ニコチン置換 2回目キット|4", "ShipmentNotShipped|ニコチンパッチ・ガム 初回キット|0", "ShipmentReturned|ニコチンパッチ・ガム 初回キット|0"],
@@ -133,11 +133,11 @@ public sealed class SuppliesJobTests : IDisposable
         await UpdateShipmentAsync(people[1], 0, "Status = 'AddressProblem'");
         await UpdateShipmentAsync(people[0], 4, "Status = 'Delivered', DeliveredOn = '2026-11-22'");
 
-        Assert.Equal(1, await Job().RunAsync(CancellationToken.None));
+        Assert.Equal(1, (await Job().RunAsync(CancellationToken.None)).Items);
         Assert.Equal(
             [("Open", "ShipmentAddressProblem"), ("Resolved", "ShipmentNotDelivered"), ("Resolved", "ShipmentNotShipped"), ("Resolved", "ShipmentReturned")],
             (await ActionsAsync()).Select(a => (a.Status, a.Reason.Split('|')[0])));
-        Assert.Equal(0, await Job().RunAsync(CancellationToken.None));
+        Assert.Equal(0, (await Job().RunAsync(CancellationToken.None)).Items);
     }
 
     [Fact]

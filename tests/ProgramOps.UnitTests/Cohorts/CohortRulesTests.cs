@@ -9,7 +9,7 @@ public sealed class CohortRulesTests
     private static readonly DateOnly Start = new(2027, 1, 11);
 
     private static CohortFacts Facts(CohortStatus status, int enrolled = 25, int daysFromStart = 0, bool published = true) =>
-        new(status, published, enrolled, Start, DurationWeeks: 12, Today: Start.AddDays(daysFromStart));
+        new(status, published, enrolled, Start, EndDate: Start.AddDays(12 * 7), Today: Start.AddDays(daysFromStart));
 
     [Fact]
     public void Steps_go_one_way_in_order()

@@ -16,9 +16,9 @@ public sealed class ActionQueueTests(ProgramOpsFactory factory) : IClassFixture<
         var id = (await TestData.ParticipantsAsync(factory.Db, cohortId, contractId, 1))[0];
         return await factory.Db.InTransactionAsync(async (c, t) =>
         {
-            CsActions.OpenMany(c, t, [CsActionRequest.AtRisk(id, cohortId, clientId, 4, new DateOnly(2026, 1, 2))], "system", DateTimeOffset.UtcNow);
+            await CsActions.OpenManyAsync(c, t, [CsActionRequest.AtRisk(id, cohortId, clientId, 4, new DateOnly(2026, 1, 2))], "system", DateTimeOffset.UtcNow, CancellationToken.None);
             // The same condition again opens nothing new.
-            CsActions.OpenMany(c, t, [CsActionRequest.AtRisk(id, cohortId, clientId, 5, new DateOnly(2026, 1, 3))], "system", DateTimeOffset.UtcNow);
+            await CsActions.OpenManyAsync(c, t, [CsActionRequest.AtRisk(id, cohortId, clientId, 5, new DateOnly(2026, 1, 3))], "system", DateTimeOffset.UtcNow, CancellationToken.None);
             return await c.ExecuteScalarAsync<int>("SELECT Id FROM CsActions WHERE ParticipantId = @id", new { id }, t);
         });
     }

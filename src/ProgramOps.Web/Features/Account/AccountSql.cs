@@ -46,6 +46,32 @@ public static class AccountSql
         WHERE Id = @Id
         """;
 
+    public const string UpdateProfile =
+        """
+        UPDATE Users SET DisplayName = @DisplayName, Email = @Email, SecurityStamp = @SecurityStamp,
+               Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version
+        """;
+
+    public const string SetDisabled =
+        """
+        UPDATE Users SET IsDisabled = @IsDisabled, SecurityStamp = @SecurityStamp, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version
+        """;
+
+    public const string ResetPassword =
+        """
+        UPDATE Users SET PasswordHash = @PasswordHash, MustChangePassword = 1, FailedSignInCount = 0, LockoutEndsAt = NULL,
+               SecurityStamp = @SecurityStamp, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version
+        """;
+
+    public const string Unlock =
+        """
+        UPDATE Users SET FailedSignInCount = 0, LockoutEndsAt = NULL, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version
+        """;
+
     public static string InsertUser(SqlDialect dialect) =>
         $"""
         INSERT INTO Users (UserName, DisplayName, Email, PasswordHash, IsDisabled, MustChangePassword,

@@ -21,12 +21,14 @@ public static class ActionsSql
           AND EXISTS (SELECT 1 FROM Participants p WHERE p.Id = CsActions.ParticipantId AND p.State <> 'AtRisk')
         """;
 
-    /// <summary>Closes the open actions of a kind whose condition key is no longer among those still true.</summary>
-    public const string ResolveAllExcept =
+    public const string OpenOfKind = "SELECT Id, ConditionKey FROM CsActions WHERE Kind = @Kind AND Status IN ('Open', 'Snoozed')";
+
+    /// <summary>Closes the given actions if they are still open: their condition no longer holds.</summary>
+    public const string ResolveByIds =
         """
         UPDATE CsActions
         SET Status = 'Resolved', ClosedAt = @Now, ClosedBy = @Actor, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
-        WHERE Kind = @Kind AND Status IN ('Open', 'Snoozed') AND ConditionKey NOT IN @StillTrue
+        WHERE Id IN @Ids AND Status IN ('Open', 'Snoozed')
         """;
 
     /// <summary>Snoozed actions whose day has come are open again.</summary>

@@ -41,9 +41,12 @@ public sealed record CsActionRequest(
     /// One action per shipment and problem (<paramref name="reasonCode"/>: returned, address problem, not shipped or
     /// not delivered in time), so a parcel that was overdue and then came back gets a new action for the new problem.
     /// </summary>
+    /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
+    public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";
+
     public static CsActionRequest ShipmentProblem(
         long shipmentId, string reasonCode, string item, int week, long participantId, int cohortId, int clientId, DateOnly dueOn) =>
-        new(CsActionKind.ShipmentProblem, $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}",
+        new(CsActionKind.ShipmentProblem, ShipmentProblemKey(shipmentId, reasonCode),
             CsActionReason.Encode(reasonCode, $"{item}|{week}"), dueOn, cohortId, clientId, participantId, ShipmentId: shipmentId);
 }
 
@@ -52,7 +55,7 @@ public static class CsActions
 {
     /// <summary>Opens an action for each condition that has none open yet (a job's findings): one statement prepared once.</summary>
     /// <returns>How many new actions were opened.</returns>
-    public static int OpenMany(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now)
+    public static async Task<int> OpenManyAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct)
     {
         using var open = new PreparedCommand(c, t, ActionsSql.OpenUnlessOpen,
             ("Kind", DbType.String), ("ConditionKey", DbType.String), ("CohortId", DbType.Int32), ("ClientId", DbType.Int32), ("ParticipantId", DbType.Int64),
@@ -62,20 +65,32 @@ public static class CsActions
         var opened = 0;
         foreach (var request in requests)
         {
-            opened += open.Set("Kind", request.Kind.ToString()).Set("ConditionKey", request.ConditionKey).Set("CohortId", request.CohortId)
+            opened += await open.Set("Kind", request.Kind.ToString()).Set("ConditionKey", request.ConditionKey).Set("CohortId", request.CohortId)
                 .Set("ClientId", request.ClientId).Set("ParticipantId", request.ParticipantId).Set("TeamId", request.TeamId).Set("ContractId", request.ContractId)
-                .Set("ShipmentId", request.ShipmentId).Set("OwnerId", request.OwnerId).Set("Reason", request.Reason).Set("DueOn", request.DueOn).Execute();
+                .Set("ShipmentId", request.ShipmentId).Set("OwnerId", request.OwnerId).Set("Reason", request.Reason).Set("DueOn", request.DueOn).ExecuteAsync(ct);
         }
 
         return opened;
     }
 
-    /// <summary>Closes the open actions of <paramref name="kind"/> whose condition no longer holds.</summary>
-    public static Task<int> ResolveAllExceptAsync(DbConnection c, DbTransaction t, CsActionKind kind, IReadOnlyCollection<string> stillTrue, string actor, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(ActionsSql.ResolveAllExcept, new
+    /// <summary>Closes the open actions of <paramref name="kind"/> whose condition is not among <paramref name="stillTrue"/>.</summary>
+    /// <remarks>
+    /// The open actions are few and the conditions still true can be many, so the difference is taken here and the
+    /// actions are closed by id in chunks (SQL Server takes at most 2,100 parameters per statement).
+    /// </remarks>
+    public static async Task<int> ResolveAllExceptAsync(
+        DbConnection c, DbTransaction t, CsActionKind kind, IReadOnlyCollection<string> stillTrue, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var open = await c.QueryAsync<(long Id, string ConditionKey)>(new CommandDefinition(ActionsSql.OpenOfKind, new { Kind = kind.ToString() }, t, cancellationToken: ct));
+        var holding = stillTrue as IReadOnlySet<string> ?? stillTrue.ToHashSet(StringComparer.Ordinal);
+        var resolved = 0;
+        foreach (var ids in open.Where(a => !holding.Contains(a.ConditionKey)).Select(a => a.Id).Chunk(1_000))
         {
-            Kind = kind.ToString(), StillTrue = stillTrue.Count == 0 ? [""] : stillTrue.ToArray(), Now = now, Actor = actor,
-        }, t, cancellationToken: ct));
+            resolved += await c.ExecuteAsync(new CommandDefinition(ActionsSql.ResolveByIds, new { Ids = ids, Now = now, Actor = actor }, t, cancellationToken: ct));
+        }
+
+        return resolved;
+    }
 
     /// <summary>Closes what resolved itself and reopens snoozed actions whose day has come.</summary>
     public static async Task<int> ReviewAsync(DbConnection c, DbTransaction t, string actor, DateTimeOffset now, DateOnly today, CancellationToken ct) =>

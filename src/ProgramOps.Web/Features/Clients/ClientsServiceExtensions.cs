@@ -1,7 +1,12 @@
+using ProgramOps.Web.Infrastructure.Jobs;
+
 namespace ProgramOps.Web.Features.Clients;
 
 public static class ClientsServiceExtensions
 {
     public static IServiceCollection AddClients(this IServiceCollection services) =>
-        services.AddScoped<ClientForm>().AddScoped<ClientQueries>();
+        services
+            .AddScoped<ClientForm>()
+            .AddScoped<ClientQueries>()
+            .AddScheduledJob<RenewalsJob, ClientsText>(RenewalsJob.Key, "0 30 6 * * ?");
 }

@@ -1,20 +1,10 @@
 using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Features.Clients.Contracts;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Infrastructure.Jobs;
 using Quartz;
 
 namespace ProgramOps.Web.Features.Clients;
-
-public static class RenewalsSql
-{
-    /// <summary>Active contracts ending within the window, with the client's BizDev owner.</summary>
-    public const string EndingSoon =
-        """
-        SELECT ct.Id, ct.ClientId, ct.EndDate, c.BizDevOwnerId
-        FROM Contracts ct JOIN Clients c ON c.Id = ct.ClientId
-        WHERE ct.Status = 'Active' AND c.IsArchived = 0 AND ct.EndDate >= @Today AND ct.EndDate <= @Until
-        """;
-}
 
 /// <summary>
 /// Renewals (daily): a contract 90, 60 and 30 days before its end gets an action for the client's BizDev owner, one
@@ -33,19 +23,19 @@ public sealed class RenewalsJob(Db db, LocalClock clock, ILogger<RenewalsJob> lo
         public int? BizDevOwnerId { get; init; }
     }
 
-    public override async Task<int> RunAsync(CancellationToken ct) => await Db.InTransactionAsync(async (c, t) =>
+    public override async Task<JobResult> RunAsync(CancellationToken ct) => await Db.InTransactionAsync(async (c, t) =>
     {
         var today = clock.Today;
-        var contracts = (await c.QueryAsync<ContractRow>(new CommandDefinition(RenewalsSql.EndingSoon,
+        var contracts = (await c.QueryAsync<ContractRow>(new CommandDefinition(ContractsSql.EndingSoon,
             new { Today = today, Until = today.AddDays(Milestones[^1]) }, t, cancellationToken: ct))).ToList();
         var due = contracts.Select(contract =>
         {
             var daysLeft = contract.EndDate.DayNumber - today.DayNumber;
             return CsActionRequest.Renewal(contract.Id, contract.ClientId, contract.BizDevOwnerId, Milestones.First(m => daysLeft <= m), daysLeft, today.AddDays(7));
         }).ToList();
-        var opened = CsActions.OpenMany(c, t, due, TransitionCause.System, clock.UtcNow);
+        var opened = await CsActions.OpenManyAsync(c, t, due, TransitionCause.System, clock.UtcNow, ct);
 
         await CsActions.ResolveAllExceptAsync(c, t, CsActionKind.ContractRenewal, [.. due.Select(r => r.ConditionKey)], TransitionCause.System, clock.UtcNow, ct);
-        return opened;
+        return new JobResult(opened);
     }, ct);
 }

@@ -21,11 +21,9 @@ public enum CohortStepRefusal
 }
 
 /// <summary>What the cohort guards need to know, gathered by the caller.</summary>
+/// <param name="EndDate">The day the program is over (<see cref="Programs.ProgramDefinition.EndsOn"/>).</param>
 public sealed record CohortFacts(
-    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, int DurationWeeks, DateOnly Today)
-{
-    public DateOnly EndDate => StartDate.AddDays(DurationWeeks * 7);
-}
+    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, DateOnly EndDate, DateOnly Today);
 
 /// <summary>The cohort lifecycle's rules: which step comes next and what must be true to take it. No I/O.</summary>
 public static class CohortLifecycle

@@ -1,6 +1,5 @@
 using ProgramOps.Web.Features.Cohorts.Imports;
-using ProgramOps.Web.Features.Participants;
-using ProgramOps.Web.Features.Teams;
+using ProgramOps.Web.Infrastructure.Jobs;
 
 namespace ProgramOps.Web.Features.Cohorts;
 
@@ -12,7 +11,5 @@ public static class CohortsServiceExtensions
             .AddSingleton<ImportQueueSignal>()
             .AddScoped<RosterImportProcessor>()
             .AddHostedService<RosterImportWorker>()
-            .AddScoped<ParticipantTransitions>()
-            .AddScoped<ParticipantBatches>()
-            .AddScoped<CohortTeams>();
+            .AddScheduledJob<ProgramClockJob, CohortsText>(ProgramClockJob.Key, "0 45 5 * * ?");
 }

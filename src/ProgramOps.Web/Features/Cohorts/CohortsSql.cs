@@ -75,6 +75,16 @@ public static class CohortsSql
 
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Cohorts WHERE Id = @Id";
 
+    /// <summary>Records a milestone the first time the clock sees it reached.</summary>
+    public const string RecordMilestone =
+        """
+        INSERT INTO CohortMilestones (CohortId, Week, Name, ReachedOn)
+        SELECT @CohortId, @Week, @Name, @ReachedOn
+        WHERE NOT EXISTS (SELECT 1 FROM CohortMilestones WHERE CohortId = @CohortId AND Week = @Week AND Name = @Name)
+        """;
+
+    public const string TakeRowLock = "UPDATE Cohorts SET Version = Version WHERE Id = @CohortId";
+
     public const string ParticipantsByState =
         "SELECT State, COUNT(*) AS Count FROM Participants WHERE CohortId = @Id GROUP BY State";
 

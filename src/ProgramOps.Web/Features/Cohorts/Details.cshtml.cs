@@ -84,7 +84,7 @@ public sealed class DetailsModel(
     public CohortStatus? NextStep { get; private set; }
     public IReadOnlyList<CohortStepRefusal> NextStepRefusals { get; private set; } = [];
     public ConcurrencyConflict? Conflict { get; private set; }
-    public DateOnly EndDate => Item.StartDate.AddDays(Item.Program.DurationWeeks * 7);
+    public DateOnly EndDate => Item.Program.EndsOn(Item.StartDate);
     public int Participants => ByState.Values.Sum();
 
     public async Task<IActionResult> OnGetAsync(int id, int? importsPage, CancellationToken ct) =>
@@ -144,7 +144,7 @@ public sealed class DetailsModel(
         if (NextStep is { } next)
         {
             var facts = new CohortFacts(cohort.Status, cohort.ProgramVersionStatus == ProgramVersionStatus.Published,
-                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.StartDate, cohort.Program.DurationWeeks, clock.Today);
+                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.StartDate, cohort.Program.EndsOn(cohort.StartDate), clock.Today);
             NextStepRefusals = CohortLifecycle.Refusals(facts, next);
         }
 

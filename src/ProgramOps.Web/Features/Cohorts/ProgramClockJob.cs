@@ -5,31 +5,6 @@ using Quartz;
 
 namespace ProgramOps.Web.Features.Cohorts;
 
-public static class ProgramClockSql
-{
-    /// <summary>Participants the end of the program still finds open, in id order after <c>@AfterId</c>: not linked yet, or still in it without a final answer.</summary>
-    public static string StillOpen(SqlDialect dialect) =>
-        $"""
-        SELECT Id, ClientId, State, Version, LastCheckInOn, TeamId FROM Participants
-        WHERE CohortId = @CohortId AND Id > @AfterId AND State IN ('Invited', 'Active', 'AtRisk')
-        {dialect.OrderAndPage("Id")}
-        """;
-
-    /// <summary>Records a milestone the first time the clock sees it reached.</summary>
-    public const string RecordMilestone =
-        """
-        INSERT INTO CohortMilestones (CohortId, Week, Name, ReachedOn)
-        SELECT @CohortId, @Week, @Name, @ReachedOn
-        WHERE NOT EXISTS (SELECT 1 FROM CohortMilestones WHERE CohortId = @CohortId AND Week = @Week AND Name = @Name)
-        """;
-
-    public const string InProgram =
-        """
-        SELECT COUNT(*) FROM Participants
-        WHERE CohortId = @CohortId AND State IN ('Invited', 'Enrolled', 'Onboarding', 'Active', 'AtRisk')
-        """;
-}
-
 /// <summary>
 /// Program clock (daily, in each program's time zone): records each milestone a running cohort has reached (week W
 /// of the program is reached on the start day plus W weeks) in the cohort's milestones and its audit history. Once a
@@ -52,16 +27,17 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
     private static readonly PlannedTransition Expire = new((l, cause) => l.Fire(ParticipantTrigger.ExpireInvitation, cause), NoAnswer);
     private static readonly PlannedTransition NotSucceeded = new((l, cause) => l.Complete(cause, ParticipantOutcome.NotSucceeded), NoAnswer);
 
-    public override async Task<int> RunAsync(CancellationToken ct)
+    public override async Task<JobResult> RunAsync(CancellationToken ct)
     {
-        var items = 0;
+        var milestones = 0;
+        var closed = BatchRun.None;
         foreach (var cohort in await CohortDays.RunningAsync(Db, clock.UtcNow, ct))
         {
-            items += await RecordMilestonesAsync(cohort, ct);
-            if (cohort.Today > cohort.StartDate.AddDays((cohort.Program.DurationWeeks * 7) + FinalAnswerDays)) items += await CloseAsync(cohort, ct);
+            milestones += await RecordMilestonesAsync(cohort, ct);
+            if (cohort.Today > cohort.Program.EndsOn(cohort.StartDate).AddDays(FinalAnswerDays)) closed = closed.Plus(await CloseAsync(cohort, ct));
         }
 
-        return items;
+        return new JobResult(milestones + closed.Moved, closed.Refused, closed.Conflicts);
     }
 
     private async Task<int> RecordMilestonesAsync(CohortDay cohort, CancellationToken ct) =>
@@ -71,7 +47,7 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
             foreach (var milestone in cohort.Program.Milestones.Where(m => cohort.StartDate.AddDays(m.Week * 7) <= cohort.Today))
             {
                 var reachedOn = cohort.StartDate.AddDays(milestone.Week * 7);
-                if (await c.ExecuteAsync(new CommandDefinition(ProgramClockSql.RecordMilestone, new
+                if (await c.ExecuteAsync(new CommandDefinition(CohortsSql.RecordMilestone, new
                 {
                     cohort.CohortId, milestone.Week, milestone.Name, ReachedOn = reachedOn,
                 }, t, cancellationToken: ct)) == 0) continue;
@@ -83,14 +59,14 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
             return recorded;
         }, ct);
 
-    private async Task<int> CloseAsync(CohortDay cohort, CancellationToken ct)
+    private async Task<BatchRun> CloseAsync(CohortDay cohort, CancellationToken ct)
     {
-        var closed = await batches.FireAsync(cohort, ProgramClockSql.StillOpen(Db.Dialect), new { },
+        var closed = await batches.FireAsync(cohort, ParticipantsSql.ClosedAtProgramEnd(Db.Dialect), new { },
             participant => participant.State == ParticipantState.Invited ? Expire : NotSucceeded, afterBatch: null, TransitionCause.System, ct);
 
         await Db.InTransactionAsync(async (c, t) =>
         {
-            if (await c.ExecuteScalarAsync<int>(new CommandDefinition(ProgramClockSql.InProgram, new { cohort.CohortId }, t, cancellationToken: ct)) > 0) return;
+            if (await c.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.CountTakingPart, new { cohort.CohortId }, t, cancellationToken: ct)) > 0) return;
             var completed = await c.ExecuteAsync(new CommandDefinition(CohortsSql.SetStatus, new
             {
                 Id = cohort.CohortId, cohort.Version, From = nameof(CohortStatus.Running), Status = nameof(CohortStatus.Completed), Now = clock.UtcNow, Actor = TransitionCause.System,

@@ -1,10 +1,8 @@
-using System.Data;
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using ProgramOps.Web.Features.Account;
+using ProgramOps.Web.Features.Clients;
 
 namespace ProgramOps.Web.Features.Demo;
 
@@ -37,7 +35,7 @@ public sealed class DemoDataLoader(Db db, IPasswordHasher<StaffUser> hasher, Aud
             if (await connection.ExecuteScalarAsync<int>(DemoSql.CountClients, transaction: transaction) > 0) return null;
 
             var staffIds = await EnsureStaffAsync(connection, transaction, staff, now);
-            var (keyPersons, contracts) = InsertClients(connection, transaction, set.Clients, staffIds, now);
+            var (keyPersons, contracts) = await InsertClientsAsync(connection, transaction, set.Clients, staffIds, now, ct);
             await audit.RecordAsync(connection, transaction,
                 new AuditEntry("Client", "*", "DemoLoaded", $"Demo data loaded: {set.Clients.Count} clients"), null, Actor);
             return new DemoLoadResult(true, set.Clients.Count, keyPersons, contracts, TimeSpan.Zero, TimeSpan.Zero);
@@ -95,75 +93,34 @@ public sealed class DemoDataLoader(Db db, IPasswordHasher<StaffUser> hasher, Aud
         return ids;
     }
 
-    /// <summary>
-    /// Synchronous and fully optimised from the first call: the loop runs tens of thousands of times once
-    /// per process, so waiting for tiered compilation to promote it would cost more than the inserts.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private (int KeyPersons, int Contracts) InsertClients(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DemoClient> clients, int[] staffIds, DateTimeOffset now)
+    private async Task<(int KeyPersons, int Contracts)> InsertClientsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DemoClient> clients, int[] staffIds, DateTimeOffset now, CancellationToken ct)
     {
-        using var insertClient = new PreparedCommand(connection, transaction, DemoSql.InsertClient(db.Dialect),
-            ("Name", DbType.String), ("NameKana", DbType.String), ("Kind", DbType.String), ("Segment", DbType.String),
-            ("EligiblePopulation", DbType.Int32), ("CsType", DbType.String), ("CsStyle", DbType.String),
-            ("TouchModel", DbType.String), ("CsOwnerId", DbType.Int32), ("BizDevOwnerId", DbType.Int32),
-            ("ParentClientId", DbType.Int32), ("Notes", DbType.String), ("CreatedAt", DbType.String),
-            ("UpdatedAt", DbType.String), ("UpdatedBy", DbType.String));
-        using var insertKeyPerson = new PreparedCommand(connection, transaction, DemoSql.InsertKeyPerson,
-            ("ClientId", DbType.Int32), ("Name", DbType.String), ("Title", DbType.String), ("Role", DbType.String),
-            ("Email", DbType.String), ("Phone", DbType.String), ("CreatedAt", DbType.String),
-            ("UpdatedAt", DbType.String), ("UpdatedBy", DbType.String));
-        using var insertContract = new PreparedCommand(connection, transaction, DemoSql.InsertContract,
-            ("ClientId", DbType.Int32), ("ProgramName", DbType.String), ("Seats", DbType.Int32),
-            ("PricePerSeatJpy", DbType.Int32), ("StartDate", DbType.String), ("EndDate", DbType.String),
-            ("AutoRenew", DbType.Boolean), ("Status", DbType.String), ("CreatedAt", DbType.String),
-            ("UpdatedAt", DbType.String), ("UpdatedBy", DbType.String));
-        foreach (var insert in new[] { insertClient, insertKeyPerson, insertContract }) insert.Set("UpdatedBy", Actor);
-
-        var loadedAt = Timestamp(now);
+        using var writer = new ClientBulkWriter(connection, transaction, db.Dialect, Actor);
         var clientIds = new int[clients.Count];
         var keyPersons = 0;
         var contracts = 0;
         for (var i = 0; i < clients.Count; i++)
         {
             var client = clients[i];
-            clientIds[i] = insertClient
-                .Set("Name", client.Name).Set("NameKana", client.NameKana).Set("Kind", client.Kind)
-                .Set("Segment", client.Segment).Set("EligiblePopulation", client.EligiblePopulation)
-                .Set("CsType", client.CsType).Set("CsStyle", client.CsStyle).Set("TouchModel", client.TouchModel)
-                .Set("CsOwnerId", client.CsOwnerIndex is { } cs ? staffIds[cs] : null)
-                .Set("BizDevOwnerId", client.BizDevOwnerIndex is { } bizDev ? staffIds[bizDev] : null)
-                .Set("ParentClientId", client.ParentIndex is { } parent ? clientIds[parent] : null)
-                .Set("Notes", client.Notes)
-                .Set("CreatedAt", Timestamp(client.CreatedAt)).Set("UpdatedAt", Timestamp(client.UpdatedAt))
-                .ExecuteScalar();
+            // Stamped with its generated last change, so the list's "updated" order looks lived in.
+            clientIds[i] = await writer.AddClientAsync(new NewClientRecord(
+                client.Name, client.NameKana, client.Kind, client.Segment, client.EligiblePopulation, client.CsType, client.CsStyle, client.TouchModel,
+                client.CsOwnerIndex is { } cs ? staffIds[cs] : null, client.BizDevOwnerIndex is { } bizDev ? staffIds[bizDev] : null,
+                client.ParentIndex is { } parent ? clientIds[parent] : null, client.Notes), client.UpdatedAt, ct);
 
             foreach (var person in client.KeyPersons)
             {
-                keyPersons += insertKeyPerson
-                    .Set("ClientId", clientIds[i]).Set("Name", person.Name).Set("Title", person.Title)
-                    .Set("Role", person.Role).Set("Email", person.Email).Set("Phone", person.Phone)
-                    .Set("CreatedAt", loadedAt).Set("UpdatedAt", loadedAt)
-                    .Execute();
+                keyPersons += await writer.AddKeyPersonAsync(clientIds[i], new NewKeyPersonRecord(person.Name, person.Title, person.Role, person.Email, person.Phone), now, ct);
             }
 
             foreach (var contract in client.Contracts)
             {
-                contracts += insertContract
-                    .Set("ClientId", clientIds[i]).Set("ProgramName", contract.ProgramName).Set("Seats", contract.Seats)
-                    .Set("PricePerSeatJpy", contract.PricePerSeatJpy).Set("StartDate", Date(contract.StartDate))
-                    .Set("EndDate", Date(contract.EndDate)).Set("AutoRenew", contract.AutoRenew).Set("Status", contract.Status)
-                    .Set("CreatedAt", loadedAt).Set("UpdatedAt", loadedAt)
-                    .Execute();
+                contracts += await writer.AddContractAsync(clientIds[i], new NewContractRecord(
+                    contract.ProgramName, contract.Seats, contract.PricePerSeatJpy, contract.StartDate, contract.EndDate, contract.AutoRenew, contract.Status), now, ct);
             }
         }
 
         return (keyPersons, contracts);
     }
-
-    // ISO-8601 text, as DbTypeHandlers stores them; SQL Server converts the same text implicitly.
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static string Timestamp(DateTimeOffset instant) =>
-        instant.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -54,12 +54,8 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
 
         if (e.Data is AppFeedback feedback) await ReportFeedbackAsync(c, t, participant, feedback, e, now, ct);
         if (e.Data is QuitDateSet quit)
-            await c.ExecuteAsync(new CommandDefinition(ParticipantsSql.SetQuitDate, new { Id = participant.Id, quit.QuitDate }, t, cancellationToken: ct));
-        if (e.Data is CheckIn)
-        {
-            var day = participant.Program.DateAt(e.OccurredAt);
-            await c.ExecuteAsync(new CommandDefinition(EventsSql.RecordCheckIn, new { Id = participant.Id, Day = day }, t, cancellationToken: ct));
-        }
+            await ParticipantAppData.SetQuitDateAsync(c, t, participant.Id, quit.QuitDate, ct);
+        if (e.Data is CheckIn) await ParticipantAppData.RecordCheckInAsync(c, t, participant.Id, participant.Program.DateAt(e.OccurredAt), ct);
 
         await c.ExecuteAsync(new CommandDefinition(EventsSql.InsertEvent, new
         {

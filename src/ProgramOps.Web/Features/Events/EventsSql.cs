@@ -36,10 +36,6 @@ public static class EventsSql
         VALUES (@ApiKeyId, @EventId, @EventType, @ParticipantId, @OccurredAt, @ReceivedAt, @Payload)
         """;
 
-    /// <summary>Check-ins can arrive out of order: the latest day wins.</summary>
-    public const string RecordCheckIn =
-        """
-        UPDATE Participants SET LastCheckInOn = @Day
-        WHERE Id = @Id AND (LastCheckInOn IS NULL OR LastCheckInOn < @Day)
-        """;
+    /// <summary>The app's answers and notes go; the events' ids stay (a replay is still a duplicate), and their types for counts.</summary>
+    public const string ErasePayloads = "UPDATE ParticipantEvents SET Payload = '{}' WHERE ParticipantId = @Id";
 }

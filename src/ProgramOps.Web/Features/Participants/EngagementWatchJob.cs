@@ -6,19 +6,6 @@ using Quartz;
 
 namespace ProgramOps.Web.Features.Participants;
 
-public static class EngagementWatchSql
-{
-    /// <summary>Participants of a cohort who have not checked in since <c>@QuietSince</c> (or ever, counting from the start), in id order after <c>@AfterId</c>.</summary>
-    public static string Quiet(SqlDialect dialect) =>
-        $"""
-        SELECT Id, ClientId, State, Version, LastCheckInOn, TeamId
-        FROM Participants
-        WHERE CohortId = @CohortId AND Id > @AfterId AND State IN ('Enrolled', 'Onboarding', 'Active', 'AtRisk')
-          AND COALESCE(LastCheckInOn, @StartDate) <= @QuietSince
-        {dialect.OrderAndPage("Id")}
-        """;
-}
-
 /// <summary>
 /// Engagement watch (daily): a participant without a check-in for the program's at-risk threshold becomes at risk,
 /// with a CS action to reach out; one silent for the drop-out threshold drops out. Through each participant's state
@@ -31,14 +18,14 @@ public sealed class EngagementWatchJob(Db db, ParticipantBatches batches, LocalC
 {
     public static readonly JobKey Key = new("engagement-watch", "participants");
 
-    public override async Task<int> RunAsync(CancellationToken ct)
+    public override async Task<JobResult> RunAsync(CancellationToken ct)
     {
-        var moved = 0;
+        var run = BatchRun.None;
         foreach (var cohort in await CohortDays.RunningAsync(Db, Time.GetUtcNow(), ct))
         {
             var program = cohort.Program;
             var dueOn = cohort.Today.AddDays(1);
-            moved += await batches.FireAsync(cohort, EngagementWatchSql.Quiet(Db.Dialect),
+            run = run.Plus(await batches.FireAsync(cohort, ParticipantsSql.Quiet(Db.Dialect),
                 new { cohort.StartDate, QuietSince = cohort.Today.AddDays(-program.AtRiskAfterDays) },
                 participant =>
                 {
@@ -48,18 +35,18 @@ public sealed class EngagementWatchJob(Db db, ParticipantBatches batches, LocalC
                     if (participant.State is ParticipantState.Onboarding or ParticipantState.Active) return new((l, cause) => l.Fire(ParticipantTrigger.MarkAtRisk, cause), reason);
                     return null;
                 },
-                (c, t, steps) => CsActions.OpenMany(c, t, steps
+                (c, t, steps) => CsActions.OpenManyAsync(c, t, steps
                     .Where(s => s.Transition.To == ParticipantState.AtRisk)
                     .Select(s => CsActionRequest.AtRisk(s.Participant.Id, cohort.CohortId, s.Participant.ClientId,
                         cohort.Today.DayNumber - (s.Participant.LastCheckInOn ?? cohort.StartDate).DayNumber, dueOn)),
-                    TransitionCause.System, Time.GetUtcNow()),
-                TransitionCause.System, ct);
+                    TransitionCause.System, Time.GetUtcNow(), ct),
+                TransitionCause.System, ct));
         }
 
         await Db.InTransactionAsync(async (c, t) =>
         {
             await CsActions.ReviewAsync(c, t, TransitionCause.System, clock.UtcNow, clock.Today, ct);
         }, ct);
-        return moved;
+        return new JobResult(run.Moved, run.Refused, run.Conflicts);
     }
 }

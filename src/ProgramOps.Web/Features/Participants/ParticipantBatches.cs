@@ -21,6 +21,17 @@ public sealed record PlannedTransition(Func<ParticipantLifecycle, TransitionCaus
 public sealed record BatchStep(ParticipantSnapshot Participant, ParticipantTransition Transition);
 
 /// <summary>
+/// What a batched run came to: who moved, and the planned steps that did not happen — refused by the participant's own
+/// state machine, or lost to someone else's change since the batch was read (the next run looks again).
+/// </summary>
+public sealed record BatchRun(int Moved, int Refused, int Conflicts)
+{
+    public static readonly BatchRun None = new(0, 0, 0);
+
+    public BatchRun Plus(BatchRun other) => new(Moved + other.Moved, Refused + other.Refused, Conflicts + other.Conflicts);
+}
+
+/// <summary>
 /// Moves many participants of one cohort through the lifecycle, for the daily jobs: the candidates are read in id
 /// order, a batch at a time, each batch in one short transaction. Every participant's step is still decided by their
 /// own state machine, written only if their version is unchanged (someone else's change wins; the next run looks
@@ -35,40 +46,41 @@ public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider tim
     /// <param name="candidates">A query of <see cref="ParticipantSnapshot"/> columns that reads <c>@CohortId</c>,
     /// <c>@AfterId</c> and the paging parameters, ordered by id.</param>
     /// <param name="afterBatch">Further writes for the steps of a batch, in its transaction (e.g. opening CS actions).</param>
-    /// <returns>How many participants moved.</returns>
-    public async Task<int> FireAsync(
+    /// <returns>How many participants moved, and how many planned steps did not happen and why.</returns>
+    public async Task<BatchRun> FireAsync(
         CohortDay cohort, string candidates, object filter, Func<ParticipantSnapshot, PlannedTransition?> plan,
-        Action<DbConnection, DbTransaction, IReadOnlyList<BatchStep>>? afterBatch, string actor, CancellationToken ct)
+        Func<DbConnection, DbTransaction, IReadOnlyList<BatchStep>, Task>? afterBatch, string actor, CancellationToken ct)
     {
-        var moved = 0;
+        var run = BatchRun.None;
         var afterId = 0L;
         while (true)
         {
-            var (read, steps, lastId) = await db.InTransactionAsync(async (c, t) =>
+            var (read, written, lastId) = await db.InTransactionAsync(async (c, t) =>
             {
                 var parameters = new DynamicParameters(filter);
                 parameters.AddDynamicParams(new { cohort.CohortId, AfterId = afterId, Skip = 0, Take = Size });
                 var batch = (await c.QueryAsync<ParticipantSnapshot>(new CommandDefinition(candidates, parameters, t, cancellationToken: ct))).AsList();
-                if (batch.Count == 0) return (0, (IReadOnlyList<BatchStep>)[], afterId);
+                if (batch.Count == 0) return (0, BatchWrite.None, afterId);
 
-                var written = Write(c, t, cohort, batch, plan, actor);
-                if (written.Count > 0)
+                var result = await WriteAsync(c, t, cohort, batch, plan, actor, ct);
+                if (result.Steps.Count > 0)
                 {
-                    afterBatch?.Invoke(c, t, written);
-                    await audit.RecordAsync(c, t, Summary(cohort, written), null, actor);
+                    if (afterBatch is not null) await afterBatch(c, t, result.Steps);
+                    await audit.RecordAsync(c, t, Summary(cohort, result.Steps), null, actor);
                 }
 
-                return (batch.Count, written, batch[^1].Id);
+                return (batch.Count, result, batch[^1].Id);
             }, ct);
 
-            moved += steps.Count;
+            run = run.Plus(new BatchRun(written.Steps.Count, written.Refused, written.Conflicts));
             afterId = lastId;
-            if (read < Size) return moved;
+            if (read < Size) return run;
         }
     }
 
-    private List<BatchStep> Write(
-        DbConnection c, DbTransaction t, CohortDay cohort, List<ParticipantSnapshot> batch, Func<ParticipantSnapshot, PlannedTransition?> plan, string actor)
+    private async Task<BatchWrite> WriteAsync(
+        DbConnection c, DbTransaction t, CohortDay cohort, List<ParticipantSnapshot> batch, Func<ParticipantSnapshot, PlannedTransition?> plan, string actor,
+        CancellationToken ct)
     {
         var now = time.GetUtcNow();
         using var setState = new PreparedCommand(c, t, ParticipantsSql.SetState,
@@ -80,6 +92,7 @@ public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider tim
         log.Set("Actor", actor).Set("OccurredAt", now).Set("EventId", null);
 
         var steps = new List<BatchStep>();
+        int refused = 0, conflicts = 0;
         foreach (var participant in batch)
         {
             if (plan(participant) is not { } planned) continue;
@@ -92,6 +105,8 @@ public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider tim
             }
             catch (TransitionRefusedException)
             {
+                // The participant's own machine says no (a guard not met): they stay as they are, and the run counts them.
+                refused++;
                 continue;
             }
 
@@ -99,13 +114,24 @@ public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider tim
                 throw new InvalidOperationException("Withdrawal erases personal data and is fired one participant at a time (ParticipantTransitions).");
 
             var outcome = transition.Outcome?.ToString();
-            if (setState.Set("State", transition.To.ToString()).Set("Outcome", outcome).Set("Id", participant.Id).Set("Version", participant.Version).Execute() == 0) continue;
-            log.Set("ParticipantId", participant.Id).Set("FromState", transition.From.ToString()).Set("ToState", transition.To.ToString())
-                .Set("TriggerName", transition.Trigger.ToString()).Set("Outcome", outcome).Set("Reason", planned.Reason).Execute();
+            if (await setState.Set("State", transition.To.ToString()).Set("Outcome", outcome).Set("Id", participant.Id).Set("Version", participant.Version).ExecuteAsync(ct) == 0)
+            {
+                // Someone changed the participant since the batch was read: their change wins, the next run looks again.
+                conflicts++;
+                continue;
+            }
+
+            await log.Set("ParticipantId", participant.Id).Set("FromState", transition.From.ToString()).Set("ToState", transition.To.ToString())
+                .Set("TriggerName", transition.Trigger.ToString()).Set("Outcome", outcome).Set("Reason", planned.Reason).ExecuteAsync(ct);
             steps.Add(new BatchStep(participant, transition));
         }
 
-        return steps;
+        return new BatchWrite(steps, refused, conflicts);
+    }
+
+    private sealed record BatchWrite(IReadOnlyList<BatchStep> Steps, int Refused, int Conflicts)
+    {
+        public static readonly BatchWrite None = new([], 0, 0);
     }
 
     private static AuditEntry Summary(CohortDay cohort, IReadOnlyList<BatchStep> steps)

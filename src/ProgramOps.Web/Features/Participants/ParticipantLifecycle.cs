@@ -54,7 +54,7 @@ public sealed record ParticipantFacts(ProgramDefinition Program, DateOnly Progra
 {
     public int DaysInactive => Today.DayNumber - (LastCheckIn ?? ProgramStart).DayNumber;
     public bool ProgramStarted => Today >= ProgramStart;
-    public bool ProgramElapsed => Today >= ProgramStart.AddDays(Program.DurationWeeks * 7);
+    public bool ProgramElapsed => Today >= Program.EndsOn(ProgramStart);
 }
 
 /// <summary>One step of a participant's history, as it is stored in the transition log.</summary>
@@ -82,6 +82,16 @@ public sealed class TransitionRefusedException(
 /// </summary>
 public sealed class ParticipantLifecycle
 {
+    /// <summary>Where every participant starts: invited from the client's roster, not yet linked to the app.</summary>
+    public const ParticipantState EntryState = ParticipantState.Invited;
+
+    /// <summary>
+    /// Whom the program clock closes once the final answers' deadline has passed: the invited expire, and those still
+    /// active or at risk complete as not succeeded (they gave no final answer).
+    /// </summary>
+    public static bool ClosedAtProgramEnd(ParticipantState state) =>
+        state is ParticipantState.Invited or ParticipantState.Active or ParticipantState.AtRisk;
+
     private readonly StateMachine<ParticipantState, ParticipantTrigger> _machine;
     private readonly Dictionary<ParticipantTrigger, StateMachine<ParticipantState, ParticipantTrigger>.TriggerWithParameters<TransitionCause>> _triggers;
     private readonly StateMachine<ParticipantState, ParticipantTrigger>.TriggerWithParameters<TransitionCause, ParticipantOutcome> _complete;
@@ -104,7 +114,7 @@ public sealed class ParticipantLifecycle
         bool MaySetQuitDay() => !facts.Program.QuitDayAfterFirstKit || facts.FirstKitDelivered;
         bool MayDropOut(TransitionCause cause) => InactiveFor(facts.Program.DropOutAfterDays) || cause.IsManual;
 
-        _machine.Configure(ParticipantState.Invited)
+        _machine.Configure(EntryState)
             .Permit(ParticipantTrigger.Enrol, ParticipantState.Enrolled)
             .Permit(ParticipantTrigger.Decline, ParticipantState.Declined)
             .Permit(ParticipantTrigger.ExpireInvitation, ParticipantState.InvitationExpired)

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Events;
+
 namespace ProgramOps.Web.Features.Participants;
 
 /// <summary>The outcome of asking for a transition: done, refused by the lifecycle, or beaten by someone else's change.</summary>
@@ -64,7 +66,7 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
         {
             await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.Anonymise, new { Id = participantId, Now = now }, transaction, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.EraseTransitionReasons, new { Id = participantId }, transaction, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.EraseEventPayloads, new { Id = participantId }, transaction, cancellationToken: ct));
+            await AppEventErasure.EraseAsync(connection, transaction, participantId, ct);
         }
 
         // The audit row names the participant by id only: it must not keep what withdrawal erases.

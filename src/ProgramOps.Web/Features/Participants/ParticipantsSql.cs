@@ -131,9 +131,6 @@ public static class ParticipantsSql
         WHERE Id = @Id
         """;
 
-    /// <summary>The app's answers and notes go; the events' ids stay (a replay is still a duplicate), and their types for counts.</summary>
-    public const string EraseEventPayloads = "UPDATE ParticipantEvents SET Payload = '{}' WHERE ParticipantId = @Id";
-
     /// <summary>The latest events from the app, for the participant's timeline.</summary>
     public static string LatestEvents(SqlDialect dialect) =>
         $"""
@@ -145,7 +142,56 @@ public static class ParticipantsSql
 
     public const string SetQuitDate = "UPDATE Participants SET QuitDate = @QuitDate WHERE Id = @Id";
 
+    /// <summary>Check-ins can arrive out of order: the latest day wins.</summary>
+    public const string RecordCheckIn =
+        """
+        UPDATE Participants SET LastCheckInOn = @Day
+        WHERE Id = @Id AND (LastCheckInOn IS NULL OR LastCheckInOn < @Day)
+        """;
+
+    public const string Admit =
+        """
+        INSERT INTO Participants (CohortId, ContractId, ClientId, ImportId, ImportLine, EmployeeNumber, FullName, Kana, Email,
+                                  Department, BirthYear, InvitationCode, State, StateChangedAt, Version, CreatedAt, UpdatedAt, UpdatedBy)
+        VALUES (@CohortId, @ContractId, @ClientId, @ImportId, @ImportLine, @EmployeeNumber, @FullName, @Kana, @Email,
+                @Department, @BirthYear, @InvitationCode, @State, @Now, 1, @Now, @Now, @Actor)
+        """;
+
+    public const string PlaceInTeam =
+        "UPDATE Participants SET TeamId = @TeamId, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor WHERE Id = @Id";
+
+    /// <summary>A staff member's move of one participant, only if nobody changed them since the page was shown.</summary>
+    public const string MoveToTeam =
+        """
+        UPDATE Participants SET TeamId = @TeamId, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND CohortId = @CohortId AND Version = @Version
+        """;
+
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Participants WHERE Id = @Id";
+
+    /// <summary>Enrolled participants of a cohort who have not checked in since <c>@QuietSince</c> (or ever, counting from the start), in id order after <c>@AfterId</c>.</summary>
+    public static string Quiet(SqlDialect dialect) =>
+        $"""
+        SELECT Id, ClientId, State, Version, LastCheckInOn, TeamId
+        FROM Participants
+        WHERE CohortId = @CohortId AND Id > @AfterId AND State IN {ParticipantStates.EnrolledSql}
+          AND COALESCE(LastCheckInOn, @StartDate) <= @QuietSince
+        {dialect.OrderAndPage("Id")}
+        """;
+
+    /// <summary>
+    /// Participants the end of the program still finds open, in id order after <c>@AfterId</c>: not linked yet, or still
+    /// in it without a final answer (<see cref="ParticipantLifecycle.ClosedAtProgramEnd"/>).
+    /// </summary>
+    public static string ClosedAtProgramEnd(SqlDialect dialect) =>
+        $"""
+        SELECT Id, ClientId, State, Version, LastCheckInOn, TeamId FROM Participants
+        WHERE CohortId = @CohortId AND Id > @AfterId AND State IN {ParticipantStates.SqlList(ParticipantLifecycle.ClosedAtProgramEnd)}
+        {dialect.OrderAndPage("Id")}
+        """;
+
+    public static readonly string CountTakingPart =
+        $"SELECT COUNT(*) FROM Participants WHERE CohortId = @CohortId AND State IN {ParticipantStates.TakingPartSql}";
 
     /// <summary>
     /// Participants of every cohort matching what a caller knows of them (a name, employee number, e-mail or the

@@ -31,6 +31,9 @@ public sealed record ProgramDefinition
     public bool QuitDayAfterFirstKit { get; init; }
     public string TimeZone { get; init; } = "Asia/Tokyo";
 
+    /// <summary>The first day after the program of a cohort that starts on <paramref name="start"/>: its last day is the day before.</summary>
+    public DateOnly EndsOn(DateOnly start) => start.AddDays(DurationWeeks * 7);
+
     /// <summary>The program day an instant falls on: program days, weeks and deadlines are counted in its time zone.</summary>
     public DateOnly DateAt(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using CsvHelper;
+using ProgramOps.Web.Features.Actions;
 
 namespace ProgramOps.Web.Features.Supplies;
 
@@ -29,8 +30,12 @@ public static class ShipmentWrites
     /// Closes the shipment-problem actions whose shipment has moved on (the job does it every morning; a change by
     /// hand or from a partner file does it at once, so the queue never shows a problem that was just fixed).
     /// </summary>
-    public static Task<int> ResolveClearedActionsAsync(DbConnection c, DbTransaction t, DateOnly today, string actor, DateTimeOffset now) =>
-        c.ExecuteAsync(SuppliesSql.ResolveCleared, OverdueParameters(today, actor, now), t);
+    public static async Task<int> ResolveClearedActionsAsync(DbConnection c, DbTransaction t, DateOnly today, string actor, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var problems = await c.QueryAsync<(long Id, string Problem)>(new CommandDefinition(SuppliesSql.CurrentProblems, OverdueParameters(today, actor, now), t, cancellationToken: ct));
+        var stillTrue = problems.Select(p => CsActionRequest.ShipmentProblemKey(p.Id, p.Problem)).ToHashSet(StringComparer.Ordinal);
+        return await CsActions.ResolveAllExceptAsync(c, t, CsActionKind.ShipmentProblem, stillTrue, actor, now, ct);
+    }
 
     /// <summary>The parameters of the statements that find problems: the days before which a parcel is overdue.</summary>
     public static object OverdueParameters(DateOnly today, string actor, DateTimeOffset now) => new

@@ -27,7 +27,7 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
         public required string Problem { get; init; }
     }
 
-    public override async Task<int> RunAsync(CancellationToken ct)
+    public override async Task<JobResult> RunAsync(CancellationToken ct)
     {
         var items = 0;
         foreach (var cohort in await CohortDays.LoadAsync(Db, SuppliesSql.SupplyingCohorts, clock.UtcNow, ct))
@@ -36,7 +36,7 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
             items += await CreateDueShipmentsAsync(cohort, ct);
         }
 
-        return items + await FollowUpProblemsAsync(ct);
+        return new JobResult(items + await FollowUpProblemsAsync(ct));
     }
 
     /// <summary>
@@ -67,10 +67,10 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
     private Task<int> FollowUpProblemsAsync(CancellationToken ct) => Db.InTransactionAsync(async (c, t) =>
     {
         var today = clock.Today;
-        await ShipmentWrites.ResolveClearedActionsAsync(c, t, today, TransitionCause.System, clock.UtcNow);
+        await ShipmentWrites.ResolveClearedActionsAsync(c, t, today, TransitionCause.System, clock.UtcNow, ct);
         var problems = await c.QueryAsync<ShipmentWithProblem>(new CommandDefinition(SuppliesSql.ProblemsWithoutAction,
             ShipmentWrites.OverdueParameters(today, TransitionCause.System, clock.UtcNow), t, cancellationToken: ct));
-        return CsActions.OpenMany(c, t, problems.Select(problem => CsActionRequest.ShipmentProblem(problem.Id, problem.Problem, problem.Item, problem.Week,
-            problem.ParticipantId, problem.CohortId, problem.ClientId, today.AddDays(1))), TransitionCause.System, clock.UtcNow);
+        return await CsActions.OpenManyAsync(c, t, problems.Select(problem => CsActionRequest.ShipmentProblem(problem.Id, problem.Problem, problem.Item, problem.Week,
+            problem.ParticipantId, problem.CohortId, problem.ClientId, today.AddDays(1))), TransitionCause.System, clock.UtcNow, ct);
     }, ct);
 }

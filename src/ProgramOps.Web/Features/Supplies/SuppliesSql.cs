@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Participants;
+
 namespace ProgramOps.Web.Features.Supplies;
 
 public enum ShipmentSort
@@ -23,12 +25,12 @@ public static class SuppliesSql
     /// One program shipment for every participant of a cohort who receives supplies and does not have it yet: one
     /// statement per cohort and week, however many participants (the unique index on participant and week guards it).
     /// </summary>
-    public const string CreateDue =
-        """
+    public static readonly string CreateDue =
+        $"""
         INSERT INTO Shipments (ParticipantId, CohortId, Week, Item, DueOn, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
         SELECT p.Id, p.CohortId, @Week, @Item, @DueOn, 'Due', 1, @Now, @Now, @Actor
         FROM Participants p
-        WHERE p.CohortId = @CohortId AND p.State IN ('Enrolled', 'Onboarding', 'Active', 'AtRisk')
+        WHERE p.CohortId = @CohortId AND p.State IN {ParticipantStates.EnrolledSql}
           AND NOT EXISTS (SELECT 1 FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = @Week)
         """;
 
@@ -54,19 +56,12 @@ public static class SuppliesSql
         ORDER BY s.Id
         """;
 
-    /// <summary>Closes the shipment actions whose shipment no longer has the problem the action is about.</summary>
-    public const string ResolveCleared =
-        """
-        UPDATE CsActions
-        SET Status = 'Resolved', ClosedAt = @Now, ClosedBy = @Actor, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
-        WHERE Kind = 'ShipmentProblem' AND Status IN ('Open', 'Snoozed')
-          AND NOT EXISTS (
-              SELECT 1 FROM Shipments s
-              WHERE s.Id = CsActions.ShipmentId
-                AND ((s.Status = 'Returned' AND CsActions.Reason LIKE 'ShipmentReturned|%')
-                  OR (s.Status = 'AddressProblem' AND CsActions.Reason LIKE 'ShipmentAddressProblem|%')
-                  OR (s.Status = 'Exported' AND s.ExportedOn <= @ExportedOnOrBefore AND CsActions.Reason LIKE 'ShipmentNotShipped|%')
-                  OR (s.Status = 'Shipped' AND s.ShippedOn <= @ShippedOnOrBefore AND CsActions.Reason LIKE 'ShipmentNotDelivered|%')))
+    /// <summary>Every shipment that has a problem now, with the problem (its CS action's reason code).</summary>
+    public const string CurrentProblems =
+        $"""
+        SELECT s.Id, {ProblemOf} AS Problem
+        FROM Shipments s
+        WHERE s.Status IN ('Returned', 'AddressProblem', 'Exported', 'Shipped') AND {ProblemOf} IS NOT NULL
         """;
 
     private const string ListFilter =

@@ -1,5 +1,6 @@
 using System.Data;
 using ProgramOps.Web.Features.Cohorts;
+using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Teams;
@@ -41,7 +42,7 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
 
     public async Task<TeamFormationResult> FormAsync(DbConnection c, DbTransaction t, int cohortId, string actor, int? actorUserId, CancellationToken ct)
     {
-        await c.ExecuteAsync(new CommandDefinition(TeamsSql.LockCohort, new { CohortId = cohortId }, t, cancellationToken: ct));
+        await CohortRowLock.TakeAsync(c, t, cohortId, ct);
         var cohort = await c.QuerySingleAsync<CohortRow>(new CommandDefinition(TeamsSql.Cohort, new { CohortId = cohortId }, t, cancellationToken: ct));
         var program = ProgramDefinitionJson.Deserialize(cohort.Definition);
         // Most calls (every import into a running cohort) find nothing to do; two counts say so without loading everyone.
@@ -60,15 +61,17 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         var placements = TeamAdjustment.PlaceLateJoiners(states, people.Where(p => p.TeamId is null).Select(Candidate), program.TeamSize);
 
         var now = time.GetUtcNow();
-        using var setTeam = new PreparedCommand(c, t, TeamsSql.SetTeam, ("TeamId", DbType.Int32), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String), ("Id", DbType.Int64));
-        setTeam.Set("Now", now).Set("Actor", actor);
+        using var placement = new TeamAssignment(c, t, now, actor);
         using var insertTeam = new PreparedCommand(c, t, TeamsSql.InsertTeam(db.Dialect), ("CohortId", DbType.Int32), ("Number", DbType.Int32), ("Now", DbType.DateTimeOffset));
         insertTeam.Set("CohortId", cohortId).Set("Now", now);
-        var newTeams = placements.Where(p => p.NewTeam is not null).Select(p => p.NewTeam!.Value).Distinct().Order()
-            .ToDictionary(number => number, number => insertTeam.Set("Number", number).ExecuteScalar());
+        var newTeams = new Dictionary<int, int>();
+        foreach (var number in placements.Where(p => p.NewTeam is not null).Select(p => p.NewTeam!.Value).Distinct().Order())
+        {
+            newTeams[number] = await insertTeam.Set("Number", number).ExecuteScalarAsync(ct);
+        }
 
         // In id order, so the table's pages are visited once each, in order, rather than at random.
-        foreach (var placement in placements.OrderBy(p => p.ParticipantId)) setTeam.Set("TeamId", placement.TeamId ?? newTeams[placement.NewTeam!.Value]).Set("Id", placement.ParticipantId).Execute();
+        foreach (var placed in placements.OrderBy(p => p.ParticipantId)) await placement.PlaceAsync(placed.ParticipantId, placed.TeamId ?? newTeams[placed.NewTeam!.Value], ct);
 
         // Teams formed from scratch have their sizes from the plan; only teams that have lived can need rebalancing.
         if (teams.Count == 0) return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, 0), formed: true, actor, actorUserId);
@@ -79,7 +82,7 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
             .Select(team => new TeamState(team.Id, team.Number, [.. membersAfter[team.Id].Select(Candidate)]))
             .ToList();
         var moves = TeamAdjustment.Rebalance(after, program.TeamSize);
-        foreach (var (participantId, _, toTeamId) in moves) setTeam.Set("TeamId", toTeamId).Set("Id", participantId).Execute();
+        foreach (var (participantId, _, toTeamId) in moves) await placement.PlaceAsync(participantId, toTeamId, ct);
 
         return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, moves.Count), formed: false, actor, actorUserId);
     }

@@ -93,11 +93,7 @@ public sealed class TeamModel(
                 return (bool?)null;
             }
 
-            if (await c.ExecuteAsync(TeamsSql.MoveParticipant, new
-                {
-                    Id = member.Id, CohortId = cohortId, Version = Input.Version, TeamId = targetTeam.Id, Now = time.GetUtcNow(), Actor = user.UserName,
-                }, t) == 0)
-                return false;
+            if (!await TeamAssignment.MoveAsync(c, t, member.Id, cohortId, Input.Version, targetTeam.Id, time.GetUtcNow(), user.UserName, ct)) return false;
             await audit.RecordAsync(c, t, new AuditEntry("Participant", member.Id.ToString(), "TeamMoved", Input.Reason!.Trim(),
                 new Dictionary<string, FieldChange> { ["Team"] = new(Team.Number.ToString(), targetTeam.Number.ToString()) }));
             return true;

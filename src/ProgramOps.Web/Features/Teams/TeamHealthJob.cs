@@ -6,21 +6,6 @@ using Quartz;
 
 namespace ProgramOps.Web.Features.Teams;
 
-public static class TeamHealthSql
-{
-    /// <summary>Every team of the running cohorts with how many of its members still take part.</summary>
-    public const string Teams =
-        """
-        SELECT t.Id, t.Number, t.CohortId, v.Definition,
-               (SELECT COUNT(*) FROM Participants p
-                WHERE p.TeamId = t.Id AND p.State IN ('Invited', 'Enrolled', 'Onboarding', 'Active', 'AtRisk')) AS Members
-        FROM Teams t
-        JOIN Cohorts co ON co.Id = t.CohortId
-        JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
-        WHERE co.Status = 'Running'
-        """;
-}
-
 /// <summary>
 /// Team health (daily): a team of a running cohort whose members taking part fell below the program's minimum gets
 /// a CS action — rebalance on the team page, or reach out; the action closes itself once the team is whole again
@@ -39,17 +24,17 @@ public sealed class TeamHealthJob(Db db, LocalClock clock, ILogger<TeamHealthJob
         public int Members { get; init; }
     }
 
-    public override async Task<int> RunAsync(CancellationToken ct) => await Db.InTransactionAsync(async (c, t) =>
+    public override async Task<JobResult> RunAsync(CancellationToken ct) => await Db.InTransactionAsync(async (c, t) =>
     {
-        var teams = (await c.QueryAsync<TeamRow>(new CommandDefinition(TeamHealthSql.Teams, transaction: t, cancellationToken: ct))).ToList();
+        var teams = (await c.QueryAsync<TeamRow>(new CommandDefinition(TeamsSql.TeamsOfRunningCohorts, transaction: t, cancellationToken: ct))).ToList();
         var minimums = teams.Select(team => team.Definition).Distinct().ToDictionary(d => d, d => ProgramDefinitionJson.Deserialize(d).TeamSize.Min);
         var small = teams.Where(team => team.Members > 0 && team.Members < minimums[team.Definition]).ToList();
-        var opened = CsActions.OpenMany(c, t, small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today.AddDays(2))),
-            TransitionCause.System, clock.UtcNow);
+        var opened = await CsActions.OpenManyAsync(c, t, small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today.AddDays(2))),
+            TransitionCause.System, clock.UtcNow, ct);
 
         await CsActions.ResolveAllExceptAsync(c, t, CsActionKind.TeamBelowMinimum,
             [.. small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today).ConditionKey)],
             TransitionCause.System, clock.UtcNow, ct);
-        return opened;
+        return new JobResult(opened);
     }, ct);
 }

@@ -38,10 +38,11 @@ public sealed class PreparedCommand : IDisposable
         return this;
     }
 
-    public int Execute() => _command.ExecuteNonQuery();
+    public Task<int> ExecuteAsync(CancellationToken ct = default) => _command.ExecuteNonQueryAsync(ct);
 
     /// <summary>Executes and reads the first column of the first row (the new id, with <c>SelectNewId</c>).</summary>
-    public int ExecuteScalar() => Convert.ToInt32(_command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    public async Task<int> ExecuteScalarAsync(CancellationToken ct = default) =>
+        Convert.ToInt32(await _command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
 
     public void Dispose() => _command.Dispose();
 }

@@ -2,8 +2,14 @@ using Quartz;
 
 namespace ProgramOps.Web.Infrastructure.Jobs;
 
-/// <summary>A scheduled job: its class, identity, schedule, and the description the Admin page shows.</summary>
-public sealed record ScheduledJob(Type JobType, JobKey Key, string Cron, string DescriptionKey);
+/// <summary>
+/// A scheduled job: its class, identity, schedule (cron, in the console's time zone), and the resource that describes it
+/// on the Admin jobs page (<c>Job.Description</c> of <paramref name="Texts"/>, the owning feature's texts).
+/// </summary>
+public sealed record ScheduledJob(Type JobType, JobKey Key, string Cron, Type Texts)
+{
+    public const string DescriptionKey = "Job.Description";
+}
 
 /// <summary>
 /// Quartz in the console process, its job store in the application's database (tables from db/*/0008_quartz.sql).
@@ -11,12 +17,16 @@ public sealed record ScheduledJob(Type JobType, JobKey Key, string Cron, string 
 /// </summary>
 public static class JobsExtensions
 {
-    public static IServiceCollection AddProgramOpsJobs(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<ScheduledJob> jobs)
+    /// <summary>A feature's scheduled job; <see cref="AddProgramOpsJobs"/> schedules every job registered before it.</summary>
+    public static IServiceCollection AddScheduledJob<TJob, TTexts>(this IServiceCollection services, JobKey key, string cron) where TJob : IJob =>
+        services.AddSingleton(new ScheduledJob(typeof(TJob), key, cron, typeof(TTexts)));
+
+    public static IServiceCollection AddProgramOpsJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        var jobs = services.Where(d => d.ServiceType == typeof(ScheduledJob)).Select(d => (ScheduledJob)d.ImplementationInstance!).ToList();
         // The Db the data layer registered, for the connection string: the scheduler is configured before the container is built.
         var db = (Db)services.Single(d => d.ServiceType == typeof(Db)).ImplementationInstance!;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(configuration.GetSection(TimeZoneOptions.Section).Get<TimeZoneOptions>()?.TimeZone ?? new TimeZoneOptions().TimeZone);
-        services.AddSingleton(jobs);
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s => s.InstanceName = "ProgramOps");

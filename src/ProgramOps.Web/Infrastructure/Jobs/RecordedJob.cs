@@ -3,6 +3,15 @@ using Quartz;
 namespace ProgramOps.Web.Infrastructure.Jobs;
 
 /// <summary>
+/// What one run did: the items it handled, and the steps it planned but left — refused by a participant's own state
+/// machine, or lost to someone else's change since it read them (the next run looks again). Nothing is dropped unseen.
+/// </summary>
+public sealed record JobResult(int Items, int Refused = 0, int Conflicts = 0)
+{
+    public static readonly JobResult Nothing = new(0);
+}
+
+/// <summary>
 /// A scheduled job whose every run is recorded (start, end, items handled, error) for the Admin jobs page. The
 /// work itself must be idempotent: a second run right after the first finds nothing left to do, and a run cut off
 /// by a crash is finished by the next one.
@@ -18,8 +27,7 @@ public abstract class RecordedJob(Db db, TimeProvider time, ILogger logger) : IJ
     public const string TriggeredByKey = "triggeredBy";
 
     /// <summary>The job's work, once; the scheduler calls it through <see cref="Execute"/>, which records the run.</summary>
-    /// <returns>How many items the run handled.</returns>
-    public abstract Task<int> RunAsync(CancellationToken ct);
+    public abstract Task<JobResult> RunAsync(CancellationToken ct);
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -33,11 +41,11 @@ public abstract class RecordedJob(Db db, TimeProvider time, ILogger logger) : IJ
                 new { JobName = name, Now = Time.GetUtcNow(), TriggeredBy = triggeredBy }, cancellationToken: ct));
         }
 
-        int items = 0;
+        var result = JobResult.Nothing;
         string? error = null;
         try
         {
-            items = await RunAsync(ct);
+            result = await RunAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -47,7 +55,8 @@ public abstract class RecordedJob(Db db, TimeProvider time, ILogger logger) : IJ
 
         await using (var connection = await Db.OpenAsync(CancellationToken.None))
         {
-            await connection.ExecuteAsync(JobRunsSql.Finish, new { Id = runId, Now = Time.GetUtcNow(), Items = items, Error = error });
+            await connection.ExecuteAsync(new CommandDefinition(JobRunsSql.Finish,
+                new { Id = runId, Now = Time.GetUtcNow(), result.Items, result.Refused, result.Conflicts, Error = error }, cancellationToken: CancellationToken.None));
         }
 
         if (error is not null) throw new JobExecutionException(error);

@@ -5,7 +5,8 @@ namespace ProgramOps.Web.Features.Admin.Jobs;
 
 /// <summary>Each scheduled job: its schedule, its last run (duration, items, error) and next run; run one now.</summary>
 public sealed class IndexModel(
-    Db db, ISchedulerFactory schedulers, IReadOnlyList<ScheduledJob> jobs, AuditTrail audit, ICurrentUser user, IStringLocalizer<AdminText> text) : PageModel
+    Db db, ISchedulerFactory schedulers, IEnumerable<ScheduledJob> jobs, AuditTrail audit, ICurrentUser user, IStringLocalizer<AdminText> text,
+    IStringLocalizerFactory texts) : PageModel
 {
     public sealed record LastRun
     {
@@ -13,6 +14,8 @@ public sealed class IndexModel(
         public DateTimeOffset StartedAt { get; init; }
         public DateTimeOffset? FinishedAt { get; init; }
         public int Items { get; init; }
+        public int Refused { get; init; }
+        public int Conflicts { get; init; }
         public string? Error { get; init; }
         public required string TriggeredBy { get; init; }
     }
@@ -20,6 +23,9 @@ public sealed class IndexModel(
     public sealed record Row(ScheduledJob Job, DateTimeOffset? NextRun, LastRun? Last);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>The job's description, from the texts of the feature that owns it.</summary>
+    public string Describe(ScheduledJob job) => texts.Create(job.Texts)[ScheduledJob.DescriptionKey];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -43,7 +49,7 @@ public sealed class IndexModel(
         var scheduler = await schedulers.GetScheduler(ct);
         await scheduler.TriggerJob(job.Key, new JobDataMap { [RecordedJob.TriggeredByKey] = user.UserName }, ct);
         await db.InTransactionAsync((c, t) => audit.RecordAsync(c, t, new AuditEntry("Job", job.Key.Name, "RunRequested")), ct);
-        TempData["Flash"] = text["Jobs.Started", text[job.DescriptionKey]].Value;
+        TempData["Flash"] = text["Jobs.Started", Describe(job)].Value;
         return RedirectToPage();
     }
 }

@@ -41,7 +41,7 @@ public sealed class EditModel(
         {
             if (losesAdmin && await c.ExecuteScalarAsync<int>(UsersSql.OtherActiveAdmins, new { Id = id }, t) == 0) return Refused(text["Users.LastAdmin"]);
             var stamp = before.HasSameRolesAs(Input) ? Account.SecurityStamp : UserAccounts.NewSecurityStamp();
-            if (await c.ExecuteAsync(UsersSql.UpdateProfile, Stamped(id, stamp, new { Input.DisplayName, Input.Email }), t) == 0) return Conflicted;
+            if (!await AccountChanges.UpdateProfileAsync(c, t, Change(id), Input.DisplayName, Input.Email, stamp, ct)) return Conflicted;
             await UserAccounts.ReplaceRolesAsync(c, t, id, Input.Roles);
             await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Updated", Account.UserName, ChangeSet.Between(before, Input)));
             return Done;
@@ -56,14 +56,14 @@ public sealed class EditModel(
         return await WriteAsync(id, text["Users.Disabled", Account.UserName], async (c, t) =>
         {
             if (Account.Roles.Contains(Roles.Admin) && await c.ExecuteScalarAsync<int>(UsersSql.OtherActiveAdmins, new { Id = id }, t) == 0) return Refused(text["Users.LastAdmin"]);
-            return await SetDisabledAsync(c, t, id, true);
+            return await SetDisabledAsync(c, t, id, true, ct);
         }, ct);
     }
 
     public async Task<IActionResult> OnPostEnableAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        return await WriteAsync(id, text["Users.Enabled", Account.UserName], (c, t) => SetDisabledAsync(c, t, id, false), ct);
+        return await WriteAsync(id, text["Users.Enabled", Account.UserName], (c, t) => SetDisabledAsync(c, t, id, false, ct), ct);
     }
 
     public async Task<IActionResult> OnPostResetPasswordAsync(int id, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class EditModel(
         var hash = hasher.HashPassword(Account, NewPassword!);
         return await WriteAsync(id, text["Users.PasswordReset", Account.UserName], async (c, t) =>
         {
-            if (await c.ExecuteAsync(UsersSql.ResetPassword, Stamped(id, UserAccounts.NewSecurityStamp(), new { PasswordHash = hash }), t) == 0) return Conflicted;
+            if (!await AccountChanges.ResetPasswordAsync(c, t, Change(id), hash, ct)) return Conflicted;
             await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "PasswordReset", Account.UserName,
                 Changed("MustChangePassword", Account.MustChangePassword, true)));
             return Done;
@@ -89,16 +89,16 @@ public sealed class EditModel(
         if (!await LoadAsync(id, ct)) return NotFound();
         return await WriteAsync(id, text["Users.Unlocked", Account.UserName], async (c, t) =>
         {
-            if (await c.ExecuteAsync(UsersSql.Unlock, new { Id = id, Version, Now = time.GetUtcNow(), Actor = user.UserName }, t) == 0) return Conflicted;
+            if (!await AccountChanges.UnlockAsync(c, t, Change(id), ct)) return Conflicted;
             await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Unlocked", Account.UserName,
                 Changed("Locked", IsLocked, false)));
             return Done;
         }, ct);
     }
 
-    private async Task<StepResult> SetDisabledAsync(DbConnection c, DbTransaction t, int id, bool disabled)
+    private async Task<StepResult> SetDisabledAsync(DbConnection c, DbTransaction t, int id, bool disabled, CancellationToken ct)
     {
-        if (await c.ExecuteAsync(UsersSql.SetDisabled, Stamped(id, UserAccounts.NewSecurityStamp(), new { IsDisabled = disabled }), t) == 0) return Conflicted;
+        if (!await AccountChanges.SetDisabledAsync(c, t, Change(id), disabled, ct)) return Conflicted;
         await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), disabled ? "Disabled" : "Enabled", Account.UserName,
             Changed("IsDisabled", Account.IsDisabled, disabled)));
         return Done;
@@ -138,12 +138,7 @@ public sealed class EditModel(
         return Page();
     }
 
-    private object Stamped(int id, string stamp, object fields)
-    {
-        var parameters = new DynamicParameters(fields);
-        parameters.AddDynamicParams(new { Id = id, Version, SecurityStamp = stamp, Now = time.GetUtcNow(), Actor = user.UserName });
-        return parameters;
-    }
+    private AccountChange Change(int id) => new(id, Version, time.GetUtcNow(), user.UserName);
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

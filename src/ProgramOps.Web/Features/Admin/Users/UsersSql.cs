@@ -57,30 +57,4 @@ public static class UsersSql
         SELECT COUNT(*) FROM Users u JOIN UserRoles r ON r.UserId = u.Id
         WHERE r.Role = 'Admin' AND u.IsDisabled = 0 AND u.Id <> @Id
         """;
-
-    public const string UpdateProfile =
-        """
-        UPDATE Users SET DisplayName = @DisplayName, Email = @Email, SecurityStamp = @SecurityStamp,
-               Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
-        WHERE Id = @Id AND Version = @Version
-        """;
-
-    public const string SetDisabled =
-        """
-        UPDATE Users SET IsDisabled = @IsDisabled, SecurityStamp = @SecurityStamp, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
-        WHERE Id = @Id AND Version = @Version
-        """;
-
-    public const string ResetPassword =
-        """
-        UPDATE Users SET PasswordHash = @PasswordHash, MustChangePassword = 1, FailedSignInCount = 0, LockoutEndsAt = NULL,
-               SecurityStamp = @SecurityStamp, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
-        WHERE Id = @Id AND Version = @Version
-        """;
-
-    public const string Unlock =
-        """
-        UPDATE Users SET FailedSignInCount = 0, LockoutEndsAt = NULL, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
-        WHERE Id = @Id AND Version = @Version
-        """;
 }

@@ -30,4 +30,12 @@ public static class ContractsSql
     /// <summary>Only drafts are deleted; a contract that was ever in force stays as a business record.</summary>
     public const string DeleteDraft =
         "DELETE FROM Contracts WHERE Id = @Id AND ClientId = @ClientId AND Version = @Version AND Status = 'Draft'";
+
+    /// <summary>Active contracts ending within the window, with the client's BizDev owner.</summary>
+    public const string EndingSoon =
+        """
+        SELECT ct.Id, ct.ClientId, ct.EndDate, c.BizDevOwnerId
+        FROM Contracts ct JOIN Clients c ON c.Id = ct.ClientId
+        WHERE ct.Status = 'Active' AND c.IsArchived = 0 AND ct.EndDate >= @Today AND ct.EndDate <= @Until
+        """;
 }

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Participants;
+
 namespace ProgramOps.Web.Features.Cohorts.Imports;
 
 public static class ImportsSql
@@ -154,31 +156,23 @@ public static class ImportsSql
         """;
 
     /// <summary>The client's people who take part in one of the given cohorts (not declined, expired or withdrawn).</summary>
-    public const string TakingPart =
-        """
+    public static readonly string TakingPart =
+        $"""
         SELECT EmployeeNumber, Email, CohortId
         FROM Participants
         WHERE ClientId = @ClientId AND CohortId IN @CohortIds AND EmployeeNumber IS NOT NULL
-          AND State NOT IN ('Declined', 'InvitationExpired', 'Withdrawn')
+          AND State IN {ParticipantStates.HoldingSeatSql}
         """;
 
     /// <summary>The seats the contract gives this cohort, and how many of them are taken.</summary>
-    public const string Seats =
-        """
+    public static readonly string Seats =
+        $"""
         SELECT cc.Capacity,
                (SELECT COUNT(*) FROM Participants p
                 WHERE p.CohortId = cc.CohortId AND p.ContractId = cc.ContractId
-                  AND p.State NOT IN ('Declined', 'InvitationExpired', 'Withdrawn')) AS Taken
+                  AND p.State IN {ParticipantStates.HoldingSeatSql}) AS Taken
         FROM CohortContracts cc
         WHERE cc.CohortId = @CohortId AND cc.ContractId = @ContractId
-        """;
-
-    public const string InsertParticipant =
-        """
-        INSERT INTO Participants (CohortId, ContractId, ClientId, ImportId, ImportLine, EmployeeNumber, FullName, Kana, Email,
-                                  Department, BirthYear, InvitationCode, State, StateChangedAt, Version, CreatedAt, UpdatedAt, UpdatedBy)
-        VALUES (@CohortId, @ContractId, @ClientId, @ImportId, @ImportLine, @EmployeeNumber, @FullName, @Kana, @Email,
-                @Department, @BirthYear, @InvitationCode, 'Invited', @Now, 1, @Now, @Now, @Actor)
         """;
 
     public const string Cohort =

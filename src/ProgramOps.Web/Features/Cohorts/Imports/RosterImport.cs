@@ -51,5 +51,5 @@ public sealed record ImportCohort
     public CohortPeriod Period => PeriodOf(Id, Name, EnrolmentOpens, StartDate, Definition);
 
     public static CohortPeriod PeriodOf(int id, string name, DateOnly opens, DateOnly start, string definition) =>
-        new(id, name, opens, start.AddDays(ProgramDefinitionJson.Deserialize(definition).DurationWeeks * 7));
+        new(id, name, opens, ProgramDefinitionJson.Deserialize(definition).EndsOn(start));
 }

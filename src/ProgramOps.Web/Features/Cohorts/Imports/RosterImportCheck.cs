@@ -72,7 +72,7 @@ public static class RosterImportCheck
                     else
                     {
                         rejected++;
-                        Store(problems, (InvalidRosterRecord)decided, reader.Header);
+                        await StoreAsync(problems, (InvalidRosterRecord)decided, reader.Header, ct);
                     }
 
                     if ((admitted + rejected) % ProgressEvery == 0) onProgress?.Invoke(import.FileBytes == 0 ? 1 : (double)file.Position / import.FileBytes);
@@ -102,13 +102,13 @@ public static class RosterImportCheck
         return new RosterAdmission(period, clientCohorts, takingPart, Math.Max(0, seats.Capacity - seats.Taken));
     }
 
-    private static void Store(PreparedCommand problems, InvalidRosterRecord record, RosterHeaderMap header)
+    private static async Task StoreAsync(PreparedCommand problems, InvalidRosterRecord record, RosterHeaderMap header, CancellationToken ct)
     {
         foreach (var problem in record.Problems)
         {
             var column = problem.Column ?? (problem.Field is { } field && header.ColumnOf(field) is { } index ? header.Columns[index].Header : null);
-            problems.Set("Line", record.Line).Set("Problem", problem.Problem.ToString()).Set("Field", problem.Field?.ToString())
-                .Set("ColumnName", column).Set("Value", Truncate(problem.Value)).Set("FirstLine", problem.FirstLine).Execute();
+            await problems.Set("Line", record.Line).Set("Problem", problem.Problem.ToString()).Set("Field", problem.Field?.ToString())
+                .Set("ColumnName", column).Set("Value", Truncate(problem.Value)).Set("FirstLine", problem.FirstLine).ExecuteAsync(ct);
         }
     }
 

@@ -56,16 +56,13 @@ public sealed class RosterImportProcessor(
                 return true;
             }
 
-            using var insert = ParticipantInsert(c, t, import);
-            var codes = new InvitationCode();
+            using var admission = new ParticipantAdmission(c, t, new AdmissionSource(
+                import.CohortId, import.ContractId, import.ClientId, import.Id, clock.UtcNow, import.CommittedBy ?? TransitionCause.System));
             var admitted = 0;
-            var outcome = await RosterImportCheck.RunAsync(c, t, import, cohort, clock.Today.Year, row =>
+            var outcome = await RosterImportCheck.RunAsync(c, t, import, cohort, clock.Today.Year, async row =>
             {
-                insert.Set("ImportLine", row.Line).Set("EmployeeNumber", row.EmployeeNumber).Set("FullName", row.Name)
-                    .Set("Kana", row.Kana).Set("Email", row.Email).Set("Department", row.Department)
-                    .Set("BirthYear", row.BirthYear).Set("InvitationCode", codes.Next()).Execute();
+                await admission.AdmitAsync(new AdmittedPerson(row.Line, row.EmployeeNumber, row.Name, row.Kana, row.Email, row.Department, row.BirthYear), ct);
                 if (++admitted % 1_000 == 0) progress.Report(importId, (double)admitted / Math.Max(1, import.RowsValid));
-                return ValueTask.CompletedTask;
             }, onProgress: null, ct);
 
             // Others enrolled people or took seats since the preview: commit nothing the person did not see.
@@ -86,16 +83,6 @@ public sealed class RosterImportProcessor(
         if (!committed) await RecordAsync(importId, RosterImportStatus.Queued, new ImportNotice(ImportNoticeCode.ChangedSincePreview), ct);
     }
 
-    private PreparedCommand ParticipantInsert(DbConnection connection, DbTransaction transaction, RosterImport import)
-    {
-        var insert = new PreparedCommand(connection, transaction, ImportsSql.InsertParticipant,
-            ("CohortId", DbType.Int32), ("ContractId", DbType.Int32), ("ClientId", DbType.Int32), ("ImportId", DbType.Int32),
-            ("ImportLine", DbType.Int32), ("EmployeeNumber", DbType.String), ("FullName", DbType.String), ("Kana", DbType.String),
-            ("Email", DbType.String), ("Department", DbType.String), ("BirthYear", DbType.Int32), ("InvitationCode", DbType.String),
-            ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
-        return insert.Set("CohortId", import.CohortId).Set("ContractId", import.ContractId).Set("ClientId", import.ClientId)
-            .Set("ImportId", import.Id).Set("Now", clock.UtcNow).Set("Actor", import.CommittedBy ?? TransitionCause.System);
-    }
 
     private static async Task<(RosterImport Import, ImportCohort Cohort)> LoadAsync(DbConnection c, DbTransaction t, int importId, CancellationToken ct)
     {

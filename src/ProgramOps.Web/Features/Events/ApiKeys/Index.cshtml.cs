@@ -1,9 +1,9 @@
 using ProgramOps.Web.Features.Events;
 
-namespace ProgramOps.Web.Features.Admin.ApiKeys;
+namespace ProgramOps.Web.Features.Events.ApiKeys;
 
 /// <summary>The API keys integrations sign their event batches with: create (the secret is shown once), revoke.</summary>
-public sealed class IndexModel(Db db, ApiKeySecrets secrets, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<AdminText> text) : PageModel
+public sealed class IndexModel(Db db, ApiKeySecrets secrets, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<EventsText> text) : PageModel
 {
     public sealed record Row
     {

@@ -1,6 +1,6 @@
 using ProgramOps.Web.Features.Feedback;
 
-namespace ProgramOps.Web.Features.Admin.Routing;
+namespace ProgramOps.Web.Features.Feedback.Rules;
 
 /// <summary>
 /// The rule set in order, with each rule's override rate (how often people moved what it routed), and

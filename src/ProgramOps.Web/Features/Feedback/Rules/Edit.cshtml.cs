@@ -1,6 +1,6 @@
 using ProgramOps.Web.Features.Feedback;
 
-namespace ProgramOps.Web.Features.Admin.Routing;
+namespace ProgramOps.Web.Features.Feedback.Rules;
 
 /// <summary>Creates or edits one routing rule; a rule that would not work is refused field by field.</summary>
 public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, FeedbackRouting routing, IStringLocalizer<FeedbackText> text) : PageModel
@@ -73,7 +73,7 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
 
         routing.Invalidate();
         TempData["Flash"] = text["Rule.Saved", after.Name].Value;
-        return RedirectToPage("/Admin/Routing/Index");
+        return RedirectToPage("/Feedback/Rules/Index");
     }
 
     private static async Task<RoutingRuleRow?> FindAsync(DbConnection connection, int id, CancellationToken ct) =>

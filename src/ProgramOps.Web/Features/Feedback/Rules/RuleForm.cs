@@ -1,6 +1,6 @@
 using ProgramOps.Web.Features.Feedback;
 
-namespace ProgramOps.Web.Features.Admin.Routing;
+namespace ProgramOps.Web.Features.Feedback.Rules;
 
 /// <summary>
 /// The rule editor's fields. Keywords and programs are typed one per line (or separated by commas or 、);

@@ -1,0 +1,12 @@
+using ProgramOps.Web.Infrastructure.Jobs;
+
+namespace ProgramOps.Web.Features.Participants;
+
+public static class ParticipantsServiceExtensions
+{
+    public static IServiceCollection AddParticipants(this IServiceCollection services) =>
+        services
+            .AddScoped<ParticipantTransitions>()
+            .AddScoped<ParticipantBatches>()
+            .AddScheduledJob<EngagementWatchJob, ParticipantsText>(EngagementWatchJob.Key, "0 0 6 * * ?");
+}
