@@ -93,7 +93,7 @@ public sealed class ShipmentRulesTests
     public void The_smoking_programs_shipments_come_due_week_by_week(string today, int[] weeks)
     {
         var due = ShipmentSchedule.DueBy(ProgramTemplates.SmokingCessation.Shipments, new DateOnly(2026, 11, 2), DateOnly.Parse(today));
-        Assert.Equal(weeks, due.Select(s => s.Week));
+        Assert.Equal(weeks, due.Select(s => s.SupplyWeek));
         Assert.Equal(DateOnly.Parse(today), due[0].DueOn);
     }
 

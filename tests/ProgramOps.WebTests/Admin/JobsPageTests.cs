@@ -19,11 +19,31 @@ public sealed class JobsPageTests(ProgramOpsFactory factory) : IClassFixture<Pro
         await PostAsync(admin, "/admin/jobs?handler=Run&name=engagement-watch", FormFields(page, formSelector: "tr[data-job='engagement-watch'] form"));
 
         await using var c = await factory.Db.OpenAsync();
-        for (var i = 0; i < 100 && await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM JobRuns WHERE FinishedAt IS NOT NULL") == 0; i++) await Task.Delay(100);
-        var run = await c.QuerySingleAsync<(string JobName, string TriggeredBy, string? Error)>("SELECT JobName, TriggeredBy, Error FROM JobRuns");
+        for (var i = 0; i < 100 && await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM JobRuns WHERE JobName = 'engagement-watch' AND FinishedAt IS NOT NULL") == 0; i++) await Task.Delay(100);
+        var run = await c.QuerySingleAsync<(string JobName, string TriggeredBy, string? Error)>("SELECT JobName, TriggeredBy, Error FROM JobRuns WHERE JobName = 'engagement-watch'");
         Assert.Equal(("engagement-watch", null), (run.JobName, run.Error));
         Assert.StartsWith("admin", run.TriggeredBy);
         Assert.Contains("件", (await GetDocumentAsync(admin, "/admin/jobs")).QuerySelector("tr[data-job='engagement-watch'] [data-last-run]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_run_shows_the_steps_it_left_undone_and_each_job_is_described_by_its_feature()
+    {
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("""
+                INSERT INTO JobRuns (JobName, StartedAt, FinishedAt, Items, Refused, Conflicts, TriggeredBy)
+                VALUES ('program-clock', '2026-11-30T00:00:00.0000000Z', '2026-11-30T00:00:01.0000000Z', 10, 3, 2, 'scheduler')
+                """);
+        }
+
+        var page = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.Admin), "/admin/jobs");
+
+        var skipped = page.QuerySelector("tr[data-job='program-clock'] [data-skipped]")!.TextContent;
+        Assert.Contains("3", skipped);
+        Assert.Contains("2", skipped);
+        Assert.Contains("プログラム時計", page.QuerySelector("tr[data-job='program-clock']")!.TextContent);
+        Assert.Null(page.QuerySelector("tr[data-job='team-health'] [data-skipped]"));
     }
 
     [Fact]

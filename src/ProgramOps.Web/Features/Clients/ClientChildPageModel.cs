@@ -54,6 +54,37 @@ public abstract class ClientChildPageModel<TRow, TInput>(Db db, ClientQueries cl
         return (row is not null, row);
     }
 
+    /// <summary>
+    /// Adds the record (once per add form, however often it is posted) or saves it if it is still at the version the
+    /// form was loaded at, with its audit entry, in one transaction; false when someone saved it first.
+    /// </summary>
+    /// <param name="kind">The record's kind, for the add form's submission token.</param>
+    /// <param name="insert">Inserts the record and returns its new id.</param>
+    /// <param name="update">Saves the record; false when its version moved on.</param>
+    /// <param name="audited">The audit entry of the saved record, given its id.</param>
+    protected Task<bool> SaveAsync(
+        string kind, bool adding, Func<DbConnection, DbTransaction, DateTimeOffset, Task<int>> insert,
+        Func<DbConnection, DbTransaction, DateTimeOffset, Task<bool>> update, Func<int, AuditEntry> audited, AuditTrail audit, TimeProvider time, int? id,
+        CancellationToken ct) =>
+        db.InTransactionAsync(async (c, t) =>
+        {
+            var now = time.GetUtcNow();
+            var recordId = id ?? 0;
+            if (adding)
+            {
+                if (await FormSubmissions.FindAsync(c, t, SubmissionToken, kind) is not null) return true;
+                recordId = await insert(c, t, now);
+                await FormSubmissions.RecordAsync(c, t, SubmissionToken, kind, recordId, now);
+            }
+            else if (!await update(c, t, now))
+            {
+                return false;
+            }
+
+            await audit.RecordAsync(c, t, audited(recordId));
+            return true;
+        }, ct);
+
     protected async Task<IActionResult> ConflictAsync(int id, CancellationToken ct)
     {
         Conflict = await ConcurrencyConflict.FindAsync(db, LastChangeSql, id, ct);

@@ -5,19 +5,13 @@ namespace ProgramOps.Web.Features.Clients;
 public sealed class IndexModel(Db db, LocalClock clock) : PageModel
 {
     /// <summary>What the list shows; every field comes from the query string, so a list view can be bookmarked.</summary>
-    public sealed record Query
+    public sealed record Query : SortedPageQuery<ClientSort>
     {
         public string? Q { get; init; }
         public ClientKind? Kind { get; init; }
         public ClientSegment? Segment { get; init; }
         public int? Owner { get; init; }
         public bool Archived { get; init; }
-        public ClientSort Sort { get; init; } = ClientSort.Name;
-        public string? Dir { get; init; }
-        /// <remarks>Not "page": Razor Pages keeps that route value for the page's own name.</remarks>
-        public int? PageNumber { get; init; }
-
-        public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
     }
 
     public sealed record Row
@@ -44,7 +38,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var page = Paging.Normalize(Filter.PageNumber);
+        var page = Filter.Page;
         var parameters = new
         {
             Search = LikePattern.Containing(Filter.Q),
@@ -57,14 +51,14 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         };
 
         await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            ClientsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
-        var total = rows.Count > 0 ? rows[0].TotalCount
-            : page == 1 ? 0
-            : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ClientsSql.Count, parameters, cancellationToken: ct));
-        var lastPage = new PageOf<Row>([], 1, Paging.DefaultPageSize, total).PageCount;
-        if (rows.Count == 0 && page > lastPage) return Redirect(PageUrl(lastPage));
+        var listed = await Paging.ReadAsync(page, Paging.DefaultPageSize,
+            async () => (await connection.QueryAsync<Row>(new CommandDefinition(ClientsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).AsList(),
+            async rows => rows.Count > 0 ? rows[0].TotalCount
+                : page == 1 ? 0
+                : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ClientsSql.Count, parameters, cancellationToken: ct)));
+        if (listed.IsPastEnd) return Redirect(PageUrl(listed.PageCount));
 
+        var rows = listed.Items;
         var ids = rows.Select(r => r.Id).ToArray();
         var terms = ids.Length == 0
             ? []
@@ -72,9 +66,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
                 new CommandDefinition(ClientsSql.TermsOfClients, new { ClientIds = ids }, cancellationToken: ct));
         var termsByClient = terms.ToLookup(t => t.ClientId, t => new ContractTerm(t.StartDate, t.EndDate, t.Status));
         var today = clock.Today;
-        rows = rows.Select(r => r with { Status = ClientStatusRules.Derive(termsByClient[r.Id], today) }).ToList();
-
-        Results = new PageOf<Row>(rows, page, Paging.DefaultPageSize, total);
+        Results = listed with { Items = [.. rows.Select(r => r with { Status = ClientStatusRules.Derive(termsByClient[r.Id], today) })] };
         Owners = await StaffDirectory.WithAnyRoleAsync(
             connection, [.. ClientFormChoices.CsOwnerRoles.Union(ClientFormChoices.BizDevOwnerRoles)], ct);
         return Page();

@@ -44,16 +44,16 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
         await Db.InTransactionAsync(async (c, t) =>
         {
             var recorded = 0;
-            foreach (var milestone in cohort.Program.Milestones.Where(m => cohort.StartDate.AddDays(m.Week * 7) <= cohort.Today))
+            foreach (var milestone in cohort.Program.Milestones.Where(m => m.ReachedOn(cohort.StartDate) <= cohort.Today))
             {
-                var reachedOn = cohort.StartDate.AddDays(milestone.Week * 7);
+                var reachedOn = milestone.ReachedOn(cohort.StartDate);
                 if (await c.ExecuteAsync(new CommandDefinition(CohortsSql.RecordMilestone, new
                 {
-                    cohort.CohortId, milestone.Week, milestone.Name, ReachedOn = reachedOn,
+                    cohort.CohortId, Week = milestone.WeeksAfterStart, milestone.Name, ReachedOn = reachedOn,
                 }, t, cancellationToken: ct)) == 0) continue;
                 recorded++;
                 await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohort.CohortId.ToString(), "MilestoneReached",
-                    $"{cohort.CohortName}: week {milestone.Week} {milestone.Name} ({reachedOn:yyyy-MM-dd})"), null, TransitionCause.System);
+                    $"{cohort.CohortName}: week {milestone.WeeksAfterStart} {milestone.Name} ({reachedOn:yyyy-MM-dd})"), null, TransitionCause.System);
             }
 
             return recorded;

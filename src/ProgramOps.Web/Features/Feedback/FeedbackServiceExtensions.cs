@@ -5,7 +5,9 @@ public static class FeedbackServiceExtensions
     public static IServiceCollection AddFeedback(this IServiceCollection services) =>
         services
             .AddSingleton<FeedbackRouting>()
-            .AddHostedService<DefaultRoutingRules>();
+            .AddHostedService<DefaultRoutingRules>()
+            // The routing rules decide where every report goes: only administrators edit them.
+            .AuthorizePageFolder("/Feedback/Rules", Policies.Admin);
 }
 
 /// <summary>

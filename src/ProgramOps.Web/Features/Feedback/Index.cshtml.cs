@@ -13,18 +13,15 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
 {
     public const int MaxExportRows = 10_000;
 
-    public sealed record Query
+    public sealed record Query : SortedPageQuery<QueueSort>
     {
+        public Query() => Dir = "desc";
+
         public Destination Destination { get; init; } = Destination.BaseProduct;
         public FeedbackStatus? Status { get; init; }
         public int? Program { get; init; }
         public int? Client { get; init; }
         public string? Q { get; init; }
-        public QueueSort Sort { get; init; } = QueueSort.Created;
-        public string? Dir { get; init; } = "desc";
-        public int? PageNumber { get; init; }
-
-        public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
     }
 
     public sealed record Row
@@ -78,18 +75,16 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var page = Paging.Normalize(Filter.PageNumber);
+        var page = Filter.Page;
         await using var connection = await db.OpenAsync(ct);
         var parameters = Parameters(Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            FeedbackSql.Queue(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
-        var total = rows.Count > 0 ? rows[0].TotalCount
-            : page == 1 ? 0
-            : await connection.ExecuteScalarAsync<int>(new CommandDefinition(FeedbackSql.QueueCount, parameters, cancellationToken: ct));
-        var lastPage = new PageOf<Row>([], 1, Paging.DefaultPageSize, total).PageCount;
-        if (rows.Count == 0 && page > lastPage) return Redirect(PageUrl(lastPage));
+        Results = await Paging.ReadAsync(page, Paging.DefaultPageSize,
+            async () => (await connection.QueryAsync<Row>(new CommandDefinition(FeedbackSql.Queue(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).AsList(),
+            async rows => rows.Count > 0 ? rows[0].TotalCount
+                : page == 1 ? 0
+                : await connection.ExecuteScalarAsync<int>(new CommandDefinition(FeedbackSql.QueueCount, parameters, cancellationToken: ct)));
+        if (Results.IsPastEnd) return Redirect(PageUrl(Results.PageCount));
 
-        Results = new PageOf<Row>(rows, page, Paging.DefaultPageSize, total);
         Choices = await FeedbackChoices.LoadAsync(connection, ct);
         OpenCounts = (await connection.QueryAsync<(Destination Destination, int Items)>(new CommandDefinition(FeedbackSql.OpenByDestination, cancellationToken: ct)))
             .ToDictionary(c => c.Destination, c => c.Items);

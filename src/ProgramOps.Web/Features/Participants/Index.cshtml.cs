@@ -5,16 +5,6 @@ namespace ProgramOps.Web.Features.Participants;
 /// <summary>A cohort's participants: searchable, filterable by state, client, team and the week of the last check-in, sortable, paged.</summary>
 public sealed class IndexModel(Db db) : PageModel
 {
-    public sealed record Query : ParticipantFilter
-    {
-        public ParticipantSort Sort { get; init; } = ParticipantSort.Imported;
-        public string? Dir { get; init; }
-        /// <remarks>Not "page": Razor Pages keeps that route value for the page's own name.</remarks>
-        public int? PageNumber { get; init; }
-
-        public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
-    }
-
     public sealed record Row
     {
         public long Id { get; init; }
@@ -32,7 +22,7 @@ public sealed class IndexModel(Db db) : PageModel
         public required string ClientName { get; init; }
     }
 
-    [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public ParticipantFilter Filter { get; set; } = new();
 
     public int CohortId { get; private set; }
     public string CohortName { get; private set; } = "";
@@ -51,17 +41,15 @@ public sealed class IndexModel(Db db) : PageModel
         (CohortId, CohortName, CohortStart) = (cohortId, cohort.Name, cohort.StartDate);
         Weeks = ProgramDefinitionJson.Deserialize(cohort.Definition).DurationWeeks;
 
-        var page = Paging.Normalize(Filter.PageNumber);
+        var page = Filter.Page;
         var parameters = Filter.Parameters(cohortId, cohort.StartDate, Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize);
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(
-            ParticipantsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
-        // A first page that is not full holds every match: no need to count them again.
-        var total = page == 1 && rows.Count < Paging.DefaultPageSize ? rows.Count
-            : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct));
-        var lastPage = new PageOf<Row>([], 1, Paging.DefaultPageSize, total).PageCount;
-        if (rows.Count == 0 && page > lastPage) return Redirect(PageUrl(lastPage));
+        Results = await Paging.ReadAsync(page, Paging.DefaultPageSize,
+            async () => (await connection.QueryAsync<Row>(new CommandDefinition(ParticipantsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).AsList(),
+            // A first page that is not full holds every match: no need to count them again.
+            async rows => page == 1 && rows.Count < Paging.DefaultPageSize ? rows.Count
+                : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct)));
+        if (Results.IsPastEnd) return Redirect(PageUrl(Results.PageCount));
 
-        Results = new PageOf<Row>(rows, page, Paging.DefaultPageSize, total);
         Clients = [.. await connection.QueryAsync<NamedId>(new CommandDefinition(ParticipantsSql.ClientsOfCohort, new { CohortId = cohortId }, cancellationToken: ct))];
         return Page();
     }

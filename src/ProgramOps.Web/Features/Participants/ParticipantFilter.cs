@@ -3,8 +3,11 @@ using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Participants;
 
-/// <summary>The participant list's filter, shared by the list and the bulk step that acts on what it shows.</summary>
-public record ParticipantFilter
+/// <summary>
+/// The participant list's filter, sort and page, shared by the list and the bulk step that acts on what it shows (the
+/// bulk step ignores the sort and page: it acts on every match).
+/// </summary>
+public sealed record ParticipantFilter : SortedPageQuery<ParticipantSort>
 {
     /// <summary>Stands for "never checked in" in <see cref="Week"/>.</summary>
     public const int NeverCheckedIn = 0;

@@ -43,11 +43,18 @@ public sealed record ProgramDefinition
         culture.TwoLetterISOLanguageName == "ja" ? NameJa : NameEn;
 }
 
-/// <summary>A named point in the program, counted in weeks from the start (week 0 = start day).</summary>
-public sealed record Milestone(int Week, string Name);
+// Three different weeks, named apart: a program week (ProgramWeek: days 0–6 of the program are week 1), a milestone's
+// weeks after the start (0 = the start day itself) and a supply week (0 = at enrolment, W = W weeks after the start).
+// Stored definitions call the last two "week", so the JSON keeps that name.
 
-/// <summary>A supply sent to every participant at a week of the program (week 0 = at enrolment).</summary>
-public sealed record Shipment(int Week, string Item);
+/// <summary>A named point in the program, reached <paramref name="WeeksAfterStart"/> weeks after the start day (0 = the start day).</summary>
+public sealed record Milestone([property: JsonPropertyName("week")] int WeeksAfterStart, string Name)
+{
+    public DateOnly ReachedOn(DateOnly start) => start.AddDays(WeeksAfterStart * 7);
+}
+
+/// <summary>A supply sent to every participant in its <paramref name="SupplyWeek"/>: 0 = at enrolment, W = W weeks after the start day.</summary>
+public sealed record Shipment([property: JsonPropertyName("week")] int SupplyWeek, string Item);
 
 /// <summary>How the program decides, at the final assessment, whether a participant succeeded.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "rule")]

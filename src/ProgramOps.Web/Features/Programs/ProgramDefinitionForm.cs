@@ -56,8 +56,8 @@ public sealed class ProgramDefinitionForm
             TeamTarget = d.TeamSize.Target, TeamMin = d.TeamSize.Min, TeamMax = d.TeamSize.Max,
             DailyCheckInExpected = d.DailyCheckInExpected, AtRiskAfterDays = d.AtRiskAfterDays, DropOutAfterDays = d.DropOutAfterDays,
             TimeZone = d.TimeZone,
-            Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.Week, Text = m.Name })),
-            Shipments = Padded(d.Shipments.Select(s => new WeekRow { Week = s.Week, Text = s.Item })),
+            Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.WeeksAfterStart, Text = m.Name })),
+            Shipments = Padded(d.Shipments.Select(s => new WeekRow { Week = s.SupplyWeek, Text = s.Item })),
             QuitDayAfterFirstKit = d.QuitDayAfterFirstKit,
         };
         switch (d.Success)
@@ -87,8 +87,8 @@ public sealed class ProgramDefinitionForm
         AtRiskAfterDays = AtRiskAfterDays,
         DropOutAfterDays = DropOutAfterDays,
         TimeZone = TimeZone.Trim(),
-        Milestones = Filled(Milestones).Select(r => new Milestone(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(m => m.Week).ToList(),
-        Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(s => s.Week).ToList(),
+        Milestones = Filled(Milestones).Select(r => new Milestone(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(m => m.WeeksAfterStart).ToList(),
+        Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(s => s.SupplyWeek).ToList(),
         QuitDayAfterFirstKit = QuitDayAfterFirstKit,
         Success = SuccessRule switch
         {

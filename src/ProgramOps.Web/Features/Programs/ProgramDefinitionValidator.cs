@@ -15,15 +15,15 @@ public sealed class ProgramDefinitionValidator : AbstractValidator<ProgramDefini
         RuleFor(d => d.TeamSize).Must(t => t.IsValid && t.Max <= 20).WithMessage(_ => text["Validation.TeamSize"]);
         RuleFor(d => d.AtRiskAfterDays).GreaterThan(0).WithMessage(_ => text["Validation.AtRisk"]);
         RuleFor(d => d.DropOutAfterDays).GreaterThan(d => d.AtRiskAfterDays).WithMessage(_ => text["Validation.DropOut"]);
-        RuleForEach(d => d.Milestones).Must((d, m) => m.Week >= 0 && m.Week <= d.DurationWeeks && !string.IsNullOrWhiteSpace(m.Name))
-            .WithMessage((_, m) => text["Validation.Milestone", m.Week, m.Name]);
-        RuleFor(d => d.Milestones).Must(m => m.Select(x => x.Week).Distinct().Count() == m.Count)
+        RuleForEach(d => d.Milestones).Must((d, m) => m.WeeksAfterStart >= 0 && m.WeeksAfterStart <= d.DurationWeeks && !string.IsNullOrWhiteSpace(m.Name))
+            .WithMessage((_, m) => text["Validation.Milestone", m.WeeksAfterStart, m.Name]);
+        RuleFor(d => d.Milestones).Must(m => m.Select(x => x.WeeksAfterStart).Distinct().Count() == m.Count)
             .WithMessage(_ => text["Validation.MilestoneWeeksUnique"]);
-        RuleForEach(d => d.Shipments).Must((d, s) => s.Week >= 0 && s.Week < d.DurationWeeks && !string.IsNullOrWhiteSpace(s.Item))
-            .WithMessage((_, s) => text["Validation.Shipment", s.Week, s.Item]);
-        RuleFor(d => d.Shipments).Must(s => s.Select(x => x.Week).Distinct().Count() == s.Count)
+        RuleForEach(d => d.Shipments).Must((d, s) => s.SupplyWeek >= 0 && s.SupplyWeek < d.DurationWeeks && !string.IsNullOrWhiteSpace(s.Item))
+            .WithMessage((_, s) => text["Validation.Shipment", s.SupplyWeek, s.Item]);
+        RuleFor(d => d.Shipments).Must(s => s.Select(x => x.SupplyWeek).Distinct().Count() == s.Count)
             .WithMessage(_ => text["Validation.ShipmentWeeksUnique"]);
-        RuleFor(d => d.QuitDayAfterFirstKit).Must((d, afterKit) => !afterKit || d.Shipments.Any(s => s.Week == 0))
+        RuleFor(d => d.QuitDayAfterFirstKit).Must((d, afterKit) => !afterKit || d.Shipments.Any(s => s.SupplyWeek == 0))
             .WithMessage(_ => text["Validation.QuitDayNeedsFirstKit"]);
         RuleFor(d => d.Success).Must(IsSensible).WithMessage(_ => text["Validation.Success"]);
         RuleFor(d => d.TimeZone).Must(IsKnownTimeZone).WithMessage(d => text["Validation.TimeZone", d.TimeZone]);

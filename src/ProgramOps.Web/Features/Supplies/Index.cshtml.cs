@@ -5,7 +5,7 @@ namespace ProgramOps.Web.Features.Supplies;
 /// <summary>The shipment list: filter by cohort, client, status, item and week, find a participant, sort, page; counts per status.</summary>
 public sealed class IndexModel(Db db) : PageModel
 {
-    public sealed record Query
+    public sealed record Query : SortedPageQuery<ShipmentSort>
     {
         public string? Q { get; init; }
         public int? Cohort { get; init; }
@@ -13,13 +13,6 @@ public sealed class IndexModel(Db db) : PageModel
         public ShipmentStatus? Status { get; init; }
         public string? Item { get; init; }
         public int? Week { get; init; }
-        public ShipmentSort Sort { get; init; } = ShipmentSort.Due;
-        public string? Dir { get; init; }
-        /// <remarks>Not "page": Razor Pages keeps that route value for the page's own name.</remarks>
-        public int? PageNumber { get; init; }
-
-        public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
-
         public bool IsFiltered => Q is not null || Cohort is not null || Client is not null || Status is not null || Item is not null || Week is not null;
     }
 
@@ -51,7 +44,7 @@ public sealed class IndexModel(Db db) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var page = Paging.Normalize(Filter.PageNumber);
+        var page = Filter.Page;
         var parameters = Parameters(Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize);
         var counts = await connection.QueryAsync<(string Status, int Shipments)>(new CommandDefinition(SuppliesSql.CountByStatus, parameters, cancellationToken: ct));
         CountsByStatus = counts.ToDictionary(c => Enum.Parse<ShipmentStatus>(c.Status), c => c.Shipments);

@@ -3,8 +3,8 @@ using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Supplies;
 
-/// <summary>A shipment of the program that has come due, and the day it is due.</summary>
-public sealed record DueShipment(int Week, string Item, DateOnly DueOn);
+/// <summary>A shipment of the program that has come due in its supply week (see <see cref="Shipment"/>), and the day it is due.</summary>
+public sealed record DueShipment(int SupplyWeek, string Item, DateOnly DueOn);
 
 /// <summary>When a program's shipments are due, and when a sent one is overdue. No I/O.</summary>
 public static class ShipmentSchedule
@@ -31,15 +31,15 @@ public static class ShipmentSchedule
     /// The day a shipment is due: the first kit on the day the participant enrolled (for anyone found enrolled,
     /// the day they were found: at once), week W on the cohort's start day plus 7·W days.
     /// </summary>
-    public static DateOnly DueOn(int week, DateOnly cohortStart, DateOnly enrolledOn) =>
-        week == FirstKitWeek ? enrolledOn : cohortStart.AddDays(7 * week);
+    public static DateOnly DueOn(int supplyWeek, DateOnly cohortStart, DateOnly enrolledOn) =>
+        supplyWeek == FirstKitWeek ? enrolledOn : cohortStart.AddDays(7 * supplyWeek);
 
     /// <summary>The program's shipments due by <paramref name="today"/> for a participant enrolled by then, in week order.</summary>
     public static IReadOnlyList<DueShipment> DueBy(IEnumerable<Shipment> shipments, DateOnly cohortStart, DateOnly today) =>
         [.. shipments
-            .Select(s => new DueShipment(s.Week, s.Item, DueOn(s.Week, cohortStart, today)))
+            .Select(s => new DueShipment(s.SupplyWeek, s.Item, DueOn(s.SupplyWeek, cohortStart, today)))
             .Where(s => s.DueOn <= today)
-            .OrderBy(s => s.Week)];
+            .OrderBy(s => s.SupplyWeek)];
 
     /// <summary>Exported on or before this day and still not shipped: overdue.</summary>
     public static DateOnly ExportedOverdueOnOrBefore(DateOnly today) => today.AddDays(-DaysToShip);

@@ -54,7 +54,7 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
             {
                 created += await c.ExecuteAsync(new CommandDefinition(SuppliesSql.CreateDue, new
                 {
-                    cohort.CohortId, shipment.Week, shipment.Item, shipment.DueOn, Now = clock.UtcNow, Actor = TransitionCause.System,
+                    cohort.CohortId, Week = shipment.SupplyWeek, shipment.Item, shipment.DueOn, Now = clock.UtcNow, Actor = TransitionCause.System,
                 }, t, cancellationToken: ct));
             }
 

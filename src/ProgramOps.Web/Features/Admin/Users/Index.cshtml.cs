@@ -2,16 +2,11 @@ namespace ProgramOps.Web.Features.Admin.Users;
 
 public sealed class IndexModel(Db db, TimeProvider time) : PageModel
 {
-    public sealed record Query
+    public sealed record Query : SortedPageQuery<UserSort>
     {
         public string? Q { get; init; }
         public string? Role { get; init; }
         public UserStatus? Status { get; init; }
-        public UserSort Sort { get; init; } = UserSort.UserName;
-        public string? Dir { get; init; }
-        public int? PageNumber { get; init; }
-
-        public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
     }
 
     public sealed record Row
@@ -35,7 +30,7 @@ public sealed class IndexModel(Db db, TimeProvider time) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = time.GetUtcNow();
-        var page = Paging.Normalize(Filter.PageNumber);
+        var page = Filter.Page;
         var parameters = new
         {
             Search = LikePattern.Containing(Filter.Q),
@@ -47,14 +42,15 @@ public sealed class IndexModel(Db db, TimeProvider time) : PageModel
         };
 
         await using var connection = await db.OpenAsync(ct);
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(UsersSql.Count, parameters, cancellationToken: ct));
-        var rows = (await connection.QueryAsync<Row>(new CommandDefinition(UsersSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).ToList();
-        var ids = rows.Select(r => r.Id).ToArray();
+        var listed = await Paging.ReadAsync(page, Paging.DefaultPageSize,
+            async () => (await connection.QueryAsync<Row>(new CommandDefinition(UsersSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).AsList(),
+            _ => connection.ExecuteScalarAsync<int>(new CommandDefinition(UsersSql.Count, parameters, cancellationToken: ct)));
+        var ids = listed.Items.Select(r => r.Id).ToArray();
         var roles = ids.Length == 0
             ? []
             : await connection.QueryAsync<(int UserId, string Role)>(new CommandDefinition(UsersSql.RolesOfUsers, new { UserIds = ids }, cancellationToken: ct));
         var rolesByUser = roles.ToLookup(r => r.UserId, r => r.Role);
-        Results = new PageOf<Row>(rows.Select(r => r with { Roles = rolesByUser[r.Id].ToList() }).ToList(), page, Paging.DefaultPageSize, total);
+        Results = listed with { Items = [.. listed.Items.Select(r => r with { Roles = rolesByUser[r.Id].ToList() })] };
     }
 
     public string PageUrl(int page) => ListUrl(Filter with { PageNumber = page });

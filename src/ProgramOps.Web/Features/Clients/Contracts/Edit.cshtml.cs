@@ -19,26 +19,12 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
         ModelState.AddFailures(await new ContractInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
         if (!ModelState.IsValid) return Page();
 
-        var saved = await Db.InTransactionAsync(async (c, t) =>
-        {
-            var now = time.GetUtcNow();
-            var contractId = id ?? 0;
-            if (before is null)
-            {
-                if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "Contract") is not null) return true;
-                contractId = await c.ExecuteScalarAsync<int>(ContractsSql.Insert + Db.Dialect.SelectNewId, Input.ToParameters(clientId, now, user.UserName), t);
-                await FormSubmissions.RecordAsync(c, t, SubmissionToken, "Contract", contractId, now);
-            }
-            else if (await c.ExecuteAsync(ContractsSql.Update, Input.ToParameters(clientId, now, user.UserName, contractId, Version), t) == 0)
-            {
-                return false;
-            }
-
-            await audit.RecordAsync(c, t, new AuditEntry("Client", clientId.ToString(),
-                before is null ? "ContractAdded" : "ContractUpdated", $"#{contractId} {Input.ProgramName}",
-                ChangeSet.Between(before is null ? null : ContractInput.From(before), Input)));
-            return true;
-        }, ct);
+        var saved = await SaveAsync("Contract", before is null,
+            (c, t, now) => c.ExecuteScalarAsync<int>(ContractsSql.Insert + Db.Dialect.SelectNewId, Input.ToParameters(clientId, now, user.UserName), t),
+            async (c, t, now) => await c.ExecuteAsync(ContractsSql.Update, Input.ToParameters(clientId, now, user.UserName, id!.Value, Version), t) == 1,
+            contractId => new AuditEntry("Client", clientId.ToString(), before is null ? "ContractAdded" : "ContractUpdated", $"#{contractId} {Input.ProgramName}",
+                ChangeSet.Between(before is null ? null : ContractInput.From(before), Input)),
+            audit, time, id, ct);
 
         if (!saved) return await ConflictAsync(id!.Value, ct);
         TempData["Flash"] = text[before is null ? "Contract.Added" : "Contract.Saved"].Value;

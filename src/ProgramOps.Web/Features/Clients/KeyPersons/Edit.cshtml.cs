@@ -19,25 +19,12 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
         ModelState.AddFailures(await new KeyPersonInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
         if (!ModelState.IsValid) return Page();
 
-        var saved = await Db.InTransactionAsync(async (c, t) =>
-        {
-            var now = time.GetUtcNow();
-            if (before is null)
-            {
-                if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "KeyPerson") is not null) return true;
-                var newId = await c.ExecuteScalarAsync<int>(KeyPersonsSql.Insert + Db.Dialect.SelectNewId, Input.ToParameters(clientId, now, user.UserName), t);
-                await FormSubmissions.RecordAsync(c, t, SubmissionToken, "KeyPerson", newId, now);
-            }
-            else if (await c.ExecuteAsync(KeyPersonsSql.Update, Input.ToParameters(clientId, now, user.UserName, id!.Value, Version), t) == 0)
-            {
-                return false;
-            }
-
-            await audit.RecordAsync(c, t, new AuditEntry("Client", clientId.ToString(),
-                before is null ? "KeyPersonAdded" : "KeyPersonUpdated", Input.Name,
-                ChangeSet.Between(before is null ? null : KeyPersonInput.From(before), Input)));
-            return true;
-        }, ct);
+        var saved = await SaveAsync("KeyPerson", before is null,
+            (c, t, now) => c.ExecuteScalarAsync<int>(KeyPersonsSql.Insert + Db.Dialect.SelectNewId, Input.ToParameters(clientId, now, user.UserName), t),
+            async (c, t, now) => await c.ExecuteAsync(KeyPersonsSql.Update, Input.ToParameters(clientId, now, user.UserName, id!.Value, Version), t) == 1,
+            _ => new AuditEntry("Client", clientId.ToString(), before is null ? "KeyPersonAdded" : "KeyPersonUpdated", Input.Name,
+                ChangeSet.Between(before is null ? null : KeyPersonInput.From(before), Input)),
+            audit, time, id, ct);
 
         if (!saved) return await ConflictAsync(id!.Value, ct);
         TempData["Flash"] = text[before is null ? "KeyPerson.Added" : "KeyPerson.Saved", Input.Name].Value;

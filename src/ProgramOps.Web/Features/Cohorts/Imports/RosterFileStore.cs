@@ -63,11 +63,9 @@ public static class RosterFileStore
 
         public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-        public override int Read(Span<byte> buffer)
-        {
-            if (offset == chunk.Length && !ended) LoadNextAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
-            return Take(buffer);
-        }
+        /// <summary>Refused: the next chunk comes from the database, and waiting for it here would block a thread.</summary>
+        public override int Read(Span<byte> buffer) =>
+            throw new NotSupportedException("A stored roster is read with ReadAsync: a synchronous read would block a thread on the database.");
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
