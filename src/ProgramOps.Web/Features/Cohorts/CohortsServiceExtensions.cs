@@ -14,5 +14,6 @@ public static class CohortsServiceExtensions
             .AddHostedService<RosterImportWorker>()
             .AddScoped<ParticipantTransitions>()
             .AddScoped<ParticipantBatches>()
-            .AddScoped<CohortTeams>();
+            .AddScoped<CohortTeams>()
+            .AddScoped<CohortSteps>();
 }

@@ -3,8 +3,11 @@ using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Demo;
 
-/// <summary>A cohort to set up for demonstrations and benchmarks: one contract's seats, one start day.</summary>
-public sealed record DemoCohortPlan(string Name, int ProgramVersionId, int ContractId, int Capacity, DateOnly StartDate, CohortStatus Status);
+/// <summary>Seats of one client contract in a cohort.</summary>
+public sealed record DemoSeats(int ContractId, int Capacity);
+
+/// <summary>A cohort to set up for demonstrations and benchmarks: seats from one contract (or several: a joint cohort), one start day.</summary>
+public sealed record DemoCohortPlan(string Name, int ProgramVersionId, IReadOnlyList<DemoSeats> Seats, DateOnly StartDate, CohortStatus Status);
 
 /// <summary>Publishes program templates and plans cohorts with the statements the admin and CS pages use.</summary>
 public static class DemoCohorts
@@ -27,7 +30,7 @@ public static class DemoCohorts
             plan.Name, plan.ProgramVersionId, EnrolmentOpens = plan.StartDate.AddDays(-35), EnrolmentCloses = plan.StartDate.AddDays(-14),
             plan.StartDate, CsOwnerId = (int?)null, Now = now, Actor = actor,
         }, t);
-        await c.ExecuteAsync(CohortsSql.InsertContract, new { CohortId = cohortId, plan.ContractId, plan.Capacity }, t);
+        await c.ExecuteAsync(CohortsSql.InsertContract, plan.Seats.Select(s => new { CohortId = cohortId, s.ContractId, s.Capacity }), t);
         for (var (status, version) = (CohortStatus.Planned, 1); status != plan.Status; version++)
         {
             var next = CohortLifecycle.Next(status)!.Value;
