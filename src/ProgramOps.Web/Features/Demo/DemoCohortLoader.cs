@@ -20,7 +20,7 @@ public sealed class DemoCohortLoader(
     private const int ContractsConsidered = 20;
 
     /// <summary>Seats in the completed joint cohort, per client.</summary>
-    public static readonly int[] JointCapacities = [56, 40];
+    public static readonly int[] JointCapacities = [48, 36];
 
     private sealed record ContractRow
     {

@@ -86,8 +86,10 @@ public sealed class DemoPlayOut
     {
         var played = cohorts.Select(plan => new PlayedCohort(plan)).ToList();
         var first = FirstDay(cohorts);
+        // Made before the transaction: the first secret may create the data-protection key, which is stored in the database too.
+        var key = secrets.Create();
         var integration = await db.InTransactionAsync(async (c, t) => new Integration(
-            await ApiKeyRegistration.InsertAsync(c, t, db.Dialect, audit, IntegrationName, secrets.Create(), time.GetUtcNow(), staff.Id, staff.UserName), IntegrationName), ct);
+            await ApiKeyRegistration.InsertAsync(c, t, db.Dialect, audit, IntegrationName, key, time.GetUtcNow(), staff.Id, staff.UserName), IntegrationName), ct);
 
         var accepted = 0;
         var rejected = new List<EventResult>();
