@@ -15,7 +15,7 @@ namespace ProgramOps.Web.Features.Demo;
 public sealed class DemoCohortLoader(
     Db db, LocalClock clock, RosterImportProcessor imports, CohortTeams teams, ApiKeySecrets secrets, ILoggerFactory loggers, ILogger<DemoCohortLoader> logger)
 {
-    private const string Actor = "demo";
+    private const string Actor = DemoPlayOut.SetUpActor;
     private const int UpcomingCohorts = 3;
     private const int ContractsConsidered = 20;
 
@@ -60,15 +60,16 @@ public sealed class DemoCohortLoader(
     }
 
     /// <summary>
-    /// A joint cohort of two clients (health-insurance societies where there are two) that started 14–15 weeks ago, so
-    /// its 12 weeks and the final-answer week are over; and one that started 4–5 weeks ago, now in its fifth week. Both
-    /// start on a Monday, on contracts that had begun before the cohort was planned where there are such.
+    /// A joint cohort of two clients (health-insurance societies where there are two) that started on a Monday 14–15 weeks
+    /// ago, so its 12 weeks and the final-answer week are over; and one that started 31 days ago, in its fifth week with
+    /// its week-4 refills out for three days. Both on contracts that had begun before the cohort was planned where there
+    /// are such. The joint cohort's seed gives fates near the field's published figures (see README "Demo data").
     /// </summary>
     private List<DemoPastCohort> PastCohorts(List<ContractRow> contracts, int participantsPerCohort)
     {
         var today = clock.Today;
         var completedStart = MondayOnOrBefore(today.AddDays(-100));
-        var runningStart = MondayOnOrBefore(today.AddDays(-28));
+        var runningStart = today.AddDays(-31);
         var joint = contracts.Where(c => c.Kind == "HealthInsuranceSociety").Concat(contracts)
             .OrderBy(c => c.StartDate > completedStart.AddDays(-DemoPlayOut.PlannedDaysBeforeStart))
             .DistinctBy(c => c.ClientId).Take(JointCapacities.Length).ToList();
@@ -84,7 +85,7 @@ public sealed class DemoCohortLoader(
         [
             new($"{joint[0].ClientName}・{joint[1].ClientName} 共同実施 禁煙プログラム {completedStart:yyyy年M月}開始",
                 [.. joint.Select((c, i) => new DemoSeats(c.Id, Math.Min(c.Seats, JointCapacities[i])))], completedStart,
-                completedStart.AddDays(DemoAppScript.ProgramDays + ProgramClockJob.FinalAnswerDays), Seed: 11, ReturnsFirstRefill: false),
+                completedStart.AddDays(DemoAppScript.ProgramDays + ProgramClockJob.FinalAnswerDays), Seed: 53, ReturnsFirstRefill: false),
             new($"{single.ClientName} 禁煙プログラム {runningStart:yyyy年M月}開始", [new(single.Id, Math.Min(single.Seats, participantsPerCohort))],
                 runningStart, today.AddDays(-1), Seed: 12, ReturnsFirstRefill: true),
         ];

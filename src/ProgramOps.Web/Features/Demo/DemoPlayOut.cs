@@ -31,6 +31,9 @@ public sealed record DemoPlayOutResult(int EventsAccepted, IReadOnlyList<EventRe
 public sealed class DemoPlayOut
 {
     public const string IntegrationName = "ベースアプリ（デモ）";
+
+    /// <summary>Who the demo's set-up (programs, the base app's API key) is attributed to; staff work is the staff member's.</summary>
+    public const string SetUpActor = "demo";
     public const int PlannedDaysBeforeStart = 42;
     public const int TeamsDaysBeforeStart = 7;
 
@@ -89,7 +92,7 @@ public sealed class DemoPlayOut
         // Made before the transaction: the first secret may create the data-protection key, which is stored in the database too.
         var key = secrets.Create();
         var integration = await db.InTransactionAsync(async (c, t) => new Integration(
-            await ApiKeyRegistration.InsertAsync(c, t, db.Dialect, audit, IntegrationName, key, time.GetUtcNow(), staff.Id, staff.UserName), IntegrationName), ct);
+            await ApiKeyRegistration.InsertAsync(c, t, db.Dialect, audit, IntegrationName, key, time.GetUtcNow(), null, SetUpActor), IntegrationName), ct);
 
         var accepted = 0;
         var rejected = new List<EventResult>();
