@@ -153,7 +153,7 @@ public static class ImportBenchmark
             }.ToParameters(clientId, now, Actor), t);
             var versionId = await DemoCohorts.PublishAsync(c, t, db.Dialect, ProgramTemplates.SmokingCessation with { Code = "bench-" + Guid.NewGuid().ToString("N")[..8] }, now, Actor);
             var cohortId = await DemoCohorts.CreateAsync(c, t, db.Dialect,
-                new DemoCohortPlan("ベンチマーク 10万人コホート", versionId, contractId, 1_000_000, clock.Today.AddDays(30), CohortStatus.Enrolling), now, Actor);
+                new DemoCohortPlan("ベンチマーク 10万人コホート", versionId, [new(contractId, 1_000_000)], clock.Today.AddDays(30), CohortStatus.Enrolling), now, Actor);
             return (cohortId, contractId);
         });
 

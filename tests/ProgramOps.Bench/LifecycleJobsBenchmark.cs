@@ -110,7 +110,7 @@ public static class LifecycleJobsBenchmark
                 // Running cohorts are spread over the 12 weeks; closing ones ended more than the answer window ago.
                 var start = closing ? clock.Today.AddDays(-100) : clock.Today.AddDays(-1 - (i % 12 * 7) - (i % 7));
                 var id = await DemoCohorts.CreateAsync(c, t, db.Dialect,
-                    new DemoCohortPlan($"ベンチ {i + 1:D3}", versionId, contractId, 2_000_000, start, CohortStatus.Running), now, actor);
+                    new DemoCohortPlan($"ベンチ {i + 1:D3}", versionId, [new(contractId, 2_000_000)], start, CohortStatus.Running), now, actor);
                 cohorts.Add(new SeededCohort(id, contractId, clientId, start, closing));
             }
 

@@ -11,5 +11,6 @@ public static class CohortsServiceExtensions
             .AddSingleton<ImportQueueSignal>()
             .AddScoped<RosterImportProcessor>()
             .AddHostedService<RosterImportWorker>()
+            .AddScoped<CohortSteps>()
             .AddScheduledJob<ProgramClockJob, CohortsText>(ProgramClockJob.Key, "0 45 5 * * ?");
 }

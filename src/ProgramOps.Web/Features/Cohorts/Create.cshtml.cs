@@ -89,12 +89,9 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
             if (problems.Count > 0) return (0, problems);
 
             var now = time.GetUtcNow();
-            var cohortId = await c.ExecuteScalarAsync<int>(CohortsSql.Insert + db.Dialect.SelectNewId, new
-            {
-                Input.Name, Input.ProgramVersionId, EnrolmentOpens = Input.EnrolmentOpens!.Value, EnrolmentCloses = Input.EnrolmentCloses!.Value,
-                StartDate = Input.StartDate!.Value, Input.CsOwnerId, Now = now, Actor = user.UserName,
-            }, t);
-            await c.ExecuteAsync(CohortsSql.InsertContract, Input.SeatRequests.Select(r => new { CohortId = cohortId, r.ContractId, r.Capacity }), t);
+            var cohortId = await CohortPlanning.PlanAsync(c, t, db.Dialect, new NewCohort(
+                Input.Name, Input.ProgramVersionId, Input.EnrolmentOpens!.Value, Input.EnrolmentCloses!.Value, Input.StartDate!.Value, Input.CsOwnerId,
+                [.. Input.SeatRequests.Select(r => (r.ContractId, r.Capacity))]), now, user.UserName);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "Cohort", cohortId, now);
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(), "Created",
                 $"{Input.Name}: {string.Join(", ", Input.SeatRequests.Select(r => $"#{r.ContractId}×{r.Capacity}"))}"));

@@ -1,12 +1,11 @@
 using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
-using ProgramOps.Web.Features.Teams;
 
 namespace ProgramOps.Web.Features.Cohorts;
 
 public sealed class DetailsModel(
-    Db db, AuditTrail audit, CohortTeams teams, ICurrentUser user, TimeProvider time, LocalClock clock,
+    Db db, CohortSteps steps, ICurrentUser user, TimeProvider time, LocalClock clock,
     IAuthorizationService authorization, IStringLocalizer<CohortsText> text) : PageModel
 {
     private const int ImportsPageSize = 10;
@@ -98,19 +97,8 @@ public sealed class DetailsModel(
         if (NextStep != target) return RedirectToPage(new { id });
         if (NextStepRefusals.Count > 0) return Page();
 
-        var advanced = await db.InTransactionAsync(async (c, t) =>
-        {
-            var rows = await c.ExecuteAsync(CohortsSql.SetStatus, new
-            {
-                Id = id, Version = version, From = Item.Status.ToString(), Status = target.ToString(), Now = time.GetUtcNow(), Actor = user.UserName,
-            }, t);
-            if (rows == 0) return false;
-            await audit.RecordAsync(c, t, new AuditEntry("Cohort", id.ToString(), $"Cohort{target}", Item.Name,
-                new Dictionary<string, FieldChange> { ["Status"] = new(Item.Status.ToString(), target.ToString()) }));
-            // Everyone starts on one day, in a team.
-            if (target == CohortStatus.Running) await teams.FormAsync(c, t, id, user.UserName, user.Id, ct);
-            return true;
-        }, ct);
+        var advanced = await db.InTransactionAsync((c, t) =>
+            steps.TakeAsync(c, t, id, Item.Name, version, Item.Status, target, time.GetUtcNow(), user.Id, user.UserName, ct), ct);
 
         if (!advanced)
         {

@@ -67,11 +67,7 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
         await Db.InTransactionAsync(async (c, t) =>
         {
             if (await c.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.CountTakingPart, new { cohort.CohortId }, t, cancellationToken: ct)) > 0) return;
-            var completed = await c.ExecuteAsync(new CommandDefinition(CohortsSql.SetStatus, new
-            {
-                Id = cohort.CohortId, cohort.Version, From = nameof(CohortStatus.Running), Status = nameof(CohortStatus.Completed), Now = clock.UtcNow, Actor = TransitionCause.System,
-            }, t, cancellationToken: ct));
-            if (completed == 1)
+            if (await CohortPlanning.SetStatusAsync(c, t, cohort.CohortId, cohort.Version, CohortStatus.Running, CohortStatus.Completed, clock.UtcNow, TransitionCause.System, ct))
             {
                 await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohort.CohortId.ToString(), "CohortCompleted", cohort.CohortName,
                     new Dictionary<string, FieldChange> { ["Status"] = new(nameof(CohortStatus.Running), nameof(CohortStatus.Completed)) }), null, TransitionCause.System);

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Participants;
+
 namespace ProgramOps.Web.Features.Demo;
 
 public static class DemoSql
@@ -14,9 +16,27 @@ public static class DemoSql
 
     /// <summary>The active contracts with the most seats, for the demo cohorts.</summary>
     public static string LargestActiveContracts(SqlDialect dialect) => $"""
-        SELECT ct.Id, c.Name AS ClientName, ct.Seats, c.Kind
+        SELECT ct.Id, ct.ClientId, c.Name AS ClientName, ct.Seats, c.Kind, ct.StartDate
         FROM Contracts ct JOIN Clients c ON c.Id = ct.ClientId
         WHERE ct.Status = 'Active' AND c.IsArchived = 0
         {dialect.OrderAndPage("ct.Seats DESC, ct.Id")}
+        """;
+
+    /// <summary>What a cohort's next step is checked against (<see cref="Cohorts.CohortLifecycle.Refusals"/>).</summary>
+    public static readonly string CohortForStep = $"""
+        SELECT co.Name, co.Status, co.Version, co.StartDate, v.Status AS ProgramVersionStatus, v.Definition,
+               (SELECT COUNT(*) FROM Participants p
+                WHERE p.CohortId = co.Id AND p.State IN {ParticipantStates.EnrolledSql}) AS EnrolledParticipants
+        FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        WHERE co.Id = @CohortId
+        """;
+
+    public const string InvitationCodes = """
+        SELECT InvitationCode FROM Participants WHERE CohortId = @CohortId ORDER BY Id
+        """;
+
+    /// <summary>Who is enrolled and in a team, ready for onboarding.</summary>
+    public const string EnrolledInTeams = """
+        SELECT Id, Version FROM Participants WHERE CohortId = @CohortId AND State = 'Enrolled' AND TeamId IS NOT NULL ORDER BY Id
         """;
 }

@@ -49,8 +49,7 @@ public sealed class EditVersionModel(
         {
             if (!await SaveDraftAsync(c, t, programId, definition)) return false;
             var now = time.GetUtcNow();
-            await c.ExecuteAsync(ProgramsSql.RetirePublished, new { ProgramId = programId, Now = now, Actor = user.UserName }, t);
-            await c.ExecuteAsync(ProgramsSql.Publish, new { Id = id, Version = Version + 1, Now = now, Actor = user.UserName }, t);
+            await ProgramWrites.PublishAsync(c, t, programId, id, Version + 1, now, user.UserName);
             await audit.RecordAsync(c, t, new AuditEntry("Program", programId.ToString(), "VersionPublished", $"v{Draft.VersionNumber}"));
             return true;
         }, ct);

@@ -58,9 +58,7 @@ public sealed class LaunchModel(Db db, AuditTrail audit, ICurrentUser user, Time
             if (await c.ExecuteScalarAsync<int>(ProgramsSql.CodeTaken, new { Input.Code }, t) > 0) return (Id: 0, Taken: true);
 
             var now = time.GetUtcNow();
-            var id = await c.ExecuteScalarAsync<int>(ProgramsSql.InsertProgram + db.Dialect.SelectNewId, new { Input.Code, Now = now, Actor = user.UserName }, t);
-            await c.ExecuteAsync(ProgramsSql.InsertVersion,
-                new { ProgramId = id, VersionNumber = 1, Definition = ProgramDefinitionJson.Serialize(definition), Now = now, Actor = user.UserName }, t);
+            var (id, _) = await ProgramWrites.LaunchAsync(c, t, db.Dialect, Input.Code!, definition, now, user.UserName);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "Program", id, now);
             await audit.RecordAsync(c, t, new AuditEntry("Program", id.ToString(), "Launched", $"{Input.Code} ← {source.Key}"));
             return (Id: id, Taken: false);

@@ -46,9 +46,8 @@ public sealed class IndexModel(Db db, ApiKeySecrets secrets, AuditTrail audit, I
         {
             if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "ApiKey") is not null) return false;
             var now = time.GetUtcNow();
-            var id = await c.ExecuteScalarAsync<int>(EventsSql.InsertApiKey(db.Dialect), new { Name, key.KeyId, key.ProtectedSecret, Now = now, Actor = user.UserName }, t);
+            var id = await ApiKeyRegistration.InsertAsync(c, t, db.Dialect, audit, Name!, key, now, user.Id, user.UserName);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "ApiKey", id, now);
-            await audit.RecordAsync(c, t, new AuditEntry("ApiKey", id.ToString(), "Created", $"{Name} ({key.KeyId})"));
             return true;
         }, ct);
 
