@@ -39,6 +39,9 @@ public static class AccountSql
     public const string RecordSuccessfulSignIn =
         "UPDATE Users SET FailedSignInCount = 0, LockoutEndsAt = NULL, PasswordHash = @rehashed WHERE Id = @Id";
 
+    /// <summary>A new stamp ends every cookie issued with the old one (sign-out), without a version change: no form edits a stamp.</summary>
+    public const string RotateSecurityStamp = "UPDATE Users SET SecurityStamp = @SecurityStamp WHERE Id = @Id";
+
     public const string ChangePassword =
         """
         UPDATE Users SET PasswordHash = @PasswordHash, SecurityStamp = @SecurityStamp, MustChangePassword = 0,
