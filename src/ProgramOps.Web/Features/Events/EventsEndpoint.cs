@@ -14,6 +14,7 @@ public static class EventsEndpoint
     {
         services.AddSingleton<ApiKeySecrets>().AddScoped<EventIngestion>();
         services.AddOpenApi();
+        services.AddProblemDetails();
         return services;
     }
 
@@ -35,8 +36,19 @@ public static class EventsEndpoint
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        // Other methods and unknown API paths answer in ProblemDetails too, never with a redirect to the sign-in page.
+        app.MapMethods("/api/v1/events", [HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], MethodNotAllowed)
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such API route."))
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         app.MapOpenApi().RequireAuthorization();
         return app;
+    }
+
+    private static IResult MethodNotAllowed(HttpResponse response)
+    {
+        response.Headers.Allow = HttpMethods.Post;
+        return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Send events with POST.");
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, Db db, ApiKeySecrets secrets, EventIngestion ingestion, TimeProvider time, CancellationToken ct)

@@ -74,15 +74,16 @@ public static class SecurityExtensions
         }
     }
 
-    /// <summary>Until a first-time or reset password is changed, every page leads to the change-password page.</summary>
+    /// <summary>
+    /// Until a first-time or reset password is changed, everything but the account pages and what is public anyway
+    /// (sign-in, health, stylesheets) leads to the change-password page — the OpenAPI document included.
+    /// </summary>
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var path = context.Request.Path;
             if (context.User.HasClaim(ClaimNames.MustChangePassword, "true")
-                && !path.StartsWithSegments("/account")
-                && !path.StartsWithSegments("/healthz")
-                && !Path.HasExtension(path.Value))
+                && !context.Request.Path.StartsWithSegments("/account")
+                && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
             {
                 context.Response.Redirect("/account/changepassword");
                 return;

@@ -55,22 +55,28 @@ public static class WebExtensions
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Account/Language");
             options.Conventions.AllowAnonymousToPage("/Error");
-        }).AddViewLocalization();
+        })
+        .AddMvcOptions(options => options.Filters.Add<HandlerPolicyFilter>())
+        .AddViewLocalization();
         services.AddRouting(options => options.LowercaseUrls = true);
         // Japanese text is written as text, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProgramOpsTransportSecurity(configuration);
         return services;
     }
 
     public static WebApplication UseProgramOpsPipeline(this WebApplication app)
     {
+        app.UseProgramOpsTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
         }
 
-        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        // The API answers in ProblemDetails (AddProblemDetails), never with the people's error page or sign-in.
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
@@ -78,6 +84,8 @@ public static class WebExtensions
         app.UsePasswordChangeGate();
         return app;
     }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     public static WebApplication MapProgramOpsEndpoints(this WebApplication app)
     {
