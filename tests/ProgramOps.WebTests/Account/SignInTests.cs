@@ -88,7 +88,7 @@ public sealed class SignInTests(ProgramOpsFactory factory) : IClassFixture<Progr
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("ユーザー名またはパスワードが正しくありません。", html);
+        Assert.Contains("ユーザー名またはパスワードが正しくないか、このアカウントは現在ログインできません。", html);
     }
 
     [Fact]
@@ -104,7 +104,9 @@ public sealed class SignInTests(ProgramOpsFactory factory) : IClassFixture<Progr
         var response = await ProgramOpsFactory.SignInAsync(client, userName, ProgramOpsFactory.UserPassword);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("ロックされています", await response.Content.ReadAsStringAsync());
+        // The same answer as a wrong password: nobody outside learns that the account exists or is locked.
+        Assert.Contains("ユーザー名またはパスワードが正しくないか、このアカウントは現在ログインできません。", await response.Content.ReadAsStringAsync());
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("ProgramOps.Auth=", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -63,6 +63,7 @@ public static class WebExtensions
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProgramOpsTransportSecurity(configuration);
+        services.AddProgramOpsRateLimits(configuration);
         return services;
     }
 
@@ -81,6 +82,7 @@ public static class WebExtensions
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseProgramOpsRateLimits();
         app.UsePasswordChangeGate();
         return app;
     }
