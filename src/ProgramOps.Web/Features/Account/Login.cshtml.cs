@@ -15,7 +15,7 @@ public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer<AccountText>
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await signIn.CheckAsync(UserName ?? "", Password ?? "", ct);
+        var result = await signIn.CheckAsync(UserName ?? "", Password ?? "", ClientAddress.Of(HttpContext), ct);
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:

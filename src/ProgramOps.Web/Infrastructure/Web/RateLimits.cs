@@ -48,10 +48,10 @@ public static class RateLimits
                 return ValueTask.CompletedTask;
             };
             options.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                Limit(limits.SignInPerAddress, c => IsSignIn(c) ? "address:" + ClientAddress(c) : null),
+                Limit(limits.SignInPerAddress, c => IsSignIn(c) ? "address:" + ClientAddress.Of(c) : null),
                 Limit(limits.SignInPerUserName, c => IsSignIn(c) ? "user:" + SignInUserName(c) : null),
                 Limit(limits.EventsPerKey, c => IsEvents(c) ? "key:" + c.Request.Headers["X-ProgramOps-Key"] : null),
-                Limit(limits.UploadsPerUser, c => IsUpload(c) ? "upload:" + (c.User.Identity?.Name ?? ClientAddress(c)) : null));
+                Limit(limits.UploadsPerUser, c => IsUpload(c) ? "upload:" + (c.User.Identity?.Name ?? ClientAddress.Of(c)) : null));
         }));
         return services;
     }
@@ -84,8 +84,6 @@ public static class RateLimits
 
     private static bool IsUpload(HttpContext c) => IsPost(c) && c.Request.HasFormContentType
         && c.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
-
-    private static string ClientAddress(HttpContext c) => c.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static string SignInUserName(HttpContext c) =>
         c.Request.HasFormContentType ? c.Request.Form["UserName"].ToString().Trim().ToLowerInvariant() : "";

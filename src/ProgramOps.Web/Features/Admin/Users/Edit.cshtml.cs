@@ -78,6 +78,7 @@ public sealed class EditModel(
         return await WriteAsync(id, text["Users.PasswordReset", Account.UserName], async (c, t) =>
         {
             if (await c.ExecuteAsync(UsersSql.ResetPassword, Stamped(id, UserAccounts.NewSecurityStamp(), new { PasswordHash = hash }), t) == 0) return Conflicted;
+            await StaffSignIn.ClearLockoutsAsync(c, t, id);
             await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "PasswordReset", Account.UserName,
                 Changed("MustChangePassword", Account.MustChangePassword, true)));
             return Done;
@@ -90,6 +91,7 @@ public sealed class EditModel(
         return await WriteAsync(id, text["Users.Unlocked", Account.UserName], async (c, t) =>
         {
             if (await c.ExecuteAsync(UsersSql.Unlock, new { Id = id, Version, Now = time.GetUtcNow(), Actor = user.UserName }, t) == 0) return Conflicted;
+            await StaffSignIn.ClearLockoutsAsync(c, t, id);
             await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Unlocked", Account.UserName,
                 Changed("Locked", IsLocked, false)));
             return Done;
