@@ -128,7 +128,6 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("PUT", "/api/v1/events", "", "public"),
         ("PATCH", "/api/v1/events", "", "public"),
         ("DELETE", "/api/v1/events", "", "public"),
-        ("GET", "/api/{**path}", "", "public"),
         ("GET", "{**path:file}", "", "ACBV"),
         ("HEAD", "{**path:file}", "", "ACBV"),
     ];

@@ -36,10 +36,8 @@ public static class EventsEndpoint
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
-        // Other methods and unknown API paths answer in ProblemDetails too, never with a redirect to the sign-in page.
+        // Other methods answer in ProblemDetails too, never with a redirect to the sign-in page.
         app.MapMethods("/api/v1/events", [HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], MethodNotAllowed)
-            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
-        app.Map("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "There is no such API route."))
             .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         app.MapOpenApi().RequireAuthorization();
         return app;

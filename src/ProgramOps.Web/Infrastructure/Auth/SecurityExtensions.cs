@@ -38,6 +38,9 @@ public static class SecurityExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = RejectStaleAccountsAsync;
+                // Machines calling the API get a status (ProblemDetails), not a sign-in page.
+                options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
             });
 
         services.AddAuthorizationBuilder()
@@ -52,6 +55,13 @@ public static class SecurityExtensions
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         return services;
+    }
+
+    private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (WebExtensions.IsApi(context.HttpContext)) context.Response.StatusCode = apiStatus;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>

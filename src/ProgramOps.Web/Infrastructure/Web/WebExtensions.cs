@@ -81,6 +81,7 @@ public static class WebExtensions
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiRejectionsWithoutSignIn();
         app.UseAuthorization();
         app.UseProgramOpsRateLimits();
         app.UsePasswordChangeGate();
@@ -88,6 +89,22 @@ public static class WebExtensions
     }
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>
+    /// Routing answers a request its API endpoint does not accept (415 for a body that is not JSON) with an endpoint of
+    /// its own that carries no metadata, so the sign-in fallback policy would turn it into a 401: it is as anonymous as
+    /// the API endpoint it stands for.
+    /// </summary>
+    private static void UseApiRejectionsWithoutSignIn(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (IsApi(context) && context.GetEndpoint() is { Metadata.Count: 0 } rejection)
+            {
+                context.SetEndpoint(new Endpoint(rejection.RequestDelegate, new EndpointMetadataCollection(new AllowAnonymousAttribute()), rejection.DisplayName));
+            }
+
+            return next();
+        });
 
     public static WebApplication MapProgramOpsEndpoints(this WebApplication app)
     {
