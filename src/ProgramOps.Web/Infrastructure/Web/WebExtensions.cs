@@ -56,7 +56,11 @@ public static class WebExtensions
             options.Conventions.AllowAnonymousToPage("/Account/Language");
             options.Conventions.AllowAnonymousToPage("/Error");
         })
-        .AddMvcOptions(options => options.Filters.Add<HandlerPolicyFilter>())
+        .AddMvcOptions(options =>
+        {
+            options.Filters.Add<HandlerPolicyFilter>();
+            options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider());
+        })
         .AddViewLocalization();
         services.AddRouting(options => options.LowercaseUrls = true);
         // Japanese text is written as text, not as numeric character references.
