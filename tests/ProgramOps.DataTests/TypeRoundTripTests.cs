@@ -50,7 +50,7 @@ public sealed class TypeRoundTripTests : IDisposable
             UserAccounts.InsertAsync(c, t, _database.Db.Dialect, TestUsers.New("nullable"), DateTimeOffset.UtcNow, "test"));
 
         await using var connection = await _database.Db.OpenAsync();
-        await connection.ExecuteAsync(AccountSql.RecordFailedSignIn, new { failures = 0, lockedUntil, Id = id });
+        await connection.ExecuteAsync(AccountSql.RecordLockout, new { LockedUntil = lockedUntil, UserId = id });
 
         Assert.Equal("2026-11-23T09:00:00.0000000Z", await connection.ExecuteScalarAsync<string>("SELECT LockoutEndsAt FROM Users WHERE Id = @id", new { id }));
     }

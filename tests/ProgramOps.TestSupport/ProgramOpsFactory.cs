@@ -43,6 +43,8 @@ public partial class ProgramOpsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Database:SqliteFile", DatabaseFile);
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        // Every test signs its users in from the same (unknown) address; RateLimitTests set their own limits.
+        builder.UseSetting("RateLimits:SignInPerAddress", "100000");
     }
 
     public Db Db => Services.GetRequiredService<Db>();

@@ -46,14 +46,21 @@ public abstract class DataAccessContract(IContractDatabase database)
 
         var id = await db.InTransactionAsync((c, t) => UserAccounts.InsertAsync(c, t, db.Dialect, user, DateTimeOffset.UtcNow, "contract"), ct);
         await db.InTransactionAsync(async (c, t) =>
-            await c.ExecuteAsync(AccountSql.RecordFailedSignIn, new { failures = 2, lockedUntil, Id = id }, t), ct);
+        {
+            await c.ExecuteAsync(AccountSql.RecordLockout, new { LockedUntil = lockedUntil, UserId = id }, t);
+            var pair = new { UserId = id, ClientAddress = "2001:db8::1", FailedCount = 2, LockedUntil = (DateTimeOffset?)null, Now = DateTimeOffset.UtcNow };
+            if (await c.ExecuteAsync(AccountSql.UpdateLockout, pair, t) == 0) await c.ExecuteAsync(AccountSql.InsertLockout, pair, t);
+        }, ct);
 
         var byName = await accounts.FindByUserNameAsync(user.UserName, ct);
         Assert.NotNull(byName);
         Assert.Equal(id, byName.Id);
         Assert.Equal([Roles.Admin, Roles.ProgramCS], byName.Roles);
         Assert.Equal(user.Email, byName.Email);
-        Assert.Equal(2, byName.FailedSignInCount);
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            Assert.Equal(2, await connection.ExecuteScalarAsync<int>(AccountSql.FindLockout, new { UserId = id, ClientAddress = "2001:db8::1" }));
+        }
         Assert.Equal(lockedUntil, byName.LockoutEndsAt);
         Assert.Equal(1, byName.Version);
         Assert.Equal((user.SecurityStamp, false), await accounts.FindStampAsync(id, ct));

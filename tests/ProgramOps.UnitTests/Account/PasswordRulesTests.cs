@@ -40,7 +40,8 @@ public sealed class PasswordRulesTests
     [Fact]
     public void Exactly_the_minimum_length_is_enough()
     {
-        Assert.Empty(Errors("hanako", new string('x', PasswordRules.MinimumLength)));
+        Assert.Empty(Errors("hanako", "kiwi-tram-42"));
+        Assert.Equal(PasswordRules.MinimumLength, "kiwi-tram-42".Length);
     }
 
     [Fact]
@@ -50,4 +51,36 @@ public sealed class PasswordRulesTests
 
         Assert.Equal([Text["ChangePassword.SameAsUserName"].Value], errors);
     }
+
+    [Theory]
+    [InlineData("h4n4k0-tram-line")]
+    [InlineData("okanah-river-2026")]
+    [InlineData("tram-H@N@KO-line")]
+    public void A_password_built_from_the_user_name_in_another_spelling_is_refused(string password) =>
+        Assert.Equal([Text["ChangePassword.SameAsUserName"].Value], Errors("hanako", password));
+
+    [Theory]
+    [InlineData("Password2026!")]
+    [InlineData("p@ssw0rd12345")]
+    [InlineData("qwertyuiop123")]
+    [InlineData("123456789012")]
+    [InlineData("abcdefghijkl")]
+    [InlineData("aaaaaaaaaaaa")]
+    [InlineData("abababababab")]
+    [InlineData("1qaz2wsx3edc")]
+    [InlineData("!!2026-2026!!")]
+    [InlineData("ProgramOps2026!")]
+    [InlineData("passwordpassword")]
+    [InlineData("Welcome@2026")]
+    public void Common_and_breached_pattern_passwords_are_refused(string password)
+    {
+        Assert.Equal([Text["ChangePassword.TooCommon"].Value], Errors("hanako", password));
+        Assert.False(Text["ChangePassword.TooCommon"].ResourceNotFound);
+    }
+
+    [Theory]
+    [InlineData("correct horse battery")]
+    [InlineData("sakura-tram-kettle-9")]
+    [InlineData("夜明けの電車と紅茶と古い時計")]
+    public void Unrelated_words_are_accepted(string password) => Assert.Empty(Errors("hanako", password));
 }

@@ -54,6 +54,31 @@ public sealed class SignInTests(ProgramOpsFactory factory) : IClassFixture<Progr
     }
 
     [Fact]
+    public async Task Signing_out_ends_the_session_on_the_server_so_a_copied_cookie_is_refused()
+    {
+        var userName = await factory.CreateUserAsync(Roles.Viewer);
+        var client = factory.NewClient();
+        var signIn = await ProgramOpsFactory.SignInAsync(client, userName, ProgramOpsFactory.UserPassword);
+        var copiedCookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ProgramOps.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        var replay = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        Task<HttpResponseMessage> ReplayAsync()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/clients");
+            request.Headers.Add("Cookie", copiedCookie);
+            return replay.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await ReplayAsync()).StatusCode);
+
+        var signOut = await ProgramOpsFactory.PostFormAsync(client, "/", new Dictionary<string, string>(), "/account/logout");
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+
+        var afterSignOut = await ReplayAsync();
+        Assert.Equal(HttpStatusCode.Redirect, afterSignOut.StatusCode);
+        Assert.StartsWith("/account/login", afterSignOut.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
     public async Task Wrong_password_is_refused_with_a_message()
     {
         var userName = await factory.CreateUserAsync(Roles.Viewer);
@@ -63,7 +88,7 @@ public sealed class SignInTests(ProgramOpsFactory factory) : IClassFixture<Progr
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("ユーザー名またはパスワードが正しくありません。", html);
+        Assert.Contains("ユーザー名またはパスワードが正しくないか、このアカウントは現在ログインできません。", html);
     }
 
     [Fact]
@@ -79,7 +104,9 @@ public sealed class SignInTests(ProgramOpsFactory factory) : IClassFixture<Progr
         var response = await ProgramOpsFactory.SignInAsync(client, userName, ProgramOpsFactory.UserPassword);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("ロックされています", await response.Content.ReadAsStringAsync());
+        // The same answer as a wrong password: nobody outside learns that the account exists or is locked.
+        Assert.Contains("ユーザー名またはパスワードが正しくないか、このアカウントは現在ログインできません。", await response.Content.ReadAsStringAsync());
+        Assert.False(response.Headers.Contains("Set-Cookie") && response.Headers.GetValues("Set-Cookie").Any(c => c.StartsWith("ProgramOps.Auth=", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
         }
 
         var again = await ProgramOpsFactory.SignInAsync(factory.NewClient(), victim, ProgramOpsFactory.UserPassword);
-        Assert.Contains("このアカウントは無効になっています。", await again.Content.ReadAsStringAsync());
+        Assert.Contains("ユーザー名またはパスワードが正しくないか、このアカウントは現在ログインできません。", await again.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -254,4 +254,32 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
         Assert.NotEqual("", item.Destination);
         Assert.DoesNotContain(code, item.Description);
     }
+
+    [Theory]
+    [InlineData("GET", null, HttpStatusCode.MethodNotAllowed)]
+    [InlineData("PUT", "application/json", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("DELETE", null, HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "text/plain", HttpStatusCode.UnsupportedMediaType)]
+    [InlineData("POST", "application/x-www-form-urlencoded", HttpStatusCode.UnsupportedMediaType)]
+    public async Task A_wrong_method_or_media_type_gets_ProblemDetails_never_the_sign_in_page(string method, string? mediaType, HttpStatusCode expected)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), "/api/v1/events");
+        if (mediaType is not null) request.Content = new StringContent("{}", Encoding.UTF8, mediaType);
+
+        var response = await factory.NewClient().SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal((int)expected, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetInt32());
+        if (expected == HttpStatusCode.MethodNotAllowed) Assert.Equal("POST", string.Join(",", response.Content.Headers.Allow));
+    }
+
+    [Fact]
+    public async Task An_unknown_API_path_gets_a_ProblemDetails_status_not_the_sign_in_page()
+    {
+        var response = await factory.NewClient().GetAsync("/api/v2/nothing");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
 }

@@ -190,6 +190,17 @@ public sealed class FeedbackPagesTests(ProgramOpsFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_title_that_starts_like_a_formula_is_exported_as_text()
+    {
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        await ReportNewAsync(cs, Item("=cmd|' /C calc'!A0【数式テスト】", "-1+1 で計算される", source: "Client", clientAsked: "Yes"));
+
+        var csv = Encoding.UTF8.GetString(await (await cs.GetAsync("/feedback?handler=Export&format=csv&destination=ClientAccount&q=数式テスト")).Content.ReadAsByteArrayAsync());
+
+        Assert.Contains(",\"'=cmd|' /C calc'!A0【数式テスト】\",\"'-1+1 で計算される\",", csv);
+    }
+
+    [Fact]
     public async Task The_reporter_sees_status_changes_on_the_home_page()
     {
         var reporter = await factory.SignedInClientAsync(Roles.ProgramCS);

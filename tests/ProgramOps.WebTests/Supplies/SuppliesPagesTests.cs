@@ -101,6 +101,26 @@ public sealed class SuppliesPagesTests(ProgramOpsFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_roster_name_that_starts_like_a_formula_is_exported_as_text_and_downloaded_again_the_same_way()
+    {
+        var (cohortId, people) = await CohortWithDueKitsAsync("配送数式", 1);
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Participants SET FullName = '=HYPERLINK(\"http://evil.example\",\"x\")', Kana = '@SUM(1)' WHERE Id = @id", new { id = people[0] });
+        }
+
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var lines = await CsvLinesAsync(await ExportAsync(cs, cohortId));
+
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\",\"'@SUM(1)\",", lines[1]);
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            var exportId = await c.ExecuteScalarAsync<int>("SELECT Id FROM ShipmentExports WHERE CohortId = @cohortId", new { cohortId });
+            Assert.Equal(lines, await CsvLinesAsync(await cs.GetAsync($"/supplies/exports?handler=csv&id={exportId}")));
+        }
+    }
+
+    [Fact]
     public async Task Exporting_marks_the_due_shipments_exported_and_downloads_them_and_a_double_submit_makes_one_export()
     {
         var (cohortId, people) = await CohortWithDueKitsAsync("配送出力", 2);

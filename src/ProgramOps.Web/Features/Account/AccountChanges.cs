@@ -17,12 +17,20 @@ public static class AccountChanges
     public static async Task<bool> SetDisabledAsync(DbConnection c, DbTransaction t, AccountChange change, bool disabled, CancellationToken ct) =>
         await WriteAsync(c, t, AccountSql.SetDisabled, change, new { IsDisabled = disabled, SecurityStamp = UserAccounts.NewSecurityStamp() }, ct);
 
-    /// <summary>A temporary password the user must change at the next sign-in; a lockout ends with it.</summary>
+    /// <summary>A temporary password the user must change at the next sign-in; every lockout of the account ends with it.</summary>
     public static async Task<bool> ResetPasswordAsync(DbConnection c, DbTransaction t, AccountChange change, string passwordHash, CancellationToken ct) =>
-        await WriteAsync(c, t, AccountSql.ResetPassword, change, new { PasswordHash = passwordHash, SecurityStamp = UserAccounts.NewSecurityStamp() }, ct);
+        await WriteAsync(c, t, AccountSql.ResetPassword, change, new { PasswordHash = passwordHash, SecurityStamp = UserAccounts.NewSecurityStamp() }, ct)
+        && await ClearedLockoutsAsync(c, t, change);
 
+    /// <summary>Ends the account's lockout and those of every address it was locked from.</summary>
     public static async Task<bool> UnlockAsync(DbConnection c, DbTransaction t, AccountChange change, CancellationToken ct) =>
-        await WriteAsync(c, t, AccountSql.Unlock, change, new { }, ct);
+        await WriteAsync(c, t, AccountSql.Unlock, change, new { }, ct) && await ClearedLockoutsAsync(c, t, change);
+
+    private static async Task<bool> ClearedLockoutsAsync(DbConnection c, DbTransaction t, AccountChange change)
+    {
+        await StaffSignIn.ClearLockoutsAsync(c, t, change.Id);
+        return true;
+    }
 
     private static async Task<bool> WriteAsync(DbConnection c, DbTransaction t, string sql, AccountChange change, object fields, CancellationToken ct)
     {

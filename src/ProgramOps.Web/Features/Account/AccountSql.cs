@@ -33,11 +33,33 @@ public static class AccountSql
         ORDER BY Name
         """;
 
-    public const string RecordFailedSignIn =
-        "UPDATE Users SET FailedSignInCount = @failures, LockoutEndsAt = @lockedUntil WHERE Id = @Id";
+    public const string FindLockout =
+        "SELECT FailedCount, LockedUntil FROM SignInLockouts WHERE UserId = @UserId AND ClientAddress = @ClientAddress";
+
+    public const string UpdateLockout =
+        """
+        UPDATE SignInLockouts SET FailedCount = @FailedCount, LockedUntil = @LockedUntil, UpdatedAt = @Now
+        WHERE UserId = @UserId AND ClientAddress = @ClientAddress
+        """;
+
+    public const string InsertLockout =
+        """
+        INSERT INTO SignInLockouts (UserId, ClientAddress, FailedCount, LockedUntil, UpdatedAt)
+        VALUES (@UserId, @ClientAddress, @FailedCount, @LockedUntil, @Now)
+        """;
+
+    public const string ClearLockout = "DELETE FROM SignInLockouts WHERE UserId = @UserId AND ClientAddress = @ClientAddress";
+
+    public const string ClearAllLockouts = "DELETE FROM SignInLockouts WHERE UserId = @UserId";
+
+    /// <summary>The account's lockout as administrators see it: locked from some address until then.</summary>
+    public const string RecordLockout = "UPDATE Users SET LockoutEndsAt = @LockedUntil WHERE Id = @UserId";
 
     public const string RecordSuccessfulSignIn =
         "UPDATE Users SET FailedSignInCount = 0, LockoutEndsAt = NULL, PasswordHash = @rehashed WHERE Id = @Id";
+
+    /// <summary>A new stamp ends every cookie issued with the old one (sign-out), without a version change: no form edits a stamp.</summary>
+    public const string RotateSecurityStamp = "UPDATE Users SET SecurityStamp = @SecurityStamp WHERE Id = @Id";
 
     public const string ChangePassword =
         """

@@ -1,10 +1,9 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace ProgramOps.Web.Features.Account;
 
-public sealed class LoginModel(StaffSignIn signIn, LocalClock clock, IStringLocalizer<AccountText> text) : PageModel
+public sealed class LoginModel(StaffSignIn signIn, IStringLocalizer<AccountText> text) : PageModel
 {
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
@@ -16,22 +15,16 @@ public sealed class LoginModel(StaffSignIn signIn, LocalClock clock, IStringLoca
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await signIn.CheckAsync(UserName ?? "", Password ?? "", ct);
+        var result = await signIn.CheckAsync(UserName ?? "", Password ?? "", ClientAddress.Of(HttpContext), ct);
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:
                 await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffSignIn.PrincipalFor(result.User!));
                 if (result.User!.MustChangePassword) return RedirectToPage("/Account/ChangePassword");
                 return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-            case SignInOutcome.LockedOut:
-                var until = clock.ToLocal(result.LockedUntil!.Value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-                ModelState.AddModelError(string.Empty, text["Login.LockedOut", until]);
-                break;
-            case SignInOutcome.Disabled:
-                ModelState.AddModelError(string.Empty, text["Login.Disabled"]);
-                break;
             default:
-                ModelState.AddModelError(string.Empty, text["Login.WrongCredentials"]);
+                // One answer for a wrong password, an unknown, locked or disabled account: the page tells nobody which.
+                ModelState.AddModelError(string.Empty, text["Login.Refused"]);
                 break;
         }
 

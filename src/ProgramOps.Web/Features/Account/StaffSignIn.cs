@@ -11,7 +11,8 @@ public sealed class StaffSignIn(Db db, UserAccounts accounts, AuditTrail audit, 
 {
     private readonly LockoutPolicy _policy = LockoutPolicy.Default;
 
-    public async Task<SignInResult> CheckAsync(string userName, string password, CancellationToken ct = default)
+    /// <summary>Checks the password of <paramref name="userName"/> tried from <paramref name="clientAddress"/>, counting failures per (user, address).</summary>
+    public async Task<SignInResult> CheckAsync(string userName, string password, string clientAddress, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var user = await accounts.FindByUserNameAsync(userName.Trim(), ct);
@@ -23,36 +24,47 @@ public sealed class StaffSignIn(Db db, UserAccounts accounts, AuditTrail audit, 
         }
 
         if (user.IsDisabled) return new SignInResult(SignInOutcome.Disabled);
-        if (_policy.IsLockedOut(user, now)) return new SignInResult(SignInOutcome.LockedOut, LockedUntil: user.LockoutEndsAt);
+        var pair = new { UserId = user.Id, ClientAddress = clientAddress };
+        SignInLockout lockout;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            var stored = await connection.QuerySingleOrDefaultAsync<StoredLockout>(new CommandDefinition(AccountSql.FindLockout, pair, cancellationToken: ct));
+            lockout = stored is null ? SignInLockout.None : new SignInLockout(stored.FailedCount, stored.LockedUntil);
+        }
+
+        if (_policy.IsLockedOut(lockout, now)) return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockout.LockedUntil);
 
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            var (failures, lockedUntil) = _policy.AfterFailure(user, now);
+            var after = _policy.AfterFailure(lockout, now);
             await db.InTransactionAsync(async (c, t) =>
             {
-                await c.ExecuteAsync(
-                    AccountSql.RecordFailedSignIn,
-                    new { failures, lockedUntil, user.Id }, t);
+                var values = new { pair.UserId, pair.ClientAddress, after.FailedCount, after.LockedUntil, Now = now };
+                if (await c.ExecuteAsync(AccountSql.UpdateLockout, values, t) == 0) await c.ExecuteAsync(AccountSql.InsertLockout, values, t);
+                if (after.LockedUntil is not null) await c.ExecuteAsync(AccountSql.RecordLockout, values, t);
                 await audit.RecordAsync(c, t,
-                    new AuditEntry("User", user.Id.ToString(), lockedUntil is null ? "SignInFailed" : "LockedOut"),
+                    new AuditEntry("User", user.Id.ToString(), after.LockedUntil is null ? "SignInFailed" : "LockedOut", clientAddress),
                     user.Id, user.UserName);
             }, ct);
-            return lockedUntil is null
+            return after.LockedUntil is null
                 ? new SignInResult(SignInOutcome.WrongCredentials)
-                : new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
+                : new SignInResult(SignInOutcome.LockedOut, LockedUntil: after.LockedUntil);
         }
 
         var rehashed = verdict == PasswordVerificationResult.SuccessRehashNeeded ? hasher.HashPassword(user, password) : user.PasswordHash;
         await db.InTransactionAsync(async (c, t) =>
         {
-            await c.ExecuteAsync(
-                AccountSql.RecordSuccessfulSignIn,
-                new { rehashed, user.Id }, t);
+            await c.ExecuteAsync(AccountSql.RecordSuccessfulSignIn, new { rehashed, user.Id }, t);
+            await c.ExecuteAsync(AccountSql.ClearLockout, pair, t);
             await audit.RecordAsync(c, t, new AuditEntry("User", user.Id.ToString(), "SignedIn"), user.Id, user.UserName);
         }, ct);
         return new SignInResult(SignInOutcome.SignedIn, user);
     }
+
+    /// <summary>An administrator's unlock or password reset opens the account again from every address.</summary>
+    public static Task ClearLockoutsAsync(DbConnection connection, DbTransaction transaction, int userId) =>
+        connection.ExecuteAsync(AccountSql.ClearAllLockouts, new { UserId = userId }, transaction);
 
     public static ClaimsPrincipal PrincipalFor(StaffUser user)
     {
@@ -66,6 +78,12 @@ public sealed class StaffSignIn(Db db, UserAccounts accounts, AuditTrail audit, 
         if (user.MustChangePassword) claims.Add(new Claim(ClaimNames.MustChangePassword, "true"));
         claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role)));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+
+    private sealed record StoredLockout
+    {
+        public int FailedCount { get; init; }
+        public DateTimeOffset? LockedUntil { get; init; }
     }
 
     private static class DummyHash

@@ -1,7 +1,7 @@
 namespace ProgramOps.Web.Features.Actions;
 
 /// <summary>The CS action queue: what needs doing, by due date; take, snooze or complete an action.</summary>
-public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IAuthorizationService authorization, IStringLocalizer<ActionsText> text) : PageModel
+public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IStringLocalizer<ActionsText> text) : PageModel
 {
     public sealed record Query
     {
@@ -44,14 +44,17 @@ public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, Local
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    [HandlerPolicy(Policies.RunCohorts)]
     public Task<IActionResult> OnPostTakeAsync(int id, int version, CancellationToken ct) =>
         ChangeAsync(id, ActionsSql.Take, "Taken", null, new { Id = id, Version = version, UserId = user.Id }, text["Flash.Taken"], ct);
 
+    [HandlerPolicy(Policies.RunCohorts)]
     public Task<IActionResult> OnPostSnoozeAsync(int id, int version, DateOnly? until, string? note, CancellationToken ct) =>
         until is not { } day || day <= clock.Today
             ? Refuse(text["Validation.SnoozeDate"], ct)
             : ChangeAsync(id, ActionsSql.Snooze, "Snoozed", note?.Trim(), new { Id = id, Version = version, Until = day, Note = note?.Trim() }, text["Flash.Snoozed", day.ToString("yyyy-MM-dd")], ct);
 
+    [HandlerPolicy(Policies.RunCohorts)]
     public Task<IActionResult> OnPostCompleteAsync(int id, int version, string? note, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(note) || note.Length > 2000
             ? Refuse(text["Validation.NoteRequired"], ct)
@@ -59,7 +62,6 @@ public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, Local
 
     private async Task<IActionResult> ChangeAsync(int id, string sql, string action, string? summary, object values, string flash, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         var parameters = new DynamicParameters(values);
         parameters.Add("Now", clock.UtcNow);
         parameters.Add("Actor", user.UserName);

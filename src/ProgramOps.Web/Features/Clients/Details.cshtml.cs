@@ -4,7 +4,7 @@ namespace ProgramOps.Web.Features.Clients;
 
 public sealed class DetailsModel(
     Db db, ClientQueries queries, AuditLogQueries auditLog, AuditTrail audit, ICurrentUser user, TimeProvider time,
-    LocalClock clock, IAuthorizationService authorization, IStringLocalizer<ClientsText> text) : PageModel
+    LocalClock clock, IStringLocalizer<ClientsText> text) : PageModel
 {
     public ClientDetails Client { get; private set; } = null!;
     public ClientStatus Status { get; private set; }
@@ -22,13 +22,14 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
         await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [HandlerPolicy(Policies.EditClients)]
     public Task<IActionResult> OnPostArchiveAsync(int id, int version, CancellationToken ct) => SetArchivedAsync(id, version, true, ct);
 
+    [HandlerPolicy(Policies.EditClients)]
     public Task<IActionResult> OnPostRestoreAsync(int id, int version, CancellationToken ct) => SetArchivedAsync(id, version, false, ct);
 
     private async Task<IActionResult> SetArchivedAsync(int id, int version, bool archived, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.EditClients)).Succeeded) return Forbid();
 
         var client = await queries.FindAsync(id, ct);
         if (client is null) return NotFound();

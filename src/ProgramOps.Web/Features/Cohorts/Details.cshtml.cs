@@ -6,7 +6,7 @@ namespace ProgramOps.Web.Features.Cohorts;
 
 public sealed class DetailsModel(
     Db db, CohortSteps steps, ICurrentUser user, TimeProvider time, LocalClock clock,
-    IAuthorizationService authorization, IStringLocalizer<CohortsText> text) : PageModel
+    IStringLocalizer<CohortsText> text) : PageModel
 {
     private const int ImportsPageSize = 10;
 
@@ -90,9 +90,9 @@ public sealed class DetailsModel(
         await LoadAsync(id, Paging.Normalize(importsPage), ct) ? Page() : NotFound();
 
     /// <summary>Takes the cohort's next lifecycle step, if its guards allow it and nobody took it first.</summary>
+    [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostAdvanceAsync(int id, int version, CohortStatus target, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         if (!await LoadAsync(id, 1, ct)) return NotFound();
         if (NextStep != target) return RedirectToPage(new { id });
         if (NextStepRefusals.Count > 0) return Page();

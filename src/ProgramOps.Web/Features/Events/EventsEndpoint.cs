@@ -16,6 +16,7 @@ public static class EventsEndpoint
         // An API key writes participants' data through the events API: only administrators make and revoke them.
         services.AuthorizePageFolder("/Events", Policies.Admin);
         services.AddOpenApi();
+        services.AddProblemDetails();
         return services;
     }
 
@@ -37,8 +38,17 @@ public static class EventsEndpoint
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        // Other methods answer in ProblemDetails too, never with a redirect to the sign-in page.
+        app.MapMethods("/api/v1/events", [HttpMethods.Get, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete], MethodNotAllowed)
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         app.MapOpenApi().RequireAuthorization();
         return app;
+    }
+
+    private static IResult MethodNotAllowed(HttpResponse response)
+    {
+        response.Headers.Allow = HttpMethods.Post;
+        return Results.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Send events with POST.");
     }
 
     private static async Task<IResult> ReceiveAsync(HttpRequest request, Db db, ApiKeySecrets secrets, EventIngestion ingestion, TimeProvider time, CancellationToken ct)

@@ -105,10 +105,10 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [HandlerPolicy(Policies.RouteFeedback)]
     public async Task<IActionResult> OnPostOverrideAsync(int id, int version, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanRoute) return Forbid();
         Override = Override with { Reason = (Override.Reason ?? "").Trim() };
         ModelState.AddFailures(await new OverrideValidator(text, Feedback.Destination).ValidateAsync(Override, ct), nameof(Override));
         if (!ModelState.IsValid) return Page();
@@ -136,10 +136,10 @@ public sealed class DetailsModel(
         return await AfterWriteAsync(id, saved, text["Override.Done", text.Label(Override.Destination)], ct);
     }
 
+    [HandlerPolicy(Policies.RouteFeedback)]
     public async Task<IActionResult> OnPostStatusAsync(int id, int version, FeedbackStatus status, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanRoute) return Forbid();
         if (!FeedbackWorkflow.Next(Feedback.Status).Contains(status))
         {
             ModelState.AddModelError("", text["StatusChange.NotAllowed", text.Label(Feedback.Status), text.Label(status)]);
@@ -164,10 +164,10 @@ public sealed class DetailsModel(
         return await AfterWriteAsync(id, saved, text["StatusChange.Done", text.Label(status)], ct);
     }
 
+    [HandlerPolicy(Policies.RouteFeedback)]
     public async Task<IActionResult> OnPostOwnerAsync(int id, int version, int? ownerId, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (!CanRoute) return Forbid();
         if (ownerId is { } owner && Owners.All(o => o.Id != owner))
         {
             ModelState.AddModelError("", text["Validation.Choice"]);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CsvHelper;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Feedback;
 
@@ -108,7 +108,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         }
 
         using var stream = new MemoryStream();
-        await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
+        await using (var csv = SpreadsheetCsv.Create(stream))
         {
             csv.WriteHeader(ExportRow.Columns);
             foreach (var row in export) csv.WriteRecord(row.Fields());

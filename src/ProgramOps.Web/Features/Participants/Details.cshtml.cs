@@ -4,7 +4,7 @@ namespace ProgramOps.Web.Features.Participants;
 
 /// <summary>One participant: who they are (until they withdraw), where they are in the program, how they got there, and what staff may do next.</summary>
 public sealed class DetailsModel(
-    Db db, ParticipantTransitions transitions, ICurrentUser user, TimeProvider time, IAuthorizationService authorization,
+    Db db, ParticipantTransitions transitions, ICurrentUser user, TimeProvider time,
     IStringLocalizer<ParticipantsText> text) : PageModel
 {
     public sealed record HistoryRow
@@ -68,9 +68,9 @@ public sealed class DetailsModel(
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         if (Input.Trigger is null) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Trigger)}", text["Details.ChooseStep"]);
         if (string.IsNullOrWhiteSpace(Input.Reason)) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Reason)}", text["Details.ReasonRequired"]);

@@ -31,7 +31,12 @@ public sealed record ParticipantFilter : SortedPageQuery<ParticipantSort>
         parameters.Add("TeamNumber", Team);
         parameters.Add("Search", LikePattern.Containing(Q));
         parameters.Add("Week", Week);
-        var (from, before) = Week is > NeverCheckedIn and var week ? ProgramWeek.Days(cohortStart, week) : (default(DateOnly?), default(DateOnly?));
+        (DateOnly? from, DateOnly? before) = Week switch
+        {
+            > ProgramWeek.MaxWeeks => (cohortStart, cohortStart),
+            > NeverCheckedIn and var week => ProgramWeek.Days(cohortStart, week),
+            _ => (default(DateOnly?), default(DateOnly?)),
+        };
         parameters.Add("CheckInFrom", from);
         parameters.Add("CheckInBefore", before);
         parameters.Add("Skip", skip);

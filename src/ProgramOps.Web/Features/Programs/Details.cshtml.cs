@@ -3,7 +3,7 @@ namespace ProgramOps.Web.Features.Programs;
 /// <summary>A program's versions, two of them side by side with what changed, and the version actions.</summary>
 public sealed class DetailsModel(
     Db db, ProgramQueries queries, AuditTrail audit, ICurrentUser user, TimeProvider time,
-    IAuthorizationService authorization, IStringLocalizer<ProgramsText> text) : PageModel
+    IStringLocalizer<ProgramsText> text) : PageModel
 {
     public ProgramRow Program { get; private set; } = null!;
     public IReadOnlyList<ProgramVersionRow> Versions { get; private set; } = [];
@@ -25,9 +25,9 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    [HandlerPolicy(Policies.Admin)]
     public async Task<IActionResult> OnPostNewVersionAsync(int id, CancellationToken ct)
     {
-        if (!await IsAdminAsync()) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
 
         var newest = Versions[0];
@@ -46,9 +46,9 @@ public sealed class DetailsModel(
         return RedirectToPage("/Programs/EditVersion", new { programId = id, id = draftId });
     }
 
+    [HandlerPolicy(Policies.Admin)]
     public async Task<IActionResult> OnPostRetireAsync(int id, int versionId, int version, CancellationToken ct)
     {
-        if (!await IsAdminAsync()) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         var target = Versions.FirstOrDefault(v => v.Id == versionId);
         if (target is null) return NotFound();
@@ -70,7 +70,6 @@ public sealed class DetailsModel(
         return RedirectToPage(new { id });
     }
 
-    private async Task<bool> IsAdminAsync() => (await authorization.AuthorizeAsync(User, Policies.Admin)).Succeeded;
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

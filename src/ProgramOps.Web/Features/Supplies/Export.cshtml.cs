@@ -4,7 +4,8 @@ namespace ProgramOps.Web.Features.Supplies;
 /// Exports the due shipments (of one cohort, or all) for the fulfilment partner: they become Exported in one
 /// transaction with a new export, and the page answers with its CSV file. A form sent twice gets the same file.
 /// </summary>
-public sealed class ExportModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IAuthorizationService authorization) : PageModel
+[Authorize(Policy = Policies.RunCohorts)]
+public sealed class ExportModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? Cohort { get; set; }
 
@@ -14,17 +15,14 @@ public sealed class ExportModel(Db db, AuditTrail audit, ICurrentUser user, Loca
     public IReadOnlyList<NamedId> Cohorts { get; private set; } = [];
     public bool NothingDue { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         SubmissionToken = Guid.NewGuid();
         await LoadAsync(ct);
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         if (SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
         var exportId = await db.InTransactionAsync((c, t) =>
             ShipmentWrites.ExportDueAsync(c, t, db.Dialect, audit, Cohort, SubmissionToken, user.UserName, clock.UtcNow, clock.Today), ct);

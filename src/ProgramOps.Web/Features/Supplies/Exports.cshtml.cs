@@ -1,6 +1,7 @@
 namespace ProgramOps.Web.Features.Supplies;
 
-/// <summary>The files exported so far, newest first; each can be downloaded again with the same rows.</summary>
+/// <summary>The files exported so far, newest first; each can be downloaded again with the same rows (names, kana, invitation codes: only for those who export).</summary>
+[Authorize(Policy = Policies.RunCohorts)]
 public sealed class ExportsModel(Db db) : PageModel
 {
     public sealed record Row

@@ -6,8 +6,9 @@ namespace ProgramOps.Web.Features.Supplies;
 /// The fulfilment partner's status file, uploaded: every row is checked first and every problem shown with its line
 /// and column; only a file without problems is applied, all of it in one transaction.
 /// </summary>
+[Authorize(Policy = Policies.RunCohorts)]
 [RequestSizeLimit(MaxFileBytes + (64 * 1024))]
-public sealed class ImportModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IAuthorizationService authorization,
+public sealed class ImportModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock,
     IStringLocalizer<SuppliesText> text) : PageModel
 {
     public const int MaxFileBytes = 10 * 1024 * 1024;
@@ -18,12 +19,12 @@ public sealed class ImportModel(Db db, AuditTrail audit, ICurrentUser user, Loca
     public PartnerFileResult? Applied { get; private set; }
     public bool ChangedMeanwhile { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() =>
-        (await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded ? Page() : Forbid();
+    public void OnGet()
+    {
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         if (Upload is null || Upload.Length == 0) ModelState.AddModelError(nameof(Upload), text["Import.ChooseFile"]);
         else if (Upload.Length > MaxFileBytes) ModelState.AddModelError(nameof(Upload), text["Import.TooLarge", MaxFileBytes / 1024 / 1024]);
         if (!ModelState.IsValid) return Page();

@@ -4,7 +4,7 @@ namespace ProgramOps.Web.Features.Supplies;
 
 /// <summary>One shipment: what, for whom, where it is; staff move it on by hand with a note (audited, optimistic concurrency).</summary>
 public sealed class ShipmentModel(
-    Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IAuthorizationService authorization, IStringLocalizer<SuppliesText> text) : PageModel
+    Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IStringLocalizer<SuppliesText> text) : PageModel
 {
     public sealed record Details
     {
@@ -67,9 +67,9 @@ public sealed class ShipmentModel(
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.AddFailures(await new Validator(text, clock.Today).ValidateAsync(Input, ct), nameof(Input));
         if (Input.To is { } to && ShipmentFlow.Check(Item.Status, to) != ShipmentMoveCheck.Allowed && Input.Version == Item.Version)

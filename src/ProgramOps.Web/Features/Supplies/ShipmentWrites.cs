@@ -1,7 +1,7 @@
 using System.Data;
 using System.Globalization;
-using CsvHelper;
 using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Supplies;
 
@@ -129,7 +129,7 @@ public static class ShipmentExportFile
     {
         await using var connection = await db.OpenAsync(ct);
         using var stream = new MemoryStream();
-        await using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
+        await using (var csv = SpreadsheetCsv.Create(stream))
         {
             csv.WriteHeader(Columns);
             // Row by row: an export of a large cohort need not be held in memory twice.

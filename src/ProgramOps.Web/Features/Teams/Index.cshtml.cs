@@ -3,7 +3,7 @@ using ProgramOps.Web.Features.Participants;
 namespace ProgramOps.Web.Features.Teams;
 
 /// <summary>A cohort's peer teams, a page at a time, with how many members each has in each state; forming and adjusting them.</summary>
-public sealed class IndexModel(Db db, CohortTeams teams, ICurrentUser user, IAuthorizationService authorization, IStringLocalizer<TeamsText> text) : PageModel
+public sealed class IndexModel(Db db, CohortTeams teams, ICurrentUser user, IStringLocalizer<TeamsText> text) : PageModel
 {
     private const int PageSize = 50;
 
@@ -36,9 +36,9 @@ public sealed class IndexModel(Db db, CohortTeams teams, ICurrentUser user, IAut
         await LoadAsync(cohortId, Paging.Normalize(pageNumber), ct) ? Page() : NotFound();
 
     /// <summary>Forms the teams, or places people without a team and rebalances: one button, because it is one rule.</summary>
+    [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostFormAsync(int cohortId, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         if (!await LoadAsync(cohortId, 1, ct)) return NotFound();
         var result = await db.InTransactionAsync((c, t) => teams.FormAsync(c, t, cohortId, user.UserName, user.Id, ct), ct);
         TempData["Flash"] = result.ChangedAnything

@@ -5,7 +5,7 @@ namespace ProgramOps.Web.Features.Teams;
 
 /// <summary>One team: its members and their states; staff can move a member to another team, with a reason.</summary>
 public sealed class TeamModel(
-    Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, IAuthorizationService authorization, IStringLocalizer<TeamsText> text) : PageModel
+    Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<TeamsText> text) : PageModel
 {
     public sealed record TeamRow
     {
@@ -65,9 +65,9 @@ public sealed class TeamModel(
     public async Task<IActionResult> OnGetAsync(int cohortId, int number, CancellationToken ct) =>
         await LoadAsync(cohortId, number, ct) ? Page() : NotFound();
 
+    [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostMoveAsync(int cohortId, int number, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         if (!await LoadAsync(cohortId, number, ct)) return NotFound();
         var member = Members.FirstOrDefault(m => m.Id == Input.ParticipantId);
         var target = OtherTeams.FirstOrDefault(t => t.Id == Input.ToTeam);

@@ -38,6 +38,9 @@ public static class SecurityExtensions
                 options.ExpireTimeSpan = TimeSpan.FromHours(8);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = RejectStaleAccountsAsync;
+                // Machines calling the API get a status (ProblemDetails), not a sign-in page.
+                options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
             });
 
         services.AddAuthorizationBuilder()
@@ -52,6 +55,13 @@ public static class SecurityExtensions
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         return services;
+    }
+
+    private static Task StatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (WebExtensions.IsApi(context.HttpContext)) context.Response.StatusCode = apiStatus;
+        else context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
     }
 
     /// <summary>
@@ -74,15 +84,16 @@ public static class SecurityExtensions
         }
     }
 
-    /// <summary>Until a first-time or reset password is changed, every page leads to the change-password page.</summary>
+    /// <summary>
+    /// Until a first-time or reset password is changed, everything but the account pages and what is public anyway
+    /// (sign-in, health, stylesheets) leads to the change-password page — the OpenAPI document included.
+    /// </summary>
     public static IApplicationBuilder UsePasswordChangeGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            var path = context.Request.Path;
             if (context.User.HasClaim(ClaimNames.MustChangePassword, "true")
-                && !path.StartsWithSegments("/account")
-                && !path.StartsWithSegments("/healthz")
-                && !Path.HasExtension(path.Value))
+                && !context.Request.Path.StartsWithSegments("/account")
+                && context.GetEndpoint()?.Metadata.GetMetadata<IAllowAnonymous>() is null)
             {
                 context.Response.Redirect("/account/changepassword");
                 return;

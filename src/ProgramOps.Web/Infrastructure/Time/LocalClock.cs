@@ -25,7 +25,12 @@ public sealed class LocalClock(TimeProvider time, TimeZoneInfo zone)
     /// <summary>The instant a local calendar day begins, for filtering stored UTC times by local dates.</summary>
     public DateTimeOffset StartOf(DateOnly day)
     {
+        // The calendar's first day has no local midnight within DateTimeOffset east of UTC: it stands for "from the start".
+        if (day == DateOnly.MinValue) return DateTimeOffset.MinValue;
         var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
         return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight)).ToUniversalTime();
     }
+
+    /// <summary>The first instant after <paramref name="day"/> (its end, exclusive); the calendar's last day never ends.</summary>
+    public DateTimeOffset EndOf(DateOnly day) => day == DateOnly.MaxValue ? DateTimeOffset.MaxValue : StartOf(day.AddDays(1));
 }

@@ -55,29 +55,60 @@ public static class WebExtensions
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Account/Language");
             options.Conventions.AllowAnonymousToPage("/Error");
-        }).AddViewLocalization();
+        })
+        .AddMvcOptions(options =>
+        {
+            options.Filters.Add<HandlerPolicyFilter>();
+            options.ModelBinderProviders.Insert(0, new PlainTextModelBinderProvider());
+        })
+        .AddViewLocalization();
         services.AddRouting(options => options.LowercaseUrls = true);
         // Japanese text is written as text, not as numeric character references.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProgramOpsTransportSecurity(configuration);
+        services.AddProgramOpsRateLimits(configuration);
         return services;
     }
 
     public static WebApplication UseProgramOpsPipeline(this WebApplication app)
     {
+        app.UseProgramOpsTransportSecurity();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
         }
 
-        app.UseStatusCodePagesWithReExecute("/error", "?code={0}");
+        // The API answers in ProblemDetails (AddProblemDetails), never with the people's error page or sign-in.
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/error", "?code={0}"));
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseApiRejectionsWithoutSignIn();
         app.UseAuthorization();
+        app.UseProgramOpsRateLimits();
         app.UsePasswordChangeGate();
         return app;
     }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>
+    /// Routing answers a request its API endpoint does not accept (415 for a body that is not JSON) with an endpoint of
+    /// its own that carries no metadata, so the sign-in fallback policy would turn it into a 401: it is as anonymous as
+    /// the API endpoint it stands for.
+    /// </summary>
+    private static void UseApiRejectionsWithoutSignIn(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (IsApi(context) && context.GetEndpoint() is { Metadata.Count: 0 } rejection)
+            {
+                context.SetEndpoint(new Endpoint(rejection.RequestDelegate, new EndpointMetadataCollection(new AllowAnonymousAttribute()), rejection.DisplayName));
+            }
+
+            return next();
+        });
 
     public static WebApplication MapProgramOpsEndpoints(this WebApplication app)
     {

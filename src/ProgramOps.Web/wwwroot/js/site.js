@@ -9,3 +9,8 @@ document.addEventListener('click', event => {
   const button = event.target.closest('[data-confirm-click]');
   if (button && !window.confirm(button.dataset.confirmClick)) event.preventDefault();
 });
+
+// A choice that applies at once (the language switch) carries data-submit-on-change; no inline script (CSP).
+document.addEventListener('change', event => {
+  if (event.target.matches('[data-submit-on-change]')) event.target.form.submit();
+});

@@ -30,7 +30,7 @@ public sealed class IndexModel(AuditLogQueries queries, LocalClock clock) : Page
         var filter = new AuditFilter(
             Blank(Filter.EntityType), Blank(Filter.EntityId), Blank(Filter.User), Blank(Filter.Action),
             Filter.From is { } from ? clock.StartOf(from) : null,
-            Filter.To is { } to ? clock.StartOf(to.AddDays(1)) : null);
+            Filter.To is { } to ? clock.EndOf(to) : null);
         (Rows, HasOlder) = await queries.SearchAsync(filter, Filter.Before, PageSize, ct);
         EntityTypes = await queries.EntityTypesAsync(ct);
     }

@@ -28,7 +28,7 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
     public UserInputValidator(IStringLocalizer<AdminText> text)
     {
         RuleFor(u => u.DisplayName).NotEmpty().WithMessage(_ => text["Users.DisplayNameRequired"]).MaximumLength(200);
-        RuleFor(u => u.Email!).EmailAddress().WithMessage(_ => text["Users.EmailInvalid"]).MaximumLength(320).When(u => u.Email is not null);
+        RuleFor(u => u.Email).MustBeEmailAddress().WithMessage(_ => text["Users.EmailInvalid"]);
         RuleFor(u => u.Roles).NotEmpty().WithMessage(_ => text["Users.RoleRequired"])
             .Must(roles => roles.All(ProgramOps.Web.Infrastructure.Auth.Roles.All.Contains)).WithMessage(_ => text["Users.RoleUnknown"]);
     }

@@ -37,8 +37,7 @@ public sealed class KeyPersonInputValidator : AbstractValidator<KeyPersonInput>
             .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]);
         RuleFor(k => k.Title!).MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]).When(k => k.Title is not null);
         RuleFor(k => k.Role).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
-        RuleFor(k => k.Email!).EmailAddress().WithMessage(_ => text["Validation.Email"])
-            .MaximumLength(320).WithMessage(_ => text["Validation.TooLong", 320]).When(k => k.Email is not null);
+        RuleFor(k => k.Email).MustBeEmailAddress().WithMessage(_ => text["Validation.Email"]);
         RuleFor(k => k.Phone!).Matches(@"^\+?[0-9][0-9\- ()]{5,38}$").WithMessage(_ => text["Validation.Phone"]).When(k => k.Phone is not null);
     }
 }

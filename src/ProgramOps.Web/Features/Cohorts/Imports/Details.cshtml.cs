@@ -35,15 +35,16 @@ public sealed class DetailsModel(
         return Page();
     }
 
+    [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostCommitAsync(int cohortId, int id, int version, CancellationToken ct) =>
         await MoveAsync(cohortId, id, version, ImportsSql.RequestCommit, "RosterCommitRequested", text["Details.CommitQueued"], ct);
 
+    [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostDiscardAsync(int cohortId, int id, int version, CancellationToken ct) =>
         await MoveAsync(cohortId, id, version, ImportsSql.Discard, "RosterDiscarded", text["Details.Discarded"], ct);
 
     private async Task<IActionResult> MoveAsync(int cohortId, int id, int version, string sql, string action, string flash, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded) return Forbid();
         if (!await LoadAsync(cohortId, id, ct)) return NotFound();
 
         var moved = await db.InTransactionAsync(async (c, t) =>

@@ -33,7 +33,7 @@ public sealed class RosterRowValidator(RosterHeaderMap header, int currentYear)
 
         var email = JapaneseText.Normalize(values.Email);
         if (email.Length == 0) problems.Add(RosterProblem.MissingValue, RosterField.Email, email);
-        else if (!RosterEmailAddress.IsValid(email)) problems.Add(RosterProblem.MalformedEmail, RosterField.Email, email);
+        else if (!EmailAddress.IsValid(email)) problems.Add(RosterProblem.MalformedEmail, RosterField.Email, email);
         if (email.Length > 0 && FirstLine(emails, email, line) is { } firstWithEmail)
             problems.Add(RosterProblem.DuplicateEmail, RosterField.Email, email, firstWithEmail);
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 
-namespace ProgramOps.Web.Features.Cohorts.Roster;
+namespace ProgramOps.Web.Infrastructure.Text;
 
-/// <summary>Whether a roster value can be used to send an invitation to.</summary>
-public static partial class RosterEmailAddress
+/// <summary>Whether a value is an e-mail address mail can be sent to: the one rule for rosters and every e-mail field.</summary>
+public static partial class EmailAddress
 {
     private const int MaxLength = 254;
 
@@ -13,4 +13,8 @@ public static partial class RosterEmailAddress
     private static partial Regex Pattern();
 
     public static bool IsValid(string address) => address.Length <= MaxLength && Pattern().IsMatch(address);
+
+    /// <summary>The rule for an optional e-mail field of a form.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBeEmailAddress<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(address => address is null || IsValid(address));
 }
