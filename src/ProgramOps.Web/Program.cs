@@ -1,6 +1,9 @@
+using ProgramOps.Web.Features.Account;
+using ProgramOps.Web.Features.Actions;
 using ProgramOps.Web.Features.Admin;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
+using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
@@ -18,15 +21,18 @@ builder.Services
     .AddProgramOpsSecurity()
     .AddProgramOpsLocalization()
     .AddProgramOpsWeb(builder.Configuration)
+    .AddAccount(builder.Configuration)
     .AddClients()
     .AddPrograms()
     .AddCohorts()
     .AddParticipants()
     .AddTeams()
     .AddSupplies()
+    .AddActions()
     .AddEvents()
     .AddFeedback()
     .AddAdmin()
+    .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);
 
 var app = builder.Build();

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace ProgramOps.Web.Features.Account;
 
 /// <summary>Reads and writes staff accounts; used by sign-in, the password page and user administration.</summary>
-public sealed class UserAccounts(Db db)
+public sealed class UserAccounts(Db db) : IAccountStamps
 {
     public static string NewSecurityStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 

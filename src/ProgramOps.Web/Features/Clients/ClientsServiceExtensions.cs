@@ -8,5 +8,6 @@ public static class ClientsServiceExtensions
         services
             .AddScoped<ClientForm>()
             .AddScoped<ClientQueries>()
-            .AddScheduledJob<RenewalsJob, ClientsText>(RenewalsJob.Key, "0 30 6 * * ?");
+            .AddScheduledJob<RenewalsJob, ClientsText>(RenewalsJob.Key, "0 30 6 * * ?")
+            .AuthorizePageFolder("/Clients", Policies.ReadClients);
 }

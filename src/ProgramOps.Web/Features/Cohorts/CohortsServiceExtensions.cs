@@ -12,5 +12,6 @@ public static class CohortsServiceExtensions
             .AddScoped<RosterImportProcessor>()
             .AddHostedService<RosterImportWorker>()
             .AddScoped<CohortSteps>()
-            .AddScheduledJob<ProgramClockJob, CohortsText>(ProgramClockJob.Key, "0 45 5 * * ?");
+            .AddScheduledJob<ProgramClockJob, CohortsText>(ProgramClockJob.Key, "0 45 5 * * ?")
+            .AuthorizePageFolder("/Cohorts", Policies.ReadCohorts);
 }

@@ -19,6 +19,8 @@ public static class DemoStartOptions
         ?? (configuration.GetValue<int?>("Demo:Clients") is > 0 and var configured ? configured : (int?)null)
         ?? (start.Demo ? DefaultClients : (int?)null);
 
+    public static IServiceCollection AddDemo(this IServiceCollection services) => services.AddStartupTask<DemoStartTask>();
+
     /// <summary>Loads the requested demo set into an empty database; a no-op otherwise.</summary>
     public static async Task LoadWhenRequestedAsync(IServiceProvider services, IConfiguration configuration, StartOptions start)
     {
@@ -29,4 +31,10 @@ public static class DemoStartOptions
         await using var scope = services.CreateAsyncScope();
         await ActivatorUtilities.CreateInstance<DemoCohortLoader>(scope.ServiceProvider).LoadIfNoProgramsAsync(ParticipantsPerCohort);
     }
+}
+
+/// <summary>Loads demo data at start when it was asked for.</summary>
+public sealed class DemoStartTask(IServiceProvider services, IConfiguration configuration) : IStartupTask
+{
+    public Task RunAsync(StartOptions start, CancellationToken ct) => DemoStartOptions.LoadWhenRequestedAsync(services, configuration, start);
 }

@@ -6,6 +6,7 @@ public static class FeedbackServiceExtensions
         services
             .AddSingleton<FeedbackRouting>()
             .AddHostedService<DefaultRoutingRules>()
+            .AuthorizePageFolder("/Feedback", Policies.ReportFeedback)
             // The routing rules decide where every report goes: only administrators edit them.
             .AuthorizePageFolder("/Feedback/Rules", Policies.Admin);
 }

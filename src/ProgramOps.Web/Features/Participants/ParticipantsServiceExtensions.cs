@@ -8,5 +8,6 @@ public static class ParticipantsServiceExtensions
         services
             .AddScoped<ParticipantTransitions>()
             .AddScoped<ParticipantBatches>()
-            .AddScheduledJob<EngagementWatchJob, ParticipantsText>(EngagementWatchJob.Key, "0 0 6 * * ?");
+            .AddScheduledJob<EngagementWatchJob, ParticipantsText>(EngagementWatchJob.Key, "0 0 6 * * ?")
+            .AuthorizePageFolder("/Participants", Policies.ReadCohorts);
 }

@@ -5,5 +5,7 @@ namespace ProgramOps.Web.Features.Supplies;
 public static class SuppliesServiceExtensions
 {
     public static IServiceCollection AddSupplies(this IServiceCollection services) =>
-        services.AddScheduledJob<SuppliesJob, SuppliesText>(SuppliesJob.Key, "0 45 6 * * ?");
+        services
+            .AddScheduledJob<SuppliesJob, SuppliesText>(SuppliesJob.Key, "0 45 6 * * ?")
+            .AuthorizePageFolder("/Supplies", Policies.ReadCohorts);
 }

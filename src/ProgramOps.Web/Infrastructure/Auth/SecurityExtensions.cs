@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using ProgramOps.Web.Features.Account;
 
 namespace ProgramOps.Web.Infrastructure.Auth;
 
@@ -15,13 +13,11 @@ public static class SecurityExtensions
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
-        services.AddSingleton<IPasswordHasher<StaffUser>, PasswordHasher<StaffUser>>();
-        services.AddSingleton<UserAccounts>();
-        services.AddScoped<StaffSignIn>();
 
         // Keys live in the database so every web node behind a load balancer can read every cookie.
         services.AddSingleton<DatabaseXmlRepository>();
         services.AddDataProtection().SetApplicationName("ProgramOps");
+        services.AddStartupTask<DataProtectionKeyRing>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = provider.GetRequiredService<DatabaseXmlRepository>()));
 
@@ -70,7 +66,7 @@ public static class SecurityExtensions
     /// </summary>
     private static async Task RejectStaleAccountsAsync(CookieValidatePrincipalContext context)
     {
-        var accounts = context.HttpContext.RequestServices.GetRequiredService<UserAccounts>();
+        var accounts = context.HttpContext.RequestServices.GetRequiredService<IAccountStamps>();
         var principal = context.Principal;
         var stamp = principal?.FindFirstValue(ClaimNames.SecurityStamp);
         var current = int.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id)

@@ -1,15 +1,22 @@
-using Microsoft.Extensions.Options;
-using ProgramOps.Web.Features.Account;
-using ProgramOps.Web.Features.Demo;
-
 namespace ProgramOps.Web.Infrastructure.Web;
+
+/// <summary>
+/// Work a feature does once at start, after the migrations and before the console serves (the first administrator,
+/// demo data). Features register theirs (<see cref="StartupTasks.AddStartupTask{T}"/>); they run in registration order.
+/// </summary>
+public interface IStartupTask
+{
+    Task RunAsync(StartOptions start, CancellationToken ct);
+}
 
 public static class StartupTasks
 {
+    public static IServiceCollection AddStartupTask<T>(this IServiceCollection services) where T : class, IStartupTask =>
+        services.AddScoped<IStartupTask, T>();
+
     /// <summary>
-    /// Migrates the database, creates the first administrator and loads demo data when asked
-    /// (<c>--demo</c>, <c>--demo-clients N</c>). Returns false when the process
-    /// should exit instead of serving (<c>--migrate-only</c>).
+    /// Migrates the database and runs every feature's start-up task. Returns false when the process should exit
+    /// instead of serving (<c>--migrate-only</c>).
     /// </summary>
     public static async Task<bool> PrepareAsync(this WebApplication app, StartOptions start)
     {
@@ -18,21 +25,7 @@ public static class StartupTasks
         services.GetRequiredService<DatabaseMigrator>().Migrate();
         if (start.MigrateOnly) return false;
 
-        var bootstrap = services.GetRequiredService<AdministratorBootstrap>();
-        var options = services.GetRequiredService<IOptions<BootstrapOptions>>().Value;
-        var oneTimePassword = await bootstrap.EnsureAdministratorAsync(options.AdminPassword);
-        if (oneTimePassword is not null && string.IsNullOrWhiteSpace(options.AdminPassword))
-        {
-            // Printed once, to the console only (not to log files): it is needed exactly once.
-            Console.WriteLine();
-            Console.WriteLine("  ProgramOps: first administrator created.");
-            Console.WriteLine($"    user name: {AdministratorBootstrap.AdminUserName}");
-            Console.WriteLine($"    one-time password: {oneTimePassword}");
-            Console.WriteLine("  You will be asked to choose a new password at first sign-in.");
-            Console.WriteLine();
-        }
-
-        await DemoStartOptions.LoadWhenRequestedAsync(services, app.Configuration, start);
+        foreach (var task in services.GetServices<IStartupTask>()) await task.RunAsync(start, app.Lifetime.ApplicationStopping);
         return true;
     }
 }

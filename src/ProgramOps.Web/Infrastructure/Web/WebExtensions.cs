@@ -4,7 +4,6 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using ProgramOps.Web.Features.Account;
 
 namespace ProgramOps.Web.Infrastructure.Web;
 
@@ -35,25 +34,12 @@ public static class WebExtensions
         services.AddSingleton(provider => new LocalClock(
             provider.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<IOptions<TimeZoneOptions>>().Value.TimeZone)));
-        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
         services.AddScoped<AuditTrail>();
-        services.AddScoped<AdministratorBootstrap>();
 
         services.AddRazorPages(options =>
         {
+            // Each feature puts its own pages under their policies where it registers itself (AuthorizePageFolder).
             options.RootDirectory = "/Features";
-            options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-            options.Conventions.AuthorizeFolder("/Clients", Policies.ReadClients);
-            options.Conventions.AuthorizeFolder("/Programs", Policies.ReadPrograms);
-            options.Conventions.AuthorizeFolder("/Cohorts", Policies.ReadCohorts);
-            options.Conventions.AuthorizeFolder("/Participants", Policies.ReadCohorts);
-            options.Conventions.AuthorizeFolder("/Teams", Policies.ReadCohorts);
-            options.Conventions.AuthorizeFolder("/Actions", Policies.ReadCohorts);
-            options.Conventions.AuthorizeFolder("/Supplies", Policies.ReadCohorts);
-            options.Conventions.AuthorizeFolder("/Feedback", Policies.ReportFeedback);
-            options.Conventions.AllowAnonymousToPage("/Account/Login");
-            options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
-            options.Conventions.AllowAnonymousToPage("/Account/Language");
             options.Conventions.AllowAnonymousToPage("/Error");
         })
         .AddMvcOptions(options =>
