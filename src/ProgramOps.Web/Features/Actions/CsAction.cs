@@ -73,6 +73,19 @@ public static class CsActions
         return opened;
     }
 
+    /// <summary>
+    /// Makes the open actions of <paramref name="kind"/> match what a job found now: an action for each finding that has
+    /// none open yet, and the open ones whose condition is no longer found are resolved.
+    /// </summary>
+    /// <returns>How many new actions were opened.</returns>
+    public static async Task<int> ReconcileAsync(
+        DbConnection c, DbTransaction t, CsActionKind kind, IReadOnlyList<CsActionRequest> found, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var opened = await OpenManyAsync(c, t, found, actor, now, ct);
+        await ResolveAllExceptAsync(c, t, kind, [.. found.Select(r => r.ConditionKey)], actor, now, ct);
+        return opened;
+    }
+
     /// <summary>Closes the open actions of <paramref name="kind"/> whose condition is not among <paramref name="stillTrue"/>.</summary>
     /// <remarks>
     /// The open actions are few and the conditions still true can be many, so the difference is taken here and the

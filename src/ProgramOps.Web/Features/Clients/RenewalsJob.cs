@@ -33,9 +33,6 @@ public sealed class RenewalsJob(Db db, LocalClock clock, ILogger<RenewalsJob> lo
             var daysLeft = contract.EndDate.DayNumber - today.DayNumber;
             return CsActionRequest.Renewal(contract.Id, contract.ClientId, contract.BizDevOwnerId, Milestones.First(m => daysLeft <= m), daysLeft, today.AddDays(7));
         }).ToList();
-        var opened = await CsActions.OpenManyAsync(c, t, due, TransitionCause.System, clock.UtcNow, ct);
-
-        await CsActions.ResolveAllExceptAsync(c, t, CsActionKind.ContractRenewal, [.. due.Select(r => r.ConditionKey)], TransitionCause.System, clock.UtcNow, ct);
-        return new JobResult(opened);
+        return new JobResult(await CsActions.ReconcileAsync(c, t, CsActionKind.ContractRenewal, due, TransitionCause.System, clock.UtcNow, ct));
     }, ct);
 }

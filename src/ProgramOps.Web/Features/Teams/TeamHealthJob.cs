@@ -29,12 +29,8 @@ public sealed class TeamHealthJob(Db db, LocalClock clock, ILogger<TeamHealthJob
         var teams = (await c.QueryAsync<TeamRow>(new CommandDefinition(TeamsSql.TeamsOfRunningCohorts, transaction: t, cancellationToken: ct))).ToList();
         var minimums = teams.Select(team => team.Definition).Distinct().ToDictionary(d => d, d => ProgramDefinitionJson.Deserialize(d).TeamSize.Min);
         var small = teams.Where(team => team.Members > 0 && team.Members < minimums[team.Definition]).ToList();
-        var opened = await CsActions.OpenManyAsync(c, t, small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today.AddDays(2))),
-            TransitionCause.System, clock.UtcNow, ct);
-
-        await CsActions.ResolveAllExceptAsync(c, t, CsActionKind.TeamBelowMinimum,
-            [.. small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today).ConditionKey)],
-            TransitionCause.System, clock.UtcNow, ct);
-        return new JobResult(opened);
+        return new JobResult(await CsActions.ReconcileAsync(c, t, CsActionKind.TeamBelowMinimum,
+            [.. small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today.AddDays(2)))],
+            TransitionCause.System, clock.UtcNow, ct));
     }, ct);
 }
