@@ -93,14 +93,14 @@ public sealed class PrivacyRuleTests
     [Fact]
     public void Differencing_refuses_a_population_a_few_people_away_from_an_issued_one()
     {
-        IReadOnlySet<long> Ids(int from, int to) => Enumerable.Range(from, to - from + 1).Select(i => (long)i).ToHashSet();
-        var issued = new[] { (1, Ids(1, 12)) };
+        // The issued report counted 12 people.
+        (int, int, int)[] Issued(int shared) => [(1, 12, shared)];
 
-        Assert.Equal(new DifferencingConflict(1, 2), DifferencingGuard.Check(Ids(1, 10), issued, 5));
-        Assert.Equal(new DifferencingConflict(1, 4), DifferencingGuard.Check(Ids(3, 14), issued, 5));
-        Assert.Null(DifferencingGuard.Check(Ids(1, 12), issued, 5));
-        Assert.Null(DifferencingGuard.Check(Ids(1, 20), issued, 5));
-        Assert.Null(DifferencingGuard.Check(Ids(100, 110), issued, 5));
+        Assert.Equal(new DifferencingConflict(1, 2), DifferencingGuard.Check(10, Issued(shared: 10), 5));
+        Assert.Equal(new DifferencingConflict(1, 4), DifferencingGuard.Check(12, Issued(shared: 10), 5));
+        Assert.Null(DifferencingGuard.Check(12, Issued(shared: 12), 5));
+        Assert.Null(DifferencingGuard.Check(20, Issued(shared: 12), 5));
+        Assert.Null(DifferencingGuard.Check(11, Issued(shared: 0), 5));
     }
 
     private static HashSet<string> Unseen(SuppressedFigures result) =>

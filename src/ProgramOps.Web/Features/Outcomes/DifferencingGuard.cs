@@ -13,12 +13,13 @@ public sealed record DifferencingConflict(int IssuedVersionNumber, int PeopleDif
 /// </summary>
 public static class DifferencingGuard
 {
-    public static DifferencingConflict? Check(
-        IReadOnlySet<long> population, IEnumerable<(int VersionNumber, IReadOnlySet<long> Population)> issued, int k)
+    /// <param name="population">How many people the report about to be issued counts.</param>
+    /// <param name="issued">Each issued report of the client: its number, how many it counted, and how many of those the new one counts too.</param>
+    public static DifferencingConflict? Check(int population, IEnumerable<(int VersionNumber, int Population, int Shared)> issued, int k)
     {
-        foreach (var (number, other) in issued)
+        foreach (var (number, other, shared) in issued)
         {
-            var differing = population.Count(id => !other.Contains(id)) + other.Count(id => !population.Contains(id));
+            var differing = population - shared + (other - shared);
             if (differing > 0 && differing < k) return new DifferencingConflict(number, differing);
         }
 

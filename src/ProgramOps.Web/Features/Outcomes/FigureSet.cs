@@ -12,17 +12,22 @@ public sealed class FigureSet
 {
     private readonly Dictionary<string, int> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _printed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _headline = new(StringComparer.Ordinal);
     private readonly List<SumRelation> _relations = [];
 
     public IReadOnlyDictionary<string, int> Values => _values;
     public IReadOnlySet<string> Printed => _printed;
+
+    /// <summary>Figures the report is read for (enrolled, successes…): hidden to protect another only when nothing else will do.</summary>
+    public IReadOnlySet<string> Headline => _headline;
     public IReadOnlyList<SumRelation> Relations => _relations;
 
     /// <summary>A count the report prints (unless suppression hides it).</summary>
-    public FigureSet Print(string name, int value)
+    public FigureSet Print(string name, int value, bool headline = false)
     {
         Add(name, value);
         _printed.Add(name);
+        if (headline) _headline.Add(name);
         return this;
     }
 

@@ -68,7 +68,8 @@ public sealed class OutcomeFigures
     private static void AddFunnel(FigureSet set, ReportInputs inputs)
     {
         var reached = ReportFunnel.Reached(inputs.Groups, inputs.Kind);
-        foreach (var stage in ReportFunnel.Stages) set.Print(FigureNames.Reached(stage), reached[(int)stage]);
+        ReportFunnelStage[] headline = [ReportFunnelStage.Enrolled, ReportFunnelStage.Completed, ReportFunnelStage.Succeeded];
+        foreach (var stage in ReportFunnel.Stages) set.Print(FigureNames.Reached(stage), reached[(int)stage], headline.Contains(stage));
         foreach (var stage in ReportFunnel.Stages.SkipLast(1))
         {
             set.Print(FigureNames.StoppedAt(stage), reached[(int)stage] - reached[(int)stage + 1])
@@ -85,7 +86,7 @@ public sealed class OutcomeFigures
         {
             case OutcomeKind.Abstinence:
                 var verified = enrolled.Where(g => g.Succeeded(inputs.Kind) && g.CoBelowCutoff).Sum(g => g.People);
-                set.Print(FigureNames.Verified, verified).Track(FigureNames.Unverified, succeeded - verified)
+                set.Print(FigureNames.Verified, verified, headline: true).Track(FigureNames.Unverified, succeeded - verified)
                     .Relate(FigureNames.Succeeded, FigureNames.Verified, FigureNames.Unverified);
                 break;
             case OutcomeKind.BodyMeasures:
@@ -100,10 +101,10 @@ public sealed class OutcomeFigures
     {
         var scores = Enumerable.Range(0, NetPromoterScore.Scores).ToList();
         foreach (var s in scores) set.Print(FigureNames.Score(s), nps.Distribution[s]);
-        set.Print(FigureNames.Promoters, nps.Promoters).Relate(FigureNames.Promoters, FigureNames.Score(9), FigureNames.Score(10))
+        set.Print(FigureNames.Promoters, nps.Promoters, headline: true).Relate(FigureNames.Promoters, FigureNames.Score(9), FigureNames.Score(10))
             .Print(FigureNames.Passives, nps.Passives).Relate(FigureNames.Passives, FigureNames.Score(7), FigureNames.Score(8))
-            .Print(FigureNames.Detractors, nps.Detractors).Relate(FigureNames.Detractors, [.. scores.Take(7).Select(FigureNames.Score)])
-            .Print(FigureNames.Respondents, nps.Respondents).Relate(FigureNames.Respondents, FigureNames.Promoters, FigureNames.Passives, FigureNames.Detractors)
+            .Print(FigureNames.Detractors, nps.Detractors, headline: true).Relate(FigureNames.Detractors, [.. scores.Take(7).Select(FigureNames.Score)])
+            .Print(FigureNames.Respondents, nps.Respondents, headline: true).Relate(FigureNames.Respondents, FigureNames.Promoters, FigureNames.Passives, FigureNames.Detractors)
             .Track(FigureNames.NotResponded, set.Value(FigureNames.Enrolled) - nps.Respondents)
             .Relate(FigureNames.Enrolled, FigureNames.Respondents, FigureNames.NotResponded);
     }

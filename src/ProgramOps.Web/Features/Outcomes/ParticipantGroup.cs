@@ -8,6 +8,7 @@ namespace ProgramOps.Web.Features.Outcomes;
 /// </summary>
 public sealed class ParticipantGroup
 {
+    public int ContractId { get; init; }
     public bool Enrolled { get; init; }
     public ParticipantState State { get; init; }
     /// <summary>The state a dropped-out or withdrawn participant left.</summary>

@@ -28,7 +28,7 @@ public sealed class SuppressedFigures(FigureSet figures, IReadOnlyDictionary<str
 /// <summary>
 /// Small-cell suppression: a printed figure counting 1 to k − 1 people is hidden (0 is shown: it is nobody), and then,
 /// as long as the shown figures still let a reader work out a group of 1 to k − 1 people (<see cref="DisclosureAudit"/>),
-/// one more figure is hidden — the smallest shown part of the relation that gives it away, else its total
+/// one more figure is hidden — the smallest shown figure of the relations that give it away, headline figures last
 /// (complementary suppression). Each round hides one more figure, so it ends.
 /// </summary>
 public static class SmallCellSuppression
@@ -52,8 +52,9 @@ public static class SmallCellSuppression
     }
 
     /// <summary>
-    /// The figure to hide next: the smallest shown part (else a shown total) of the relations that give the group away;
-    /// when those have nothing shown left, of the relations their hidden figures lead to, nearest first.
+    /// The figure to hide next: the smallest shown figure (a non-empty part or a total, headline figures last) of the
+    /// relations that give the group away; when those have nothing shown left, of the relations their hidden figures
+    /// lead to, nearest first.
     /// </summary>
     private static string? Complement(FigureSet figures, HashSet<string> hidden, Disclosure disclosure)
     {
@@ -64,10 +65,9 @@ public static class SmallCellSuppression
         var visited = new HashSet<SumRelation>(relations);
         while (relations.Count > 0)
         {
-            var shownParts = relations.SelectMany(r => r.Parts).Where(p => !hidden.Contains(p)).Distinct().ToList();
-            var choice = shownParts.Where(p => figures.Value(p) > 0).OrderBy(figures.Value).FirstOrDefault()
-                ?? relations.Select(r => r.Total).FirstOrDefault(t => !hidden.Contains(t))
-                ?? shownParts.FirstOrDefault();
+            // An empty part hidden protects nothing while anything else is left, so it goes last.
+            var choice = relations.SelectMany(r => r.Parts.Append(r.Total)).Where(f => !hidden.Contains(f)).Distinct()
+                .OrderBy(f => figures.Value(f) == 0).ThenBy(f => figures.Headline.Contains(f)).ThenBy(figures.Value).FirstOrDefault();
             if (choice is not null) return choice;
 
             reached.UnionWith(relations.SelectMany(r => r.Parts.Append(r.Total)));
