@@ -4,6 +4,7 @@ using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Localization;
 
@@ -20,6 +21,7 @@ builder.Services
     .AddCohorts()
     .AddEvents()
     .AddFeedback()
+    .AddOutcomes()
     .AddAdmin()
     .AddScheduledJobs(builder.Configuration);
 

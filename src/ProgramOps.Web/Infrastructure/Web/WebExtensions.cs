@@ -51,6 +51,7 @@ public static class WebExtensions
             options.Conventions.AuthorizeFolder("/Actions", Policies.ReadCohorts);
             options.Conventions.AuthorizeFolder("/Supplies", Policies.ReadCohorts);
             options.Conventions.AuthorizeFolder("/Feedback", Policies.ReportFeedback);
+            options.Conventions.AuthorizeFolder("/Outcomes", Policies.ReadReports);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Account/AccessDenied");
             options.Conventions.AllowAnonymousToPage("/Account/Language");
