@@ -18,11 +18,14 @@ public enum CohortStepRefusal
     NoEnrolledParticipants,
     NotStartDayYet,
     ProgramNotOver,
+    FinalReportsMissing,
 }
 
 /// <summary>What the cohort guards need to know, gathered by the caller.</summary>
+/// <param name="ClientsWithoutFinalReport">Clients of the cohort that have no issued final outcome report yet.</param>
 public sealed record CohortFacts(
-    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, int DurationWeeks, DateOnly Today)
+    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, int DurationWeeks, DateOnly Today,
+    int ClientsWithoutFinalReport = 0)
 {
     public DateOnly EndDate => StartDate.AddDays(DurationWeeks * 7);
 }
@@ -56,6 +59,10 @@ public static class CohortLifecycle
                 break;
             case CohortStatus.Completed when facts.Today < facts.EndDate:
                 refusals.Add(CohortStepRefusal.ProgramNotOver);
+                break;
+            // Reported means every client has been handed its final outcome report.
+            case CohortStatus.Reported when facts.ClientsWithoutFinalReport > 0:
+                refusals.Add(CohortStepRefusal.FinalReportsMissing);
                 break;
         }
 
