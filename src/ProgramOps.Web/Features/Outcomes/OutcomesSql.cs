@@ -159,7 +159,7 @@ public static class OutcomesSql
         INSERT INTO ReportVersions (CohortId, ClientId, VersionNumber, Kind, Language, K, PopulationSize, Recipients, Figures, Html,
                                     Workbook, Csv, Pdf, IssuedAt, IssuedById, IssuedBy)
         VALUES (@CohortId, @ClientId, @VersionNumber, @Kind, @Language, @K, @PopulationSize, @Recipients, @Figures, @Html,
-                @Workbook, @Csv, @Pdf, @Now, @UserId, @Actor)
+                @Workbook, @Csv, @Pdf, @Now, @UserId, @Actor);
         """;
 
     /// <summary>The people an issued report counted, copied set-based from the scope it was drawn for.</summary>

@@ -23,17 +23,21 @@ public static class ReportFiles
         return stream.ToArray();
     }
 
-    /// <summary>One CSV: each section's header row, its rows, and a blank line; UTF-8 with BOM so Excel in Japan reads it.</summary>
+    /// <summary>
+    /// One CSV: each section's name and column headers, then its rows under them (the first column left empty), every
+    /// record as wide as the widest section; UTF-8 with BOM so Excel in Japan reads it.
+    /// </summary>
     public static byte[] Csv(IReadOnlyList<ReportTable> tables)
     {
+        var width = 1 + tables.Select(t => t.Columns.Count).DefaultIfEmpty(0).Max();
+        string[] Record(IEnumerable<string> cells) => [.. cells.Concat(Enumerable.Repeat("", width)).Take(width)];
         using var stream = new MemoryStream();
         using (var csv = CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true }, leaveOpen: true))
         {
             foreach (var table in tables)
             {
-                csv.WriteRecord([Text(table.Name), .. table.Columns.Select(Text)]);
-                foreach (var row in table.Rows) csv.WriteRecord(["", .. row.Select(Text)]);
-                csv.WriteRecord([""]);
+                csv.WriteRecord(Record([Text(table.Name), .. table.Columns.Select(Text)]));
+                foreach (var row in table.Rows) csv.WriteRecord(Record(["", .. row.Select(Text)]));
             }
         }
 
