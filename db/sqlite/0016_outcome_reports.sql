@@ -58,6 +58,7 @@ SELECT 'Feedback' AS Source, f.Id AS SourceId, f.CohortId, f.ClientId, f.Created
 FROM FeedbackItems f
 WHERE f.Source = 'ParticipantApp' AND f.CohortId IS NOT NULL AND f.ClientId IS NOT NULL;
 
+-- A participant's final assessment completes them, and the lifecycle refuses a second one: at most one per participant.
 CREATE VIEW ReportingFinalAssessments AS
 SELECT e.ParticipantId,
        CAST(json_extract(e.Payload, '$.abstinentDays') AS INTEGER) AS AbstinentDays,
@@ -65,8 +66,7 @@ SELECT e.ParticipantId,
        CAST(json_extract(e.Payload, '$.weightChangeKg') AS REAL) AS WeightChangeKg,
        CAST(json_extract(e.Payload, '$.waistChangeCm') AS REAL) AS WaistChangeCm
 FROM ParticipantEvents e
-WHERE e.EventType = 'final_assessment'
-  AND e.Id = (SELECT MAX(l.Id) FROM ParticipantEvents l WHERE l.EventType = 'final_assessment' AND l.ParticipantId = e.ParticipantId);
+WHERE e.EventType = 'final_assessment';
 
 -- Each participant's latest answer to the satisfaction question.
 CREATE VIEW ReportingSatisfaction AS

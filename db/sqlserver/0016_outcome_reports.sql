@@ -59,8 +59,7 @@ SELECT e.ParticipantId,
        TRY_CAST(JSON_VALUE(e.Payload, '$.weightChangeKg') AS FLOAT) AS WeightChangeKg,
        TRY_CAST(JSON_VALUE(e.Payload, '$.waistChangeCm') AS FLOAT) AS WaistChangeCm
 FROM ParticipantEvents e
-WHERE e.EventType = 'final_assessment'
-  AND e.Id = (SELECT MAX(l.Id) FROM ParticipantEvents l WHERE l.EventType = 'final_assessment' AND l.ParticipantId = e.ParticipantId);
+WHERE e.EventType = 'final_assessment';
 GO
 
 CREATE VIEW ReportingSatisfaction AS

@@ -4,8 +4,8 @@ using System.Text;
 namespace ProgramOps.Web.Features.Outcomes;
 
 /// <summary>
-/// A document of an issued version, exactly as it was issued; audited. A version issued while chromium was missing gets
-/// its PDF printed from the stored HTML on first download and kept.
+/// A document of an issued version, exactly as it was issued; audited. The PDF is printed from the stored HTML on its
+/// first download and kept, so later downloads are the same file.
 /// </summary>
 public sealed class DownloadModel(Db db, PdfPrinter pdf, AuditTrail audit, IStringLocalizer<OutcomesText> text) : PageModel
 {

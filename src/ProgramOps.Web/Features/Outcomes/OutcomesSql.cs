@@ -157,9 +157,9 @@ public static class OutcomesSql
     public const string InsertVersion =
         """
         INSERT INTO ReportVersions (CohortId, ClientId, VersionNumber, Kind, Language, K, PopulationSize, Recipients, Figures, Html,
-                                    Workbook, Csv, Pdf, IssuedAt, IssuedById, IssuedBy)
+                                    Workbook, Csv, IssuedAt, IssuedById, IssuedBy)
         VALUES (@CohortId, @ClientId, @VersionNumber, @Kind, @Language, @K, @PopulationSize, @Recipients, @Figures, @Html,
-                @Workbook, @Csv, @Pdf, @Now, @UserId, @Actor);
+                @Workbook, @Csv, @Now, @UserId, @Actor);
         """;
 
     /// <summary>The people an issued report counted, copied set-based from the scope it was drawn for.</summary>

@@ -19,12 +19,12 @@ public sealed record IssueOutcome(int? VersionNumber, string? Refusal = null, ob
 
 /// <summary>
 /// Issues a client's report: draws it, renders it in the chosen language, and stores the shown figures, the HTML, the
-/// workbook, the CSV and (when chromium is there) the PDF as the next numbered version, with who issued it, when and
-/// for which key persons, and the population it counted — all in one transaction with its audit entry, after the
-/// differencing guard.
+/// workbook and the CSV as the next numbered version, with who issued it, when and for which key persons, and the
+/// population it counted — all in one transaction with its audit entry, after the differencing guard. The PDF is
+/// printed from the stored HTML on its first download and kept (so issuing never waits for, or fails on, chromium).
 /// </summary>
 public sealed class ReportIssuing(
-    Db db, OutcomeReports reports, ReportRenderer renderer, PdfPrinter pdf, AuditTrail audit, ICurrentUser user, TimeProvider time,
+    Db db, OutcomeReports reports, ReportRenderer renderer, AuditTrail audit, ICurrentUser user, TimeProvider time,
     IStringLocalizer<OutcomesText> text)
 {
     public static readonly IReadOnlyList<string> Languages = ["ja", "en"];
@@ -68,7 +68,6 @@ public sealed class ReportIssuing(
         var tables = ReportTables.Build(report, text);
         var workbook = ReportFiles.Workbook(tables);
         var csv = ReportFiles.Csv(tables);
-        var printed = await pdf.PrintAsync(html, ct);
         int? scopeClient = report.Scope == ReportScopeKind.ClientSlice ? clientId : null;
 
         return await db.InTransactionAsync(async (c, t) =>
@@ -85,7 +84,7 @@ public sealed class ReportIssuing(
             {
                 CohortId = cohortId, ClientId = clientId, VersionNumber = number, Kind = kind.ToString(), Language = language, report.K,
                 PopulationSize = population, Recipients = JsonSerializer.Serialize(recipients.Select(r => new { r.Id, r.Name, r.Title })),
-                Figures = FrozenFigures(report, kind), Html = html, Workbook = workbook, Csv = System.Text.Encoding.UTF8.GetString(csv), Pdf = printed,
+                Figures = FrozenFigures(report, kind), Html = html, Workbook = workbook, Csv = System.Text.Encoding.UTF8.GetString(csv),
                 Now = time.GetUtcNow(), UserId = user.Id, Actor = user.UserName,
             }, t, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(OutcomesSql.InsertPopulation, new { VersionId = versionId, CohortIds = new[] { cohortId }, ClientId = scopeClient }, t, cancellationToken: ct));
