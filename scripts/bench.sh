@@ -56,4 +56,6 @@ dotnet "$bench_dll" feedback 10000
 echo
 dotnet "$bench_dll" lifecycle "$lifecycle"
 echo
+dotnet "$bench_dll" report "$participants"
+echo
 echo "Written to $report"

@@ -7,6 +7,7 @@ using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Features.Supplies;
 using ProgramOps.Web.Features.Teams;
@@ -31,6 +32,7 @@ builder.Services
     .AddActions()
     .AddEvents()
     .AddFeedback()
+    .AddOutcomes()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);

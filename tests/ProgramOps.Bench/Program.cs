@@ -4,12 +4,14 @@ using ProgramOps.Bench;
 //        ProgramOps.Bench import <rows> [database file to leave one imported cohort in]
 //        ProgramOps.Bench feedback <items>
 //        ProgramOps.Bench lifecycle <participants>
+//        ProgramOps.Bench report <participants>
 //        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]
 return args switch
 {
     ["import", var rows, .. var keep] => await ImportBenchmark.RunAsync(int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture), keep.FirstOrDefault()),
     ["insert", var clients] => await InsertBenchmark.RunAsync(int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture)),
     ["lifecycle", var participants] => await LifecycleJobsBenchmark.RunAsync(int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
+    ["report", var participants] => await ReportBenchmark.RunAsync(int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
     ["feedback", var items] => FeedbackBenchmark.Run(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)),
     ["http", var baseUrl, var password, .. var rest] => await HttpBenchmark.RunAsync(new Uri(baseUrl), password, HttpBenchmarkSettings.From(rest)),
     _ => Usage(),
@@ -17,6 +19,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | import <rows> [database file] | feedback <items> | lifecycle <participants> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
+    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | import <rows> [database file] | feedback <items> | lifecycle <participants> | report <participants> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
     return 2;
 }

@@ -80,6 +80,25 @@ public sealed class ValidatorTests
         Assert.Equal("日付を入力してください。", errors[nameof(ContractInput.EndDate)]);
     }
 
+    [Fact]
+    public void Contract_report_fields_need_a_positive_eligible_population_with_its_date_and_fees_of_zero_or_more()
+    {
+        var valid = new ContractInput
+        {
+            ProgramName = "禁煙", Seats = 5, StartDate = new DateOnly(2026, 4, 1), EndDate = new DateOnly(2027, 3, 31),
+            EligiblePopulation = 1200, EligiblePopulationAsOf = new DateOnly(2026, 3, 1), FeePerIttSuccessJpy = 50_000, FeePerCompleterJpy = 0,
+        };
+        Assert.True(new ContractInputValidator(Text).Validate(valid).IsValid);
+
+        var errors = Errors(new ContractInputValidator(Text), valid with { EligiblePopulation = 0, FeePerVerifiedSuccessJpy = -1 });
+        Assert.Contains("対象者数", errors[nameof(ContractInput.EligiblePopulation)]);
+        Assert.Contains("成果報酬", errors[nameof(ContractInput.FeePerVerifiedSuccessJpy)]);
+
+        var withoutDate = Errors(new ContractInputValidator(Text), valid with { EligiblePopulationAsOf = null });
+        Assert.Contains("日付", withoutDate[nameof(ContractInput.EligiblePopulationAsOf)]);
+        Assert.True(new ContractInputValidator(Text).Validate(valid with { EligiblePopulation = null, EligiblePopulationAsOf = null }).IsValid);
+    }
+
     [Theory]
     [InlineData("hanako@example.co.jp", "03-1234-5678", true)]
     [InlineData("hanako@", null, false)]

@@ -96,6 +96,30 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_contract_keeps_the_eligible_population_with_its_date_and_pay_for_results_fees()
+    {
+        var id = await SeedClientAsync(factory, Sample with { Name = "成果報酬契約株式会社" });
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var fields = FormFields(await GetDocumentAsync(bizDev, $"/clients/{id}/contracts"), new Dictionary<string, string>
+        {
+            ["Input.ProgramName"] = "禁煙プログラム", ["Input.Seats"] = "90", ["Input.PricePerSeatJpy"] = "30000",
+            ["Input.StartDate"] = "2026-01-01", ["Input.EndDate"] = "2026-12-31", ["Input.EligiblePopulation"] = "1500",
+            ["Input.EligiblePopulationAsOf"] = "2025-12-01", ["Input.FeePerIttSuccessJpy"] = "20000", ["Input.FeePerCompleterJpy"] = "5000",
+        });
+
+        var added = await PostAsync(bizDev, $"/clients/{id}/contracts", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        await using var connection = await factory.Db.OpenAsync();
+        var contract = await connection.QuerySingleAsync<(long Eligible, string AsOf, long? Itt, long? Verified, long? Completer)>(
+            "SELECT EligiblePopulation, EligiblePopulationAsOf, FeePerIttSuccessJpy, FeePerVerifiedSuccessJpy, FeePerCompleterJpy FROM Contracts WHERE ClientId = @id", new { id });
+        Assert.Equal((1500L, "2025-12-01", 20000L, (long?)null, 5000L), contract);
+        var contractId = await connection.ExecuteScalarAsync<int>("SELECT Id FROM Contracts WHERE ClientId = @id", new { id });
+        var edit = await GetDocumentAsync(bizDev, $"/clients/{id}/contracts/{contractId}");
+        Assert.Equal("1500", edit.QuerySelector("#Input_EligiblePopulation")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Letters_in_a_number_field_get_a_japanese_message()
     {
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);

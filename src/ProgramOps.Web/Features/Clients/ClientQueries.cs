@@ -55,6 +55,11 @@ public sealed record ContractRow
     public DateOnly EndDate { get; init; }
     public bool AutoRenew { get; init; }
     public ContractStatus Status { get; init; }
+    public int? EligiblePopulation { get; init; }
+    public DateOnly? EligiblePopulationAsOf { get; init; }
+    public int? FeePerIttSuccessJpy { get; init; }
+    public int? FeePerVerifiedSuccessJpy { get; init; }
+    public int? FeePerCompleterJpy { get; init; }
     public int Version { get; init; }
 
     public ContractTerm Term => new(StartDate, EndDate, Status);

@@ -18,12 +18,15 @@ public enum CohortStepRefusal
     NoEnrolledParticipants,
     NotStartDayYet,
     ProgramNotOver,
+    FinalReportsMissing,
 }
 
 /// <summary>What the cohort guards need to know, gathered by the caller.</summary>
 /// <param name="EndDate">The day the program is over (<see cref="Programs.ProgramDefinition.EndsOn"/>).</param>
+/// <param name="ClientsWithoutFinalReport">Clients of the cohort that have no issued final outcome report yet.</param>
 public sealed record CohortFacts(
-    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, DateOnly EndDate, DateOnly Today);
+    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, DateOnly EndDate, DateOnly Today,
+    int ClientsWithoutFinalReport = 0);
 
 /// <summary>The cohort lifecycle's rules: which step comes next and what must be true to take it. No I/O.</summary>
 public static class CohortLifecycle
@@ -54,6 +57,10 @@ public static class CohortLifecycle
                 break;
             case CohortStatus.Completed when facts.Today < facts.EndDate:
                 refusals.Add(CohortStepRefusal.ProgramNotOver);
+                break;
+            // Reported means every client has been handed its final outcome report.
+            case CohortStatus.Reported when facts.ClientsWithoutFinalReport > 0:
+                refusals.Add(CohortStepRefusal.FinalReportsMissing);
                 break;
         }
 

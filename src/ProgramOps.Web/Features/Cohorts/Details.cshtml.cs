@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
@@ -132,7 +133,8 @@ public sealed class DetailsModel(
         if (NextStep is { } next)
         {
             var facts = new CohortFacts(cohort.Status, cohort.ProgramVersionStatus == ProgramVersionStatus.Published,
-                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.StartDate, cohort.Program.EndsOn(cohort.StartDate), clock.Today);
+                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.StartDate, cohort.Program.EndsOn(cohort.StartDate), clock.Today,
+                next == CohortStatus.Reported ? await FinalReports.ClientsWithoutOneAsync(connection, id, ct) : 0);
             NextStepRefusals = CohortLifecycle.Refusals(facts, next);
         }
 

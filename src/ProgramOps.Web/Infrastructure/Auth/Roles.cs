@@ -32,5 +32,13 @@ public static class Policies
 
     public const string RouteFeedback = nameof(RouteFeedback);
 
+    /// <summary>
+    /// Client outcome reports: BizDev and Program CS (and admins) preview drafts, pick quotes, set a client's k and
+    /// ROI inputs, and issue; everyone, Viewers included, reads and downloads issued versions.
+    /// </summary>
+    public const string PreviewReports = nameof(PreviewReports);
+
+    public const string ReadReports = nameof(ReadReports);
+
     public const string Admin = nameof(Admin);
 }

@@ -48,6 +48,8 @@ public static class SecurityExtensions
             .AddPolicy(Policies.RunCohorts, p => p.RequireRole(Roles.Admin, Roles.ProgramCS))
             .AddPolicy(Policies.ReportFeedback, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.RouteFeedback, p => p.RequireRole(Roles.Admin, Roles.ProgramCS, Roles.BizDev))
+            .AddPolicy(Policies.PreviewReports, p => p.RequireRole(Roles.Admin, Roles.BizDev, Roles.ProgramCS))
+            .AddPolicy(Policies.ReadReports, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         return services;

@@ -6,6 +6,7 @@ public sealed record ContractInput
 {
     public const int MaxSeats = 1_000_000;
     public const int MaxPricePerSeatJpy = 10_000_000;
+    public const int MaxEligiblePopulation = 10_000_000;
 
     public string ProgramName { get; init; } = "";
     public int Seats { get; init; }
@@ -15,10 +16,22 @@ public sealed record ContractInput
     public bool AutoRenew { get; init; }
     public ContractStatus Status { get; init; } = ContractStatus.Draft;
 
+    /// <summary>対象者数: the people the client could enrol (its smokers or members), for the report's participation rate.</summary>
+    public int? EligiblePopulation { get; init; }
+    /// <summary>The date the client gave the eligible population.</summary>
+    public DateOnly? EligiblePopulationAsOf { get; init; }
+
+    /// <summary>Pay-for-results terms: a fee per ITT success, per CO-verified success, per participant who completes.</summary>
+    public int? FeePerIttSuccessJpy { get; init; }
+    public int? FeePerVerifiedSuccessJpy { get; init; }
+    public int? FeePerCompleterJpy { get; init; }
+
     public static ContractInput From(ContractRow row) => new()
     {
         ProgramName = row.ProgramName, Seats = row.Seats, PricePerSeatJpy = row.PricePerSeatJpy,
         StartDate = row.StartDate, EndDate = row.EndDate, AutoRenew = row.AutoRenew, Status = row.Status,
+        EligiblePopulation = row.EligiblePopulation, EligiblePopulationAsOf = row.EligiblePopulationAsOf,
+        FeePerIttSuccessJpy = row.FeePerIttSuccessJpy, FeePerVerifiedSuccessJpy = row.FeePerVerifiedSuccessJpy, FeePerCompleterJpy = row.FeePerCompleterJpy,
     };
 
     public ContractInput Normalized() => this with { ProgramName = JapaneseText.Normalize(ProgramName) };
@@ -26,7 +39,8 @@ public sealed record ContractInput
     public object ToParameters(int clientId, DateTimeOffset now, string actor, int id = 0, int version = 0) => new
     {
         Id = id, ClientId = clientId, Version = version, ProgramName, Seats, PricePerSeatJpy,
-        StartDate = StartDate!.Value, EndDate = EndDate!.Value, AutoRenew, Status = Status.ToString(), Now = now, Actor = actor,
+        StartDate = StartDate!.Value, EndDate = EndDate!.Value, AutoRenew, Status = Status.ToString(),
+        EligiblePopulation, EligiblePopulationAsOf, FeePerIttSuccessJpy, FeePerVerifiedSuccessJpy, FeePerCompleterJpy, Now = now, Actor = actor,
     };
 }
 
@@ -45,5 +59,14 @@ public sealed class ContractInputValidator : AbstractValidator<ContractInput>
         RuleFor(c => c.EndDate).GreaterThanOrEqualTo(c => c.StartDate).WithMessage(_ => text["Validation.EndBeforeStart"])
             .When(c => c.StartDate is not null && c.EndDate is not null);
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
+        RuleFor(c => c.EligiblePopulation).InclusiveBetween(1, ContractInput.MaxEligiblePopulation)
+            .WithMessage(_ => text["Validation.EligibleRange", ContractInput.MaxEligiblePopulation.ToString("N0")]);
+        RuleFor(c => c.EligiblePopulationAsOf).NotNull().WithMessage(_ => text["Validation.EligibleAsOfRequired"]).When(c => c.EligiblePopulation is not null);
+        RuleFor(c => c.EligiblePopulation).NotNull().WithMessage(_ => text["Validation.EligibleRequiredWithDate"]).When(c => c.EligiblePopulationAsOf is not null);
+        foreach (var fee in new System.Linq.Expressions.Expression<Func<ContractInput, int?>>[] { c => c.FeePerIttSuccessJpy, c => c.FeePerVerifiedSuccessJpy, c => c.FeePerCompleterJpy })
+        {
+            RuleFor(fee).InclusiveBetween(0, ContractInput.MaxPricePerSeatJpy)
+                .WithMessage(_ => text["Validation.FeeRange", ContractInput.MaxPricePerSeatJpy.ToString("N0")]);
+        }
     }
 }

@@ -4,7 +4,8 @@ public static class ContractsSql
 {
     public const string Find =
         """
-        SELECT Id, ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version
+        SELECT Id, ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status,
+               EligiblePopulation, EligiblePopulationAsOf, FeePerIttSuccessJpy, FeePerVerifiedSuccessJpy, FeePerCompleterJpy, Version
         FROM Contracts WHERE Id = @Id AND ClientId = @ClientId
         """;
 
@@ -13,8 +14,10 @@ public static class ContractsSql
     public const string Insert =
         """
         INSERT INTO Contracts (ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status,
+                               EligiblePopulation, EligiblePopulationAsOf, FeePerIttSuccessJpy, FeePerVerifiedSuccessJpy, FeePerCompleterJpy,
                                Version, CreatedAt, UpdatedAt, UpdatedBy)
         VALUES (@ClientId, @ProgramName, @Seats, @PricePerSeatJpy, @StartDate, @EndDate, @AutoRenew, @Status,
+                @EligiblePopulation, @EligiblePopulationAsOf, @FeePerIttSuccessJpy, @FeePerVerifiedSuccessJpy, @FeePerCompleterJpy,
                 1, @Now, @Now, @Actor);
         """;
 
@@ -23,6 +26,8 @@ public static class ContractsSql
         UPDATE Contracts
         SET ProgramName = @ProgramName, Seats = @Seats, PricePerSeatJpy = @PricePerSeatJpy, StartDate = @StartDate,
             EndDate = @EndDate, AutoRenew = @AutoRenew, Status = @Status,
+            EligiblePopulation = @EligiblePopulation, EligiblePopulationAsOf = @EligiblePopulationAsOf,
+            FeePerIttSuccessJpy = @FeePerIttSuccessJpy, FeePerVerifiedSuccessJpy = @FeePerVerifiedSuccessJpy, FeePerCompleterJpy = @FeePerCompleterJpy,
             Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
         WHERE Id = @Id AND ClientId = @ClientId AND Version = @Version
         """;

@@ -1,0 +1,12 @@
+namespace ProgramOps.Web.Features.Outcomes;
+
+public static class OutcomesServiceExtensions
+{
+    public static IServiceCollection AddOutcomes(this IServiceCollection services) =>
+        services
+            .AddScoped<OutcomeReports>()
+            .AddScoped<ReportRenderer>()
+            .AddScoped<ReportIssuing>()
+            .AddSingleton<PdfPrinter>()
+            .AuthorizePageFolder("/Outcomes", Policies.ReadReports);
+}
