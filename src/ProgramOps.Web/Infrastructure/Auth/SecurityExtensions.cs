@@ -47,9 +47,11 @@ public static class SecurityExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ReadClients, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.EditClients, p => p.RequireRole(Roles.Admin, Roles.BizDev, Roles.ProgramCS))
+            .AddPolicy(Policies.EditContracts, p => p.RequireRole(Roles.Admin, Roles.BizDev))
             .AddPolicy(Policies.ReadPrograms, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.ReadCohorts, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.RunCohorts, p => p.RequireRole(Roles.Admin, Roles.ProgramCS))
+            .AddPolicy(Policies.WorkActions, p => p.RequireRole(Roles.Admin, Roles.ProgramCS, Roles.BizDev))
             .AddPolicy(Policies.ReportFeedback, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.RouteFeedback, p => p.RequireRole(Roles.Admin, Roles.ProgramCS, Roles.BizDev))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
