@@ -26,7 +26,7 @@ public static class SqliteBackup
         {
             source.Open();
             copy.Open();
-            source.BackupDatabase(copy);
+            CopyRetryingWhileBusy(source, copy);
             using var check = copy.CreateCommand();
             check.CommandText = "PRAGMA integrity_check";
             var integrity = (string)check.ExecuteScalar()!;
@@ -36,5 +36,26 @@ public static class SqliteBackup
         // Only a complete, checked copy takes the destination's name.
         File.Move(temporary, destination, overwrite: true);
         return "ok";
+    }
+
+    /// <summary>
+    /// A writer committing at that moment makes a backup step busy (SQLITE_BUSY/LOCKED); as SQLite's documentation
+    /// advises, the step is tried again, here for up to 30 seconds, instead of failing the backup.
+    /// </summary>
+    private static void CopyRetryingWhileBusy(SqliteConnection source, SqliteConnection copy)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                source.BackupDatabase(copy);
+                return;
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6 && DateTime.UtcNow < deadline)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 }
