@@ -26,4 +26,15 @@ public sealed class StartOptionsTests
     [InlineData("--demo-clients", "many")]
     public void Demo_clients_needs_a_positive_number(params string[] args) =>
         Assert.Throws<ArgumentException>(() => StartOptions.Parse(args));
+
+    [Fact]
+    public void Backup_takes_the_file_to_write()
+    {
+        var start = StartOptions.Parse(["--backup", "/var/backups/programops.db", "--urls", "http://x"]);
+
+        Assert.Equal("/var/backups/programops.db", start.BackupTo);
+        Assert.Equal(["--urls", "http://x"], start.HostArguments);
+        Assert.Throws<ArgumentException>(() => StartOptions.Parse(["--backup"]));
+        Assert.Throws<ArgumentException>(() => StartOptions.Parse(["--backup", "--urls"]));
+    }
 }

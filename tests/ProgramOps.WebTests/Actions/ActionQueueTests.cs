@@ -64,4 +64,35 @@ public sealed class ActionQueueTests(ProgramOpsFactory factory) : IClassFixture<
         var stale = await PostAsync(cs, $"/actions?handler=Snooze&id={actionId}", FormFields(queue, new Dictionary<string, string> { ["until"] = "2099-02-01" }, form));
         Assert.NotNull((await ReadDocumentAsync(stale)).QuerySelector(".conflict"));
     }
+
+    [Fact]
+    public async Task BizDev_takes_and_completes_a_renewal_action_of_theirs_but_not_a_CS_action()
+    {
+        var (bizDev, userName) = await factory.SignedInUserAsync(Roles.BizDev);
+        var (_, contractId, clientId) = await EnrollingCohortAsync(factory, "更新対応");
+        var atRisk = await AtRiskActionAsync("更新対応外");
+        var renewal = await factory.Db.InTransactionAsync(async (c, t) =>
+        {
+            var owner = await c.ExecuteScalarAsync<int>("SELECT Id FROM Users WHERE UserName = @userName", new { userName }, t);
+            await CsActions.OpenManyAsync(c, t, [CsActionRequest.Renewal(contractId, clientId, owner, 90, 88, new DateOnly(2026, 1, 2))], "system", DateTimeOffset.UtcNow, CancellationToken.None);
+            return await c.ExecuteScalarAsync<int>("SELECT Id FROM CsActions WHERE ContractId = @contractId AND Kind = 'ContractRenewal'", new { contractId }, t);
+        });
+        var queue = await GetDocumentAsync(bizDev, "/actions");
+        Assert.NotNull(queue.QuerySelector($"tr[data-action='{renewal}'] form[action*='handler=Complete']"));
+        Assert.Null(queue.QuerySelector($"tr[data-action='{atRisk}'] form"));
+
+        var taken = await PostAsync(bizDev, $"/actions?handler=Take&id={renewal}", FormFields(queue, formSelector: $"tr[data-action='{renewal}'] form[action*='handler=Take']"));
+        Assert.Equal(HttpStatusCode.Redirect, taken.StatusCode);
+        queue = await GetDocumentAsync(bizDev, "/actions");
+        var done = await PostAsync(bizDev, $"/actions?handler=Complete&id={renewal}",
+            FormFields(queue, new Dictionary<string, string> { ["note"] = "更新の打ち合わせを設定" }, $"tr[data-action='{renewal}'] form[action*='handler=Complete']"));
+        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+
+        var refused = await PostAsync(bizDev, $"/actions?handler=Take&id={atRisk}",
+            FormFields(queue, new Dictionary<string, string> { ["version"] = "1" }, $"tr[data-action='{renewal}'] form[action*='handler=Take']"));
+        Assert.Contains("/account/accessdenied", refused.Headers.Location!.OriginalString);
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal("Done", await c.ExecuteScalarAsync<string>("SELECT Status FROM CsActions WHERE Id = @renewal", new { renewal }));
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT Version FROM CsActions WHERE Id = @atRisk", new { atRisk }));
+    }
 }

@@ -280,22 +280,22 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
     public async Task Key_person_with_a_bad_email_is_refused_and_a_good_one_is_listed()
     {
         var id = await SeedClientAsync(factory, Sample with { Name = "キーパーソンテスト株式会社" });
-        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
-        var form = await GetDocumentAsync(cs, $"/clients/{id}/keypersons");
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var form = await GetDocumentAsync(bizDev, $"/clients/{id}/keypersons");
 
-        var bad = await PostAsync(cs, $"/clients/{id}/keypersons", FormFields(form, new Dictionary<string, string>
+        var bad = await PostAsync(bizDev, $"/clients/{id}/keypersons", FormFields(form, new Dictionary<string, string>
         {
             ["Input.Name"] = "山田 花子", ["Input.Email"] = "hanako@", ["Input.Role"] = "DecisionMaker",
         }));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("メールアドレス", (await ReadDocumentAsync(bad)).QuerySelector("[data-valmsg-for='Input.Email']")!.TextContent);
 
-        var good = await PostAsync(cs, $"/clients/{id}/keypersons", FormFields(form, new Dictionary<string, string>
+        var good = await PostAsync(bizDev, $"/clients/{id}/keypersons", FormFields(form, new Dictionary<string, string>
         {
             ["Input.Name"] = "山田 花子", ["Input.Title"] = "人事部長", ["Input.Email"] = "hanako@example.co.jp", ["Input.Role"] = "DecisionMaker",
         }));
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
-        var details = await GetDocumentAsync(cs, $"/clients/details/{id}");
+        var details = await GetDocumentAsync(bizDev, $"/clients/details/{id}");
         Assert.Contains("山田 花子", details.Body!.TextContent);
         Assert.Contains("意思決定者", details.Body.TextContent);
     }

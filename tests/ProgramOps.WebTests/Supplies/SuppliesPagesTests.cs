@@ -265,4 +265,18 @@ public sealed class SuppliesPagesTests(ProgramOpsFactory factory) : IClassFixtur
         Assert.StartsWith("/account/accessdenied", change.Headers.Location!.PathAndQuery);
         Assert.Equal("Due", (await ShipmentsAsync(cohortId)).Single().Status);
     }
+
+    [Fact]
+    public async Task An_oversized_partner_file_gets_the_page_with_a_message_and_changes_nothing()
+    {
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var content = new byte[ImportModel.MaxFileBytes + (128 * 1024)];
+        Array.Fill(content, (byte)'a');
+
+        var response = await UploadPartnerFileAsync(cs, content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await ReadDocumentAsync(response);
+        Assert.Contains("10", page.QuerySelector("[data-valmsg-for='Upload']")!.TextContent);
+    }
 }

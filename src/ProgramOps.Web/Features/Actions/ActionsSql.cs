@@ -62,6 +62,8 @@ public static class ActionsSql
         {dialect.OrderAndPage("a.DueOn, a.Id")}
         """;
 
+    public const string KindAndOwner = "SELECT Kind, OwnerId FROM CsActions WHERE Id = @Id";
+
     public const string Take =
         """
         UPDATE CsActions SET OwnerId = @UserId, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor

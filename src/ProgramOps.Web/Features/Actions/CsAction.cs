@@ -17,6 +17,13 @@ public enum CsActionStatus
     Resolved,
 }
 
+/// <summary>Who may take, snooze and complete an action: those who run cohorts any; others (BizDev) a contract renewal that is theirs or no one's yet.</summary>
+public static class CsActionWork
+{
+    public static bool MayWork(bool runsCohorts, CsActionKind kind, int? ownerId, int? userId) =>
+        runsCohorts || (kind == CsActionKind.ContractRenewal && (ownerId is null || ownerId == userId));
+}
+
 /// <summary>What a job or rule found that staff must act on; the condition key makes it one action per open condition.</summary>
 /// <param name="OwnerId">Who owns it; when null, the cohort's CS owner.</param>
 public sealed record CsActionRequest(

@@ -1,7 +1,8 @@
 namespace ProgramOps.Web.Features.Actions;
 
 /// <summary>The CS action queue: what needs doing, by due date; take, snooze or complete an action.</summary>
-public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IStringLocalizer<ActionsText> text) : PageModel
+public sealed class IndexModel(
+    Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IAuthorizationService authorization, IStringLocalizer<ActionsText> text) : PageModel
 {
     public sealed record Query
     {
@@ -44,24 +45,37 @@ public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, Local
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    [HandlerPolicy(Policies.RunCohorts)]
+    [HandlerPolicy(Policies.WorkActions)]
     public Task<IActionResult> OnPostTakeAsync(int id, int version, CancellationToken ct) =>
         ChangeAsync(id, ActionsSql.Take, "Taken", null, new { Id = id, Version = version, UserId = user.Id }, text["Flash.Taken"], ct);
 
-    [HandlerPolicy(Policies.RunCohorts)]
+    [HandlerPolicy(Policies.WorkActions)]
     public Task<IActionResult> OnPostSnoozeAsync(int id, int version, DateOnly? until, string? note, CancellationToken ct) =>
         until is not { } day || day <= clock.Today
             ? Refuse(text["Validation.SnoozeDate"], ct)
             : ChangeAsync(id, ActionsSql.Snooze, "Snoozed", note?.Trim(), new { Id = id, Version = version, Until = day, Note = note?.Trim() }, text["Flash.Snoozed", day.ToString("yyyy-MM-dd")], ct);
 
-    [HandlerPolicy(Policies.RunCohorts)]
+    [HandlerPolicy(Policies.WorkActions)]
     public Task<IActionResult> OnPostCompleteAsync(int id, int version, string? note, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(note) || note.Length > 2000
             ? Refuse(text["Validation.NoteRequired"], ct)
             : ChangeAsync(id, ActionsSql.Complete, "Completed", note.Trim(), new { Id = id, Version = version, Note = note.Trim() }, text["Flash.Completed"], ct);
 
+    /// <summary>Whether the signed-in user may work this row (the page shows its forms).</summary>
+    public bool MayWork(Row row) => CsActionWork.MayWork(RunsCohorts, row.Kind, row.OwnerId, user.Id);
+
+    private bool RunsCohorts { get; set; }
+
     private async Task<IActionResult> ChangeAsync(int id, string sql, string action, string? summary, object values, string flash, CancellationToken ct)
     {
+        if (!await RunsCohortsAsync())
+        {
+            await using var connection = await db.OpenAsync(ct);
+            var target = await connection.QuerySingleOrDefaultAsync<(CsActionKind Kind, int? OwnerId)?>(new CommandDefinition(ActionsSql.KindAndOwner, new { Id = id }, cancellationToken: ct));
+            if (target is not { } found) return NotFound();
+            if (!CsActionWork.MayWork(false, found.Kind, found.OwnerId, user.Id)) return Forbid();
+        }
+
         var parameters = new DynamicParameters(values);
         parameters.Add("Now", clock.UtcNow);
         parameters.Add("Actor", user.UserName);
@@ -89,8 +103,11 @@ public sealed class IndexModel(Db db, AuditTrail audit, ICurrentUser user, Local
         return Page();
     }
 
+    private async Task<bool> RunsCohortsAsync() => RunsCohorts = (await authorization.AuthorizeAsync(User, Policies.RunCohorts)).Succeeded;
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        await RunsCohortsAsync();
         var page = Paging.Normalize(Filter.PageNumber);
         var parameters = new
         {

@@ -7,7 +7,10 @@ namespace ProgramOps.Web.Features.Supplies;
 /// and column; only a file without problems is applied, all of it in one transaction.
 /// </summary>
 [Authorize(Policy = Policies.RunCohorts)]
-[RequestSizeLimit(MaxFileBytes + (64 * 1024))]
+// Bodies up to eight times the file limit are read (to disk beyond 64 KB), so an oversized file gets this page with its
+// message; anything larger is cut off by the server and gets the error page's "too large".
+[RequestSizeLimit(MaxFileBytes * 8)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes * 8)]
 public sealed class ImportModel(Db db, AuditTrail audit, ICurrentUser user, LocalClock clock,
     IStringLocalizer<SuppliesText> text) : PageModel
 {

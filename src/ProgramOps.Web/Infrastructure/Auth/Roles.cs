@@ -19,6 +19,9 @@ public static class Policies
     /// <summary>Client accounts are kept by BizDev and CS; Viewers only read.</summary>
     public const string EditClients = nameof(EditClients);
 
+    /// <summary>A client's contracts and key persons are BizDev's (and admins'); CS and Viewers read them.</summary>
+    public const string EditContracts = nameof(EditContracts);
+
     /// <summary>Everyone reads the program catalogue; only admins launch, edit, publish and retire programs.</summary>
     public const string ReadPrograms = nameof(ReadPrograms);
 
@@ -26,6 +29,9 @@ public static class Policies
     public const string ReadCohorts = nameof(ReadCohorts);
 
     public const string RunCohorts = nameof(RunCohorts);
+
+    /// <summary>Those who run cohorts work every action; BizDev works the contract renewals that are theirs (<c>CsActionWork</c>).</summary>
+    public const string WorkActions = nameof(WorkActions);
 
     /// <summary>All staff report feedback; CS, BizDev and admins route it, override it and move it along its queue.</summary>
     public const string ReportFeedback = nameof(ReportFeedback);

@@ -16,12 +16,19 @@ public static class StartupTasks
 
     /// <summary>
     /// Migrates the database and runs every feature's start-up task. Returns false when the process should exit
-    /// instead of serving (<c>--migrate-only</c>).
+    /// instead of serving (<c>--migrate-only</c>, <c>--backup FILE</c>).
     /// </summary>
     public static async Task<bool> PrepareAsync(this WebApplication app, StartOptions start)
     {
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
+        if (start.BackupTo is { } backupFile)
+        {
+            SqliteBackup.Run(services.GetRequiredService<Db>(), backupFile);
+            Console.WriteLine($"  ProgramOps: backup written to {Path.GetFullPath(backupFile)} (integrity ok).");
+            return false;
+        }
+
         services.GetRequiredService<DatabaseMigrator>().Migrate();
         if (start.MigrateOnly) return false;
 

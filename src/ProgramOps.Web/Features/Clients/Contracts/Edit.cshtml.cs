@@ -1,7 +1,7 @@
 namespace ProgramOps.Web.Features.Clients.Contracts;
 
 /// <summary>Adds (no id) or edits (with id) one contract of a client; drafts can also be deleted.</summary>
-[Authorize(Policy = Policies.EditClients)]
+[Authorize(Policy = Policies.EditContracts)]
 public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<ClientsText> text)
     : ClientChildPageModel<ContractRow, ContractInput>(db, clients)
 {

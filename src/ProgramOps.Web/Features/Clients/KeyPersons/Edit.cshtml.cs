@@ -1,7 +1,7 @@
 namespace ProgramOps.Web.Features.Clients.KeyPersons;
 
 /// <summary>Adds (no id) or edits and removes (with id) one key person of a client.</summary>
-[Authorize(Policy = Policies.EditClients)]
+[Authorize(Policy = Policies.EditContracts)]
 public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<ClientsText> text)
     : ClientChildPageModel<KeyPersonRow, KeyPersonInput>(db, clients)
 {
