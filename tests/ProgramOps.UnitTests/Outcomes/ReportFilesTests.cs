@@ -1,5 +1,6 @@
 using System.Text;
 using ProgramOps.Web.Features.Outcomes;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.UnitTests.Outcomes;
 
@@ -21,10 +22,10 @@ public sealed class ReportFilesTests
     [InlineData("参加者", "参加者")]
     [InlineData("", "")]
     public void Text_a_spreadsheet_would_run_as_a_formula_is_neutralised(string text, string expected) =>
-        Assert.Equal(expected, SpreadsheetText.Neutralise(text));
+        Assert.Equal(expected, SpreadsheetCell.Neutralise(text));
 
     [Fact]
-    public void Numbers_stay_numbers() => Assert.Equal(-2, SpreadsheetText.Neutralise(-2));
+    public void Numbers_stay_numbers() => Assert.Equal(-2, SpreadsheetCell.Neutralise(-2));
 
     [Fact]
     public void The_csv_has_one_width_a_bom_neutralised_text_and_a_dash_for_hidden_figures()

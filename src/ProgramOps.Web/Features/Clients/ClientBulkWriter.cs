@@ -8,7 +8,11 @@ public sealed record NewClientRecord(
 
 public sealed record NewKeyPersonRecord(string Name, string Title, string Role, string Email, string Phone);
 
-public sealed record NewContractRecord(string ProgramName, int Seats, int PricePerSeatJpy, DateOnly StartDate, DateOnly EndDate, bool AutoRenew, string Status);
+/// <param name="EligiblePopulation">対象者数, given on <paramref name="EligiblePopulationAsOf"/>; the fees are the pay-for-results terms, if any.</param>
+public sealed record NewContractRecord(
+    string ProgramName, int Seats, int PricePerSeatJpy, DateOnly StartDate, DateOnly EndDate, bool AutoRenew, string Status,
+    int? EligiblePopulation = null, DateOnly? EligiblePopulationAsOf = null, int? FeePerIttSuccessJpy = null, int? FeePerVerifiedSuccessJpy = null,
+    int? FeePerCompleterJpy = null);
 
 /// <summary>
 /// Writes many clients, key persons and contracts with the clients feature's own INSERT statements, each prepared once:
@@ -34,7 +38,8 @@ public sealed class ClientBulkWriter : IDisposable
         _contract = new PreparedCommand(connection, transaction, Contracts.ContractsSql.Insert,
             ("ClientId", DbType.Int32), ("ProgramName", DbType.String), ("Seats", DbType.Int32), ("PricePerSeatJpy", DbType.Int32),
             ("StartDate", DbType.Date), ("EndDate", DbType.Date), ("AutoRenew", DbType.Boolean), ("Status", DbType.String),
-            ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
+            ("EligiblePopulation", DbType.Int32), ("EligiblePopulationAsOf", DbType.Date), ("FeePerIttSuccessJpy", DbType.Int32),
+            ("FeePerVerifiedSuccessJpy", DbType.Int32), ("FeePerCompleterJpy", DbType.Int32), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
         foreach (var insert in new[] { _client, _keyPerson, _contract }) insert.Set("Actor", actor);
     }
 
@@ -52,7 +57,9 @@ public sealed class ClientBulkWriter : IDisposable
     public Task<int> AddContractAsync(int clientId, NewContractRecord contract, DateTimeOffset at, CancellationToken ct) =>
         _contract.Set("ClientId", clientId).Set("ProgramName", contract.ProgramName).Set("Seats", contract.Seats)
             .Set("PricePerSeatJpy", contract.PricePerSeatJpy).Set("StartDate", contract.StartDate).Set("EndDate", contract.EndDate)
-            .Set("AutoRenew", contract.AutoRenew).Set("Status", contract.Status).Set("Now", at).ExecuteAsync(ct);
+            .Set("AutoRenew", contract.AutoRenew).Set("Status", contract.Status).Set("EligiblePopulation", contract.EligiblePopulation)
+            .Set("EligiblePopulationAsOf", contract.EligiblePopulationAsOf).Set("FeePerIttSuccessJpy", contract.FeePerIttSuccessJpy)
+            .Set("FeePerVerifiedSuccessJpy", contract.FeePerVerifiedSuccessJpy).Set("FeePerCompleterJpy", contract.FeePerCompleterJpy).Set("Now", at).ExecuteAsync(ct);
 
     public void Dispose()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using MiniExcelLibs;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Outcomes;
 
@@ -13,7 +14,7 @@ public static class ReportFiles
         foreach (var table in tables)
         {
             sheets[SheetName(table.Name, sheets.Count)] = table.Rows
-                .Select(row => table.Columns.Select((column, i) => (column, cell: SpreadsheetText.Neutralise(i < row.Count ? row[i] : null)))
+                .Select(row => table.Columns.Select((column, i) => (column, cell: SpreadsheetCell.Neutralise(i < row.Count ? row[i] : null)))
                     .ToDictionary(c => c.column, c => c.cell ?? ReportFormat.Hidden))
                 .ToList();
         }
@@ -45,7 +46,7 @@ public static class ReportFiles
     }
 
     private static string Text(object? cell) =>
-        Convert.ToString(SpreadsheetText.Neutralise(cell) ?? ReportFormat.Hidden, CultureInfo.InvariantCulture) ?? "";
+        Convert.ToString(SpreadsheetCell.Neutralise(cell) ?? ReportFormat.Hidden, CultureInfo.InvariantCulture) ?? "";
 
     /// <summary>Excel sheet names: at most 31 characters, none of : \ / ? * [ ], unique.</summary>
     private static string SheetName(string name, int index)
