@@ -15,6 +15,7 @@ public enum CohortStepRefusal
 {
     NotTheNextStep,
     ProgramVersionNotPublished,
+    EnrolmentWindowNotOpen,
     NoEnrolledParticipants,
     NotStartDayYet,
     ProgramNotOver,
@@ -23,7 +24,7 @@ public enum CohortStepRefusal
 /// <summary>What the cohort guards need to know, gathered by the caller.</summary>
 /// <param name="EndDate">The day the program is over (<see cref="Programs.ProgramDefinition.EndsOn"/>).</param>
 public sealed record CohortFacts(
-    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, DateOnly EndDate, DateOnly Today);
+    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly EnrolmentOpens, DateOnly StartDate, DateOnly EndDate, DateOnly Today);
 
 /// <summary>The cohort lifecycle's rules: which step comes next and what must be true to take it. No I/O.</summary>
 public static class CohortLifecycle
@@ -45,8 +46,9 @@ public static class CohortLifecycle
         var refusals = new List<CohortStepRefusal>();
         switch (target)
         {
-            case CohortStatus.Enrolling when !facts.ProgramVersionPublished:
-                refusals.Add(CohortStepRefusal.ProgramVersionNotPublished);
+            case CohortStatus.Enrolling:
+                if (!facts.ProgramVersionPublished) refusals.Add(CohortStepRefusal.ProgramVersionNotPublished);
+                if (facts.Today < facts.EnrolmentOpens) refusals.Add(CohortStepRefusal.EnrolmentWindowNotOpen);
                 break;
             case CohortStatus.Running:
                 if (facts.EnrolledParticipants == 0) refusals.Add(CohortStepRefusal.NoEnrolledParticipants);

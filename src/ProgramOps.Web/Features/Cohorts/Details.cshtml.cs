@@ -132,7 +132,7 @@ public sealed class DetailsModel(
         if (NextStep is { } next)
         {
             var facts = new CohortFacts(cohort.Status, cohort.ProgramVersionStatus == ProgramVersionStatus.Published,
-                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.StartDate, cohort.Program.EndsOn(cohort.StartDate), clock.Today);
+                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.EnrolmentOpens, cohort.StartDate, cohort.Program.EndsOn(cohort.StartDate), clock.Today);
             NextStepRefusals = CohortLifecycle.Refusals(facts, next);
         }
 

@@ -27,6 +27,8 @@ public sealed class ProgramDefinitionValidator : AbstractValidator<ProgramDefini
             .WithMessage(_ => text["Validation.ShipmentWeeksUnique"]);
         RuleFor(d => d.QuitDayAfterFirstKit).Must((d, afterKit) => !afterKit || d.Shipments.Any(s => s.SupplyWeek == 0))
             .WithMessage(_ => text["Validation.QuitDayNeedsFirstKit"]);
+        RuleFor(d => d.LateJoinersUntilWeek).Must((d, week) => week is null || (week >= 1 && week <= d.DurationWeeks))
+            .WithMessage(d => text["Validation.LateJoinersUntilWeek", d.DurationWeeks]);
         RuleFor(d => d.Success).Must(IsSensible).WithMessage(_ => text["Validation.Success"]);
         RuleFor(d => d.TimeZone).Must(IsKnownTimeZone).WithMessage(d => text["Validation.TimeZone", d.TimeZone]);
     }
