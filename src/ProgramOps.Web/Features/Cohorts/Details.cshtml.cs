@@ -23,6 +23,7 @@ public sealed class DetailsModel(
         public int VersionNumber { get; init; }
         public ProgramVersionStatus ProgramVersionStatus { get; init; }
         public required string Definition { get; init; }
+        public int? CsOwnerId { get; init; }
         public string? CsOwnerName { get; init; }
         public int Version { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
