@@ -55,7 +55,7 @@ public sealed class CohortTeamsTests : IDisposable
     }
 
     [Fact]
-    public async Task Late_joiners_fill_the_teams_with_room_and_too_few_for_a_new_team_join_the_smallest()
+    public async Task Late_joiners_fill_the_teams_with_room_and_the_rest_form_new_teams_of_at_most_five()
     {
         var (cohortId, contractId) = await CohortAsync();
         await TestData.ParticipantsAsync(_database.Db, cohortId, contractId, 23, "営業部", "総務部");
@@ -64,9 +64,9 @@ public sealed class CohortTeamsTests : IDisposable
 
         var result = await FormAsync(cohortId);
 
-        // 7 seats were free up to the maximum of 6; the 2 left over are too few for a team of their own.
-        Assert.Equal((0, 9), (result.TeamsCreated, result.Placed));
-        Assert.Equal([7, 7, 6, 6, 6], (await SizesAsync(cohortId)).Select(s => s.Members).OrderDescending());
+        // 2 seats were free up to the maximum of 5; the 7 left over cannot make teams of 4–5, so they make 4 and 3.
+        Assert.Equal((2, 9), (result.TeamsCreated, result.Placed));
+        Assert.Equal([5, 5, 5, 5, 5, 4, 3], (await SizesAsync(cohortId)).Select(s => s.Members).OrderDescending());
     }
 
     [Fact]
@@ -123,16 +123,16 @@ public sealed class CohortTeamsTests : IDisposable
         var result = await FormAsync(cohortId);
 
         var people = await ParticipantsAsync(cohortId);
-        Assert.Equal((2, 11), (result.TeamsCreated, result.Placed));
+        Assert.Equal((3, 11), (result.TeamsCreated, result.Placed));
         Assert.All(people.Take(3), p => Assert.Equal((null, 1), (p.Team, p.Version)));
         Assert.All(people.Skip(3), p => Assert.Equal(2, p.Version));
-        Assert.Equal([5, 6], people.Where(p => p.Team is not null).GroupBy(p => p.Team).Select(g => g.Count()).Order());
+        Assert.Equal([3, 4, 4], people.Where(p => p.Team is not null).GroupBy(p => p.Team).Select(g => g.Count()).Order());
         Assert.All(await ParticipantsAsync(otherCohort), p => Assert.Null(p.Team));
         await using var c = await _database.Db.OpenAsync();
         var audit = await c.QuerySingleAsync<(string EntityId, string Summary, string UserName)>(
             "SELECT EntityId, Summary, UserName FROM AuditLog WHERE Action IN ('TeamsFormed', 'TeamsAdjusted')");
         Assert.Equal(cohortId.ToString(), audit.EntityId);
-        Assert.Contains("2 new teams, 11 placed", audit.Summary);
+        Assert.Contains("3 new teams, 11 placed", audit.Summary);
         Assert.Equal("cs1", audit.UserName);
         Assert.Equal("cs1", await c.ExecuteScalarAsync<string>("SELECT DISTINCT UpdatedBy FROM Participants WHERE CohortId = @cohortId AND TeamId IS NOT NULL", new { cohortId }));
     }
@@ -141,11 +141,11 @@ public sealed class CohortTeamsTests : IDisposable
     public async Task A_late_joiner_joins_a_team_without_a_colleague_and_not_a_team_emptied_by_a_merge()
     {
         var (cohortId, contractId) = await CohortAsync();
-        // 20 people in four teams of five; two departments in turn, so every team has both.
-        var ids = await TestData.ParticipantsAsync(_database.Db, cohortId, contractId, 20, "営業部", "総務部");
+        // 17 people in teams of 5, 4, 4 and 4; two departments in turn, so every team has both.
+        var ids = await TestData.ParticipantsAsync(_database.Db, cohortId, contractId, 17, "営業部", "総務部");
         await FormAsync(cohortId);
         var before = await ParticipantsAsync(cohortId);
-        // Team 1 loses three of its five: its two remaining members are merged into two of the other teams.
+        // Team 1 loses three of its five: its two remaining members are merged into two of the teams of four.
         await SetStateAsync("DroppedOut", before.Where(p => p.Team == 1).Select(p => p.Id).Take(3));
         var merged = await FormAsync(cohortId);
         Assert.Equal(2, merged.Moved);
@@ -156,7 +156,7 @@ public sealed class CohortTeamsTests : IDisposable
         var after = await ParticipantsAsync(cohortId);
         Assert.Equal((0, 1, 0), (late.TeamsCreated, late.Placed, late.Moved));
         Assert.NotEqual(1, after[^1].Team);
-        Assert.Equal([(1, 0), (2, 6), (3, 6), (4, 6)], await SizesAsync(cohortId));
+        Assert.Equal([(1, 0), (2, 5), (3, 5), (4, 5)], await SizesAsync(cohortId));
         Assert.Equal(ids.Count + 1, after.Count);
     }
 

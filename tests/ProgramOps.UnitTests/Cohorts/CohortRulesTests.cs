@@ -9,7 +9,7 @@ public sealed class CohortRulesTests
     private static readonly DateOnly Start = new(2027, 1, 11);
 
     private static CohortFacts Facts(CohortStatus status, int enrolled = 25, int daysFromStart = 0, bool published = true) =>
-        new(status, published, enrolled, Start, EndDate: Start.AddDays(12 * 7), Today: Start.AddDays(daysFromStart));
+        new(status, published, enrolled, EnrolmentOpens: Start.AddDays(-35), Start, EndDate: Start.AddDays(12 * 7), Today: Start.AddDays(daysFromStart));
 
     [Fact]
     public void Steps_go_one_way_in_order()
@@ -32,6 +32,14 @@ public sealed class CohortRulesTests
     {
         Assert.Equal([ProgramVersionNotPublished], CohortLifecycle.Refusals(Facts(Planned, published: false), Enrolling));
         Assert.Empty(CohortLifecycle.Refusals(Facts(Planned), Enrolling));
+    }
+
+    [Fact]
+    public void Enrolment_opens_no_earlier_than_its_window()
+    {
+        Assert.Equal([EnrolmentWindowNotOpen], CohortLifecycle.Refusals(Facts(Planned, daysFromStart: -36), Enrolling));
+        Assert.Equal([ProgramVersionNotPublished, EnrolmentWindowNotOpen], CohortLifecycle.Refusals(Facts(Planned, daysFromStart: -40, published: false), Enrolling));
+        Assert.Empty(CohortLifecycle.Refusals(Facts(Planned, daysFromStart: -35), Enrolling));
     }
 
     [Fact]

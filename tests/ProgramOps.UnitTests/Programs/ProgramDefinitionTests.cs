@@ -43,6 +43,24 @@ public sealed class ProgramDefinitionTests
     }
 
     [Theory]
+    [InlineData(null, true)]
+    [InlineData(1, true)]
+    [InlineData(12, true)]
+    [InlineData(0, false)]
+    [InlineData(13, false)]
+    public void Late_joiners_are_taken_until_a_week_of_the_program_or_not_at_all(int? week, bool valid)
+    {
+        var result = Validator.Validate(ProgramTemplates.SmokingCessation with { LateJoinersUntilWeek = week });
+
+        Assert.Equal(valid, result.IsValid);
+        if (!valid) Assert.Contains("途中参加の受付は 1〜12 週", Assert.Single(result.Errors).ErrorMessage);
+    }
+
+    [Fact]
+    public void Teams_of_six_are_refused_with_the_five_person_rule_named() =>
+        Assert.Contains("5人1組", Assert.Single(Validator.Validate(ProgramTemplates.SmokingCessation with { TeamSize = new TeamSizeRule(5, 4, 6) }).Errors).ErrorMessage);
+
+    [Theory]
     [InlineData(0, false, null, false)]
     [InlineData(7, false, null, true)]
     [InlineData(7, true, null, false)]

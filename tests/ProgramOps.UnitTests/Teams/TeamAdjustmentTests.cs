@@ -34,12 +34,12 @@ public sealed class TeamAdjustmentTests
     [Fact]
     public void Late_joiners_fill_the_smallest_teams_first_without_going_over_the_maximum()
     {
-        var teams = Teams(5, 4, 6, 4);
+        var teams = Teams(5, 4, 5, 4);
 
         var placed = Apply(teams, TeamAdjustment.PlaceLateJoiners(teams, People(1000, 3), Rule));
 
         Assert.Equal([5, 5], new[] { placed["team 101"].Count, placed["team 103"].Count });
-        Assert.Equal([5, 5, 6, 6], placed.Values.Select(v => v.Count).Order());
+        Assert.Equal([1, 5, 5, 5, 5], placed.Values.Select(v => v.Count).Order());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class TeamAdjustmentTests
     [Fact]
     public void When_every_team_is_full_newcomers_form_new_teams_numbered_after_the_last()
     {
-        var teams = Teams(6, 6);
+        var teams = Teams(5, 5);
 
         var placements = TeamAdjustment.PlaceLateJoiners(teams, People(1000, 9), Rule);
 
@@ -70,14 +70,14 @@ public sealed class TeamAdjustmentTests
     }
 
     [Fact]
-    public void Too_few_newcomers_for_a_team_of_their_own_join_the_smallest_teams_instead_of_forming_a_team_of_one()
+    public void Too_few_newcomers_for_a_full_sized_team_form_a_small_team_rather_than_make_a_team_of_six()
     {
-        var teams = Teams(6, 6, 6);
+        var teams = Teams(5, 5, 5);
 
         var placements = TeamAdjustment.PlaceLateJoiners(teams, People(1000, 2), Rule);
 
-        Assert.All(placements, p => Assert.NotNull(p.TeamId));
-        Assert.Equal(2, placements.Select(p => p.TeamId).Distinct().Count());
+        Assert.All(placements, p => Assert.Null(p.TeamId));
+        Assert.Equal([4, 4], placements.Select(p => p.NewTeam!.Value));
     }
 
     [Fact]
@@ -86,22 +86,21 @@ public sealed class TeamAdjustmentTests
         var random = new Random(42);
         for (var run = 0; run < 500; run++)
         {
-            var teams = Teams([.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => random.Next(1, 7))]);
+            var teams = Teams([.. Enumerable.Range(0, random.Next(0, 8)).Select(_ => random.Next(1, 6))]);
             var newcomers = People(10_000, random.Next(0, 30));
 
             var placements = TeamAdjustment.PlaceLateJoiners(teams, newcomers, Rule);
 
             Assert.Equal(newcomers.Select(n => n.ParticipantId).Order(), placements.Select(p => p.ParticipantId).Order());
             Assert.Equal(placements, TeamAdjustment.PlaceLateJoiners(teams, Enumerable.Reverse(newcomers), Rule));
-            var sizes = Apply(teams, placements);
-            var roomy = teams.Sum(t => Math.Max(0, Rule.Max - t.Members.Count)) >= newcomers.Count;
-            if (roomy) Assert.All(teams, t => Assert.True(sizes[$"team {t.TeamId}"].Count <= Math.Max(Rule.Max, t.Members.Count)));
+            Assert.All(Apply(teams, placements).Values, members => Assert.True(members.Count <= Rule.Max));
         }
     }
 
     [Fact]
     public void A_team_that_shrank_below_the_minimum_is_refilled_from_teams_above_the_target()
     {
+        // Teams of 6 formed before the 5-person limit: refilling draws them down to it.
         var teams = Teams(2, 6, 6, 5);
 
         var moves = TeamAdjustment.Rebalance(teams, Rule);
@@ -114,7 +113,7 @@ public sealed class TeamAdjustmentTests
     [Fact]
     public void A_team_that_cannot_be_refilled_is_merged_into_teams_with_room()
     {
-        var teams = Teams(5, 2, 4);
+        var teams = Teams(4, 2, 4);
 
         var moves = TeamAdjustment.Rebalance(teams, Rule);
 
@@ -129,7 +128,7 @@ public sealed class TeamAdjustmentTests
         var random = new Random(7);
         for (var run = 0; run < 500; run++)
         {
-            var teams = Teams([.. Enumerable.Range(0, random.Next(1, 9)).Select(_ => random.Next(0, 7))]);
+            var teams = Teams([.. Enumerable.Range(0, random.Next(1, 9)).Select(_ => random.Next(0, 6))]);
 
             var moves = TeamAdjustment.Rebalance(teams, Rule);
 

@@ -8,7 +8,7 @@ public sealed class TeamFormationTests
 
     public static TheoryData<int, int, int> Rules => new()
     {
-        { 5, 4, 6 }, { 5, 5, 5 }, { 5, 3, 5 }, { 4, 3, 6 }, { 6, 4, 8 },
+        { 5, 4, 5 }, { 5, 5, 5 }, { 5, 3, 5 }, { 4, 3, 5 }, { 3, 2, 4 }, { 4, 4, 4 },
     };
 
     private static List<TeamCandidate> People(int count, int departments, int seed, double lateShare = 0.2)
@@ -22,13 +22,43 @@ public sealed class TeamFormationTests
     [Theory]
     [InlineData(23, new[] { 5, 5, 5, 4, 4 })]
     [InlineData(10, new[] { 5, 5 })]
-    [InlineData(12, new[] { 6, 6 })]
+    [InlineData(12, new[] { 4, 4, 4 })]
     [InlineData(13, new[] { 5, 4, 4 })]
-    [InlineData(6, new[] { 6 })]
-    [InlineData(3, new[] { 3 })]
     [InlineData(0, new int[0])]
     public void Sizes_stay_in_range_and_near_the_target(int count, int[] expected) =>
         Assert.Equal(expected, TeamFormation.PlanSizes(count, Rule));
+
+    // 5人1組: where teams of 4–5 are impossible, the shortfall goes into smaller teams, never a team of 6.
+    [Theory]
+    [InlineData(6, new[] { 3, 3 })]
+    [InlineData(7, new[] { 4, 3 })]
+    [InlineData(11, new[] { 4, 4, 3 })]
+    [InlineData(3, new[] { 3 })]
+    [InlineData(2, new[] { 2 })]
+    [InlineData(1, new[] { 1 })]
+    public void Counts_that_cannot_make_teams_of_four_or_five_make_smaller_teams_not_a_team_of_six(int count, int[] expected) =>
+        Assert.Equal(expected, TeamFormation.PlanSizes(count, Rule));
+
+    [Fact]
+    public void No_count_ever_makes_a_team_larger_than_five()
+    {
+        for (var count = 1; count <= 2000; count++)
+        {
+            Assert.True(TeamFormation.PlanSizes(count, Rule).Max() <= TeamSizeRule.PeerTeamLimit, $"{count} people");
+        }
+    }
+
+    [Fact]
+    public void A_rule_allowing_teams_of_six_is_refused_and_one_stored_before_the_limit_reads_as_five()
+    {
+        var stored = new TeamSizeRule(5, 4, 6);
+
+        Assert.False(stored.IsValid);
+        Assert.Throws<ArgumentException>(() => TeamFormation.PlanSizes(10, stored));
+        Assert.Equal(new TeamSizeRule(5, 4, 5), stored.WithinPeerTeamLimit());
+        Assert.Equal(new TeamSizeRule(5, 5, 5), new TeamSizeRule(8, 6, 10).WithinPeerTeamLimit());
+        Assert.Same(Rule, Rule.WithinPeerTeamLimit());
+    }
 
     [Theory]
     [MemberData(nameof(Rules))]
@@ -41,6 +71,7 @@ public sealed class TeamFormationTests
 
             Assert.Equal(count, sizes.Sum());
             Assert.True(sizes.Max() - sizes.Min() <= 1, $"{count}: unbalanced {string.Join(",", sizes)}");
+            Assert.True(sizes.Max() <= max, $"{count}: {string.Join(",", sizes)} over {max}");
             var possible = Enumerable.Range(1, count).Any(k => (count + k - 1) / k <= max && count / k >= min);
             if (possible) Assert.True(sizes.All(s => s >= min && s <= max), $"{count}: {string.Join(",", sizes)} outside {min}–{max}");
         }

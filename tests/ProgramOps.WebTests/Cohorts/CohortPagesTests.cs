@@ -36,7 +36,9 @@ public sealed class CohortPagesTests(ProgramOpsFactory factory) : IClassFixture<
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
         var form = await GetDocumentAsync(cs, "/cohorts/create");
 
-        var created = await PostAsync(cs, "/cohorts/create", FormFields(form, CohortFields("2027年1月 合同コホート", versionId, (a, 70), (b, 40))));
+        var fields = CohortFields("2027年1月 合同コホート", versionId, (a, 70), (b, 40));
+        fields["Input.EnrolmentOpens"] = "2026-11-01";
+        var created = await PostAsync(cs, "/cohorts/create", FormFields(form, fields));
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var details = await GetDocumentAsync(cs, created.Headers.Location!.OriginalString);
@@ -48,6 +50,25 @@ public sealed class CohortPagesTests(ProgramOpsFactory factory) : IClassFixture<
             FormFields(details, formSelector: "form[action*='handler=Advance']"));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Contains("募集中", (await GetDocumentAsync(cs, created.Headers.Location.OriginalString)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Enrolment_cannot_open_before_its_window_and_the_page_names_the_day_it_opens()
+    {
+        var (versionId, a, _) = await SeedAsync("募集前");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var opens = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30);
+        var fields = CohortFields("募集前コホート", versionId, (a, 10));
+        (fields["Input.EnrolmentOpens"], fields["Input.EnrolmentCloses"], fields["Input.StartDate"]) =
+            (opens.ToString("yyyy-MM-dd"), opens.AddDays(20).ToString("yyyy-MM-dd"), opens.AddDays(40).ToString("yyyy-MM-dd"));
+        var created = await PostAsync(cs, "/cohorts/create", FormFields(await GetDocumentAsync(cs, "/cohorts/create"), fields));
+        var details = await GetDocumentAsync(cs, created.Headers.Location!.OriginalString);
+
+        var refused = await PostAsync(cs, $"{created.Headers.Location.OriginalString}?handler=Advance", FormFields(details, formSelector: "form[action*='handler=Advance']"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains($"募集期間は {opens:yyyy-MM-dd} に始まります。", (await ReadDocumentAsync(refused)).QuerySelector(".notice")!.TextContent);
+        Assert.Contains("計画中", (await GetDocumentAsync(cs, created.Headers.Location.OriginalString)).QuerySelector("h1")!.TextContent);
     }
 
     [Fact]

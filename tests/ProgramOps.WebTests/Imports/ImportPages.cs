@@ -55,6 +55,10 @@ internal static class ImportPages
         return await WaitForWorkerAsync(client, uploaded.Headers.Location!.OriginalString);
     }
 
+    /// <summary>The import's id, from its commit form.</summary>
+    public static string ImportId(IHtmlDocument page) =>
+        page.QuerySelector("form[action*='handler=Commit']")!.GetAttribute("action")!.Split('/')[4].Split('?')[0];
+
     public static string Status(IHtmlDocument page) => page.QuerySelector("[data-import-status]")!.GetAttribute("data-import-status")!;
 
     public static string Count(IHtmlDocument page, string name) => page.QuerySelector($"[data-count='{name}']")!.TextContent.Trim();

@@ -161,7 +161,4 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
 
         Assert.StartsWith("/account/accessdenied", response.Headers.Location!.PathAndQuery);
     }
-
-    private static string ImportId(AngleSharp.Html.Dom.IHtmlDocument page) =>
-        page.QuerySelector("form[action*='handler=Commit']")!.GetAttribute("action")!.Split('/')[4].Split('?')[0];
 }

@@ -93,6 +93,21 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_late_joiner_cut_off_is_edited_in_the_draft_checked_against_the_duration_and_shown_on_the_program()
+    {
+        var (admin, programId, draftUrl) = await LaunchAsync("late-joiners");
+        var draft = await GetDocumentAsync(admin, draftUrl);
+
+        var tooLate = await PostAsync(admin, $"{draftUrl}?handler=Publish", FormFields(draft, new Dictionary<string, string> { ["Form.LateJoinersUntilWeek"] = "13" }));
+        var saved = await PostAsync(admin, $"{draftUrl}?handler=Save", FormFields(draft, new Dictionary<string, string> { ["Form.LateJoinersUntilWeek"] = "2" }));
+
+        Assert.Contains("途中参加の受付は 1〜12 週", (await ReadDocumentAsync(tooLate)).QuerySelector(".problems")!.TextContent);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("2", (await GetDocumentAsync(admin, draftUrl)).QuerySelector("input[name='Form.LateJoinersUntilWeek']")!.GetAttribute("value"));
+        Assert.Contains("第2週の終わりまで", (await GetDocumentAsync(admin, $"/programs/details/{programId}")).QuerySelector("dl.facts")!.TextContent);
+    }
+
+    [Fact]
     public async Task A_new_version_is_compared_side_by_side_with_the_published_one()
     {
         var (admin, programId, draftUrl) = await LaunchAsync("weight-custom", startFrom: "weight-12w");

@@ -38,6 +38,7 @@ public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<Pr
     [Fact]
     public async Task A_move_needs_a_reason_is_audited_and_a_stale_form_changes_nothing()
     {
+        // Teams of 5, 5 and 4: team 3 has room.
         var (cs, cohortId) = await CohortWithTeamsAsync("移動", 14);
         var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
         var form = $"tr[data-member] form";
@@ -46,7 +47,7 @@ public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<Pr
         Assert.Contains("移動の理由を入力してください", (await ReadDocumentAsync(noReason)).QuerySelector(".error-summary")!.TextContent);
 
         var moved = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move",
-            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "同じ職場の人がいると本人から相談" }, form));
+            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "3", ["Input.Reason"] = "同じ職場の人がいると本人から相談" }, form));
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
 
         var participant = team.QuerySelector("tr[data-member]")!.GetAttribute("data-member");
@@ -55,21 +56,39 @@ public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<Pr
             "SELECT Summary FROM AuditLog WHERE EntityType = 'Participant' AND EntityId = @participant AND Action = 'TeamMoved'", new { participant }));
 
         var stale = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move",
-            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "3", ["Input.Reason"] = "二重送信" }, form));
+            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "二重送信" }, form));
         Assert.NotNull((await ReadDocumentAsync(stale)).QuerySelector(".conflict"));
     }
 
     [Fact]
-    public async Task Moving_into_a_full_team_asks_for_confirmation()
+    public async Task Nobody_can_be_moved_into_a_full_team_not_even_by_a_form_that_asks_to_allow_it()
     {
-        // 12 people make two teams of 6, the maximum.
-        var (cs, cohortId) = await CohortWithTeamsAsync("満員", 12);
-
+        // 10 people make two teams of 5, the most a peer team may have.
+        var (cs, cohortId) = await CohortWithTeamsAsync("満員", 10);
         var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
-        var full = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move",
-            FormFields(team, new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "希望" }, "tr[data-member] form"));
 
-        Assert.Contains("満員でも移動", (await ReadDocumentAsync(full)).QuerySelector(".error-summary")!.TextContent);
+        var full = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move", FormFields(team,
+            new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "本人の希望", ["Input.AllowOverMaximum"] = "true" }, "tr[data-member] form"));
+
+        Assert.Null(team.QuerySelector("input[name='Input.AllowOverMaximum']"));
+        Assert.Contains("上限の 5 人です", (await ReadDocumentAsync(full)).QuerySelector(".error-summary")!.TextContent);
+        var teams = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
+        Assert.Equal(["5", "5"], teams.QuerySelectorAll("tr[data-team] [data-members]").Select(c => c.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task The_teams_page_states_the_size_rule_and_what_happens_when_teams_of_four_or_five_are_impossible_in_both_languages()
+    {
+        var (cs, cohortId) = await CohortWithTeamsAsync("人数の規則", 6);
+
+        var ja = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
+        var en = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams?culture=en&ui-culture=en");
+
+        Assert.Equal(["3", "3"], ja.QuerySelectorAll("tr[data-team] [data-members]").Select(c => c.TextContent.Trim()));
+        Assert.Contains("チーム人数：5人（4〜5人。5人を超えることはありません）", ja.QuerySelector("[data-team-rule]")!.TextContent);
+        Assert.Contains("6人なら 3 + 3 人", ja.QuerySelector("[data-team-rule]")!.TextContent);
+        Assert.Contains("Team size: 5 people (from 4 to 5; never more than 5)", en.QuerySelector("[data-team-rule]")!.TextContent);
+        Assert.Contains("6 people → 3 + 3", en.QuerySelector("[data-team-rule]")!.TextContent);
     }
 
     [Fact]
@@ -127,24 +146,6 @@ public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
-    public async Task Staff_may_move_someone_into_a_full_team_when_they_confirm_it_and_the_move_is_audited_with_both_teams()
-    {
-        var (cs, cohortId) = await CohortWithTeamsAsync("満員確認", 12);
-        var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
-        var participant = team.QuerySelector("tr[data-member]")!.GetAttribute("data-member");
-
-        var moved = await PostAsync(cs, $"/cohorts/{cohortId}/teams/1?handler=Move", FormFields(team,
-            new Dictionary<string, string> { ["Input.ToTeam"] = "2", ["Input.Reason"] = "本人の希望", ["Input.AllowOverMaximum"] = "true" }, "tr[data-member] form"));
-
-        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
-        var teams = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams");
-        Assert.Equal(["5", "7"], teams.QuerySelectorAll("tr[data-team] [data-members]").Select(c => c.TextContent.Trim()));
-        await using var c = await factory.Db.OpenAsync();
-        Assert.Contains("\"1\"", await c.ExecuteScalarAsync<string>(
-            "SELECT Changes FROM AuditLog WHERE EntityType = 'Participant' AND EntityId = @participant AND Action = 'TeamMoved'", new { participant }));
-    }
-
-    [Fact]
     public async Task A_large_cohorts_teams_are_listed_a_page_at_a_time_and_an_unknown_team_is_not_found()
     {
         var (cs, cohortId) = await CohortWithTeamsAsync("大規模", 300);
@@ -162,7 +163,8 @@ public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<Pr
     [Fact]
     public async Task A_move_from_a_page_shown_before_someone_else_changed_the_participant_names_them_and_moves_nobody()
     {
-        var (cs, cohortId) = await CohortWithTeamsAsync("競合", 10);
+        // Teams of 5 and 4: team 2 has room.
+        var (cs, cohortId) = await CohortWithTeamsAsync("競合", 9);
         var team = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/teams/1");
         var participant = long.Parse(team.QuerySelector("tr[data-member]")!.GetAttribute("data-member")!);
         await using (var c = await factory.Db.OpenAsync())

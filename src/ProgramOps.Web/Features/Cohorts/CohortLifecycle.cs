@@ -15,6 +15,7 @@ public enum CohortStepRefusal
 {
     NotTheNextStep,
     ProgramVersionNotPublished,
+    EnrolmentWindowNotOpen,
     NoEnrolledParticipants,
     NotStartDayYet,
     ProgramNotOver,
@@ -25,7 +26,7 @@ public enum CohortStepRefusal
 /// <param name="EndDate">The day the program is over (<see cref="Programs.ProgramDefinition.EndsOn"/>).</param>
 /// <param name="ClientsWithoutFinalReport">Clients of the cohort that have no issued final outcome report yet.</param>
 public sealed record CohortFacts(
-    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly StartDate, DateOnly EndDate, DateOnly Today,
+    CohortStatus Status, bool ProgramVersionPublished, int EnrolledParticipants, DateOnly EnrolmentOpens, DateOnly StartDate, DateOnly EndDate, DateOnly Today,
     int ClientsWithoutFinalReport = 0);
 
 /// <summary>The cohort lifecycle's rules: which step comes next and what must be true to take it. No I/O.</summary>
@@ -48,8 +49,9 @@ public static class CohortLifecycle
         var refusals = new List<CohortStepRefusal>();
         switch (target)
         {
-            case CohortStatus.Enrolling when !facts.ProgramVersionPublished:
-                refusals.Add(CohortStepRefusal.ProgramVersionNotPublished);
+            case CohortStatus.Enrolling:
+                if (!facts.ProgramVersionPublished) refusals.Add(CohortStepRefusal.ProgramVersionNotPublished);
+                if (facts.Today < facts.EnrolmentOpens) refusals.Add(CohortStepRefusal.EnrolmentWindowNotOpen);
                 break;
             case CohortStatus.Running:
                 if (facts.EnrolledParticipants == 0) refusals.Add(CohortStepRefusal.NoEnrolledParticipants);

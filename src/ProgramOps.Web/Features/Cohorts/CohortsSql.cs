@@ -1,17 +1,40 @@
+using ProgramOps.Web.Features.Participants;
+
 namespace ProgramOps.Web.Features.Cohorts;
 
 public static class CohortsSql
 {
-    public const string List =
-        """
+    /// <summary>The cohort list, filtered by status, program, client (any of a joint cohort's) and CS owner; a null filter takes all.</summary>
+    public static readonly string List = $"""
         SELECT co.Id, co.Name, co.Status, co.EnrolmentOpens, co.EnrolmentCloses, co.StartDate,
                p.Code AS ProgramCode, v.VersionNumber, u.DisplayName AS CsOwnerName,
-               (SELECT SUM(cc.Capacity) FROM CohortContracts cc WHERE cc.CohortId = co.Id) AS Seats
+               (SELECT SUM(cc.Capacity) FROM CohortContracts cc WHERE cc.CohortId = co.Id) AS Seats,
+               (SELECT COUNT(*) FROM Participants pa WHERE pa.CohortId = co.Id AND pa.State IN {ParticipantStates.HoldingSeatSql}) AS Participants
         FROM Cohorts co
         JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
         JOIN Programs p ON p.Id = v.ProgramId
         LEFT JOIN Users u ON u.Id = co.CsOwnerId
+        WHERE (@Status IS NULL OR co.Status = @Status)
+          AND (@ProgramId IS NULL OR p.Id = @ProgramId)
+          AND (@OwnerId IS NULL OR co.CsOwnerId = @OwnerId)
+          AND (@ClientId IS NULL OR EXISTS (SELECT 1 FROM CohortContracts cc JOIN Contracts ct ON ct.Id = cc.ContractId
+                                            WHERE cc.CohortId = co.Id AND ct.ClientId = @ClientId))
         ORDER BY co.StartDate DESC, co.Id DESC
+        """;
+
+    /// <summary>The programs and clients that have cohorts, for the list's filters.</summary>
+    public const string ProgramsWithCohorts =
+        """
+        SELECT DISTINCT p.Id, p.Code AS Name FROM Programs p
+        JOIN ProgramVersions v ON v.ProgramId = p.Id JOIN Cohorts co ON co.ProgramVersionId = v.Id
+        ORDER BY p.Code
+        """;
+
+    public const string ClientsWithCohorts =
+        """
+        SELECT DISTINCT c.Id, c.Name FROM Clients c
+        JOIN Contracts ct ON ct.ClientId = c.Id JOIN CohortContracts cc ON cc.ContractId = ct.Id
+        ORDER BY c.Name
         """;
 
     public const string Find =
@@ -66,6 +89,24 @@ public static class CohortsSql
 
     public const string InsertContract =
         "INSERT INTO CohortContracts (CohortId, ContractId, Capacity) VALUES (@CohortId, @ContractId, @Capacity)";
+
+    /// <summary>Edits what may change after planning; the caller keeps the dates as they are once the cohort has started.</summary>
+    public const string Update =
+        """
+        UPDATE Cohorts SET Name = @Name, CsOwnerId = @CsOwnerId, EnrolmentOpens = @EnrolmentOpens, EnrolmentCloses = @EnrolmentCloses,
+                           StartDate = @StartDate, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = @Id AND Version = @Version
+        """;
+
+    public const string UpdateCapacity =
+        "UPDATE CohortContracts SET Capacity = @Capacity WHERE CohortId = @CohortId AND ContractId = @ContractId";
+
+    /// <summary>Seats the cohort's participants hold, per contract.</summary>
+    public static readonly string SeatsHeld = $"""
+        SELECT ContractId, COUNT(*) AS Held FROM Participants
+        WHERE CohortId = @Id AND State IN {ParticipantStates.HoldingSeatSql}
+        GROUP BY ContractId
+        """;
 
     public const string SetStatus =
         """

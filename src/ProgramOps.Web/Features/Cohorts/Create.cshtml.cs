@@ -8,7 +8,7 @@ namespace ProgramOps.Web.Features.Cohorts;
 [Authorize(Policy = Policies.RunCohorts)]
 public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<CohortsText> text) : PageModel
 {
-    public sealed record Command
+    public sealed record Command : ICohortDates
     {
         public string Name { get; init; } = "";
         public int ProgramVersionId { get; init; }
@@ -29,13 +29,7 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
         public Validator(IStringLocalizer<CohortsText> text)
         {
             RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
-            RuleFor(c => c.EnrolmentOpens).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
-            RuleFor(c => c.EnrolmentCloses).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
-            RuleFor(c => c.StartDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
-            RuleFor(c => c.EnrolmentCloses).GreaterThanOrEqualTo(c => c.EnrolmentOpens).WithMessage(_ => text["Validation.WindowOrder"])
-                .When(c => c.EnrolmentOpens is not null && c.EnrolmentCloses is not null);
-            RuleFor(c => c.StartDate).GreaterThanOrEqualTo(c => c.EnrolmentCloses).WithMessage(_ => text["Validation.StartAfterWindow"])
-                .When(c => c.EnrolmentCloses is not null && c.StartDate is not null);
+            Include(new CohortDatesValidator(text));
         }
     }
 
@@ -103,7 +97,7 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
             foreach (var issue in issues)
             {
                 var field = issue.ContractId == 0 ? nameof(Command.Capacities) : $"{nameof(Command.Capacities)}[{issue.ContractId}]";
-                ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Seats.{issue.Problem}", issue.Remaining]);
+                ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Seats.{issue.Problem}", issue.Remaining, issue.Held]);
             }
 
             return Page();

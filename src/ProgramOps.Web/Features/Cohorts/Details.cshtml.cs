@@ -24,6 +24,7 @@ public sealed class DetailsModel(
         public int VersionNumber { get; init; }
         public ProgramVersionStatus ProgramVersionStatus { get; init; }
         public required string Definition { get; init; }
+        public int? CsOwnerId { get; init; }
         public string? CsOwnerName { get; init; }
         public int Version { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
@@ -133,7 +134,7 @@ public sealed class DetailsModel(
         if (NextStep is { } next)
         {
             var facts = new CohortFacts(cohort.Status, cohort.ProgramVersionStatus == ProgramVersionStatus.Published,
-                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.StartDate, cohort.Program.EndsOn(cohort.StartDate), clock.Today,
+                ByState.Where(s => s.Key.IsEnrolled()).Sum(s => s.Value), cohort.EnrolmentOpens, cohort.StartDate, cohort.Program.EndsOn(cohort.StartDate), clock.Today,
                 next == CohortStatus.Reported ? await FinalReports.ClientsWithoutOneAsync(connection, id, ct) : 0);
             NextStepRefusals = CohortLifecycle.Refusals(facts, next);
         }

@@ -16,9 +16,12 @@ public enum SeatProblem
     CapacityNotPositive,
     OverRemainingSeats,
     ContractListedTwice,
+    BelowSeatsHeld,
 }
 
-public sealed record SeatIssue(int ContractId, SeatProblem Problem, int Remaining = 0);
+/// <param name="Remaining">Seats the contract has left (for <see cref="SeatProblem.OverRemainingSeats"/>).</param>
+/// <param name="Held">Seats its participants hold in the cohort (for <see cref="SeatProblem.BelowSeatsHeld"/>).</param>
+public sealed record SeatIssue(int ContractId, SeatProblem Problem, int Remaining = 0, int Held = 0);
 
 /// <summary>A cohort draws seats from one or several contracts (joint cohorts), never more than each has left.</summary>
 public static class SeatAllocation
@@ -39,6 +42,30 @@ public static class SeatAllocation
                 issues.Add(new SeatIssue(request.ContractId, SeatProblem.UnknownContract));
             else if (request.Capacity <= 0)
                 issues.Add(new SeatIssue(request.ContractId, SeatProblem.CapacityNotPositive));
+            else if (request.Capacity > contract.Remaining)
+                issues.Add(new SeatIssue(request.ContractId, SeatProblem.OverRemainingSeats, contract.Remaining));
+        }
+
+        return issues;
+    }
+
+    /// <summary>
+    /// Changes to a planned cohort's seats: each changed contract keeps at least the seats its participants hold and
+    /// takes no more than it has left (an unchanged one is left alone, even if its contract has ended since).
+    /// </summary>
+    /// <param name="current">The cohort's seats now, by contract.</param>
+    /// <param name="held">Seats held by the cohort's participants, by contract (missing: none).</param>
+    public static IReadOnlyList<SeatIssue> CheckResize(
+        IReadOnlyList<SeatRequest> requests, IReadOnlyDictionary<int, int> current, IReadOnlyDictionary<int, int> held, IReadOnlyDictionary<int, ContractSeats> contracts)
+    {
+        var issues = new List<SeatIssue>();
+        foreach (var request in requests.Where(r => !current.TryGetValue(r.ContractId, out var now) || now != r.Capacity))
+        {
+            var seatsHeld = held.GetValueOrDefault(request.ContractId);
+            if (!current.ContainsKey(request.ContractId) || !contracts.TryGetValue(request.ContractId, out var contract))
+                issues.Add(new SeatIssue(request.ContractId, SeatProblem.UnknownContract));
+            else if (request.Capacity <= 0 || request.Capacity < seatsHeld)
+                issues.Add(new SeatIssue(request.ContractId, SeatProblem.BelowSeatsHeld, Held: Math.Max(1, seatsHeld)));
             else if (request.Capacity > contract.Remaining)
                 issues.Add(new SeatIssue(request.ContractId, SeatProblem.OverRemainingSeats, contract.Remaining));
         }

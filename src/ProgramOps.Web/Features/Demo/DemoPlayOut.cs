@@ -190,7 +190,7 @@ public sealed class DemoPlayOut
         var taken = await db.InTransactionAsync(async (c, t) =>
         {
             var cohort = await c.QuerySingleAsync<CohortForStep>(new CommandDefinition(DemoSql.CohortForStep, new { CohortId = cohortId }, t, cancellationToken: ct));
-            var facts = new CohortFacts(cohort.Status, cohort.ProgramVersionStatus == ProgramVersionStatus.Published, cohort.EnrolledParticipants, cohort.StartDate,
+            var facts = new CohortFacts(cohort.Status, cohort.ProgramVersionStatus == ProgramVersionStatus.Published, cohort.EnrolledParticipants, cohort.EnrolmentOpens, cohort.StartDate,
                 ProgramDefinitionJson.Deserialize(cohort.Definition).EndsOn(cohort.StartDate), clock.Today);
             if (CohortLifecycle.Refusals(facts, target) is { Count: > 0 } refusals)
                 throw new InvalidOperationException($"Demo cohort {cohortId} cannot move to {target} on {clock.Today:yyyy-MM-dd}: {string.Join(", ", refusals)}.");
@@ -267,6 +267,7 @@ public sealed class DemoPlayOut
         public required string Name { get; init; }
         public CohortStatus Status { get; init; }
         public int Version { get; init; }
+        public DateOnly EnrolmentOpens { get; init; }
         public DateOnly StartDate { get; init; }
         public ProgramVersionStatus ProgramVersionStatus { get; init; }
         public required string Definition { get; init; }

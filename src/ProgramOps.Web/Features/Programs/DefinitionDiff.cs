@@ -63,7 +63,10 @@ public static class ProgramDefinitionJson
 
     public static string Serialize(ProgramDefinition definition) => JsonSerializer.Serialize(definition, Options);
 
-    public static ProgramDefinition Deserialize(string json) =>
-        JsonSerializer.Deserialize<ProgramDefinition>(json, Options)
-        ?? throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"Not a program definition: {json[..Math.Min(40, json.Length)]}"));
+    public static ProgramDefinition Deserialize(string json)
+    {
+        var definition = JsonSerializer.Deserialize<ProgramDefinition>(json, Options)
+            ?? throw new JsonException(string.Create(CultureInfo.InvariantCulture, $"Not a program definition: {json[..Math.Min(40, json.Length)]}"));
+        return definition with { TeamSize = definition.TeamSize.WithinPeerTeamLimit() };
+    }
 }

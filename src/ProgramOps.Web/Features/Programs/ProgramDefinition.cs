@@ -29,10 +29,19 @@ public sealed record ProgramDefinition
     /// nicotine replacement is at hand on the day.
     /// </summary>
     public bool QuitDayAfterFirstKit { get; init; }
+
+    /// <summary>
+    /// Late joiners (名簿 imported after the enrolment window closed) are taken until the end of this program week
+    /// (1 = the end of week 1, the start day's week); null: none are. Definitions stored before the rule read as null.
+    /// </summary>
+    public int? LateJoinersUntilWeek { get; init; }
     public string TimeZone { get; init; } = "Asia/Tokyo";
 
     /// <summary>The first day after the program of a cohort that starts on <paramref name="start"/>: its last day is the day before.</summary>
     public DateOnly EndsOn(DateOnly start) => start.AddDays(DurationWeeks * 7);
+
+    /// <summary>The last day a late joiner is taken into a cohort that starts on <paramref name="start"/>, or null if none are.</summary>
+    public DateOnly? LastLateJoinDay(DateOnly start) => LateJoinersUntilWeek is { } week ? start.AddDays((week * 7) - 1) : null;
 
     /// <summary>The program day an instant falls on: program days, weeks and deadlines are counted in its time zone.</summary>
     public DateOnly DateAt(DateTimeOffset instant) =>

@@ -40,6 +40,7 @@ public sealed class ProgramDefinitionForm
     public List<WeekRow> Milestones { get; set; } = [];
     public List<WeekRow> Shipments { get; set; } = [];
     public bool QuitDayAfterFirstKit { get; set; }
+    public int? LateJoinersUntilWeek { get; set; }
     public SuccessRuleKind SuccessRule { get; set; }
     public int AbstinenceDays { get; set; } = 7;
     public bool CoVerified { get; set; }
@@ -59,6 +60,7 @@ public sealed class ProgramDefinitionForm
             Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.WeeksAfterStart, Text = m.Name })),
             Shipments = Padded(d.Shipments.Select(s => new WeekRow { Week = s.SupplyWeek, Text = s.Item })),
             QuitDayAfterFirstKit = d.QuitDayAfterFirstKit,
+            LateJoinersUntilWeek = d.LateJoinersUntilWeek,
         };
         switch (d.Success)
         {
@@ -90,6 +92,7 @@ public sealed class ProgramDefinitionForm
         Milestones = Filled(Milestones).Select(r => new Milestone(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(m => m.WeeksAfterStart).ToList(),
         Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(s => s.SupplyWeek).ToList(),
         QuitDayAfterFirstKit = QuitDayAfterFirstKit,
+        LateJoinersUntilWeek = LateJoinersUntilWeek,
         Success = SuccessRule switch
         {
             SuccessRuleKind.BodyChange => new BodyMeasureChange(WeightLossKg, WaistLossCm),

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Teams;
+
 namespace ProgramOps.Web.Features.Programs;
 
 /// <summary>What a definition must satisfy before it can be published and run with real people.</summary>
@@ -12,7 +14,7 @@ public sealed class ProgramDefinitionValidator : AbstractValidator<ProgramDefini
         RuleFor(d => d.NameJa).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
         RuleFor(d => d.NameEn).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
         RuleFor(d => d.DurationWeeks).InclusiveBetween(1, MaxWeeks).WithMessage(_ => text["Validation.Duration", MaxWeeks]);
-        RuleFor(d => d.TeamSize).Must(t => t.IsValid && t.Max <= 20).WithMessage(_ => text["Validation.TeamSize"]);
+        RuleFor(d => d.TeamSize).Must(t => t.IsValid).WithMessage(_ => text["Validation.TeamSize", TeamSizeRule.PeerTeamLimit]);
         RuleFor(d => d.AtRiskAfterDays).GreaterThan(0).WithMessage(_ => text["Validation.AtRisk"]);
         RuleFor(d => d.DropOutAfterDays).GreaterThan(d => d.AtRiskAfterDays).WithMessage(_ => text["Validation.DropOut"]);
         RuleForEach(d => d.Milestones).Must((d, m) => m.WeeksAfterStart >= 0 && m.WeeksAfterStart <= d.DurationWeeks && !string.IsNullOrWhiteSpace(m.Name))
@@ -25,6 +27,8 @@ public sealed class ProgramDefinitionValidator : AbstractValidator<ProgramDefini
             .WithMessage(_ => text["Validation.ShipmentWeeksUnique"]);
         RuleFor(d => d.QuitDayAfterFirstKit).Must((d, afterKit) => !afterKit || d.Shipments.Any(s => s.SupplyWeek == 0))
             .WithMessage(_ => text["Validation.QuitDayNeedsFirstKit"]);
+        RuleFor(d => d.LateJoinersUntilWeek).Must((d, week) => week is null || (week >= 1 && week <= d.DurationWeeks))
+            .WithMessage(d => text["Validation.LateJoinersUntilWeek", d.DurationWeeks]);
         RuleFor(d => d.Success).Must(IsSensible).WithMessage(_ => text["Validation.Success"]);
         RuleFor(d => d.TimeZone).Must(IsKnownTimeZone).WithMessage(d => text["Validation.TimeZone", d.TimeZone]);
     }

@@ -23,6 +23,7 @@ public static class ProgramTemplates
         Success = new SelfReportedAbstinence(Days: 7, CoVerified: false, MaxCoPpm: null),
         Shipments = [new(0, "ニコチンパッチ・ガム 初回キット"), new(4, "ニコチン置換 2回目キット"), new(8, "ニコチン置換 3回目キット")],
         QuitDayAfterFirstKit = true,
+        LateJoinersUntilWeek = 1,
     };
 
     /// <summary>3-month weight management judged like 特定保健指導: −2 kg or −2 cm waist.</summary>

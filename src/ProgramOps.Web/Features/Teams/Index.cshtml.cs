@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Teams;
 
@@ -25,9 +26,11 @@ public sealed class IndexModel(Db db, CohortTeams teams, ICurrentUser user, IStr
     {
         public int Id { get; init; }
         public required string Name { get; init; }
+        public required string Definition { get; init; }
     }
 
     public CohortRow Cohort { get; private set; } = null!;
+    public TeamSizeRule Rule => ProgramDefinitionJson.Deserialize(Cohort.Definition).TeamSize;
     public PageOf<TeamRow> Teams { get; private set; } = new([], 1, PageSize, 0);
     public ILookup<int, StateCount> States { get; private set; } = Array.Empty<StateCount>().ToLookup(s => s.TeamId);
     public int Unplaced { get; private set; }

@@ -38,7 +38,6 @@ public sealed class TeamModel(
         public int Version { get; init; }
         public int? ToTeam { get; init; }
         public string? Reason { get; init; }
-        public bool AllowOverMaximum { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -87,9 +86,10 @@ public sealed class TeamModel(
         {
             var targetTeam = await c.QuerySingleAsync<TeamRow>(TeamsSql.FindTeam, new { CohortId = cohortId, Number = target!.Id }, t);
             var size = await c.ExecuteScalarAsync<int>(TeamsSql.MemberCount, new { TeamId = targetTeam.Id }, t);
-            if (size >= Rule.Max && !Input.AllowOverMaximum)
+            // No way round the maximum: a team over it is no longer a peer team (5人1組).
+            if (size >= Rule.Max)
             {
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.AllowOverMaximum)}", text["Move.Full", target.Name, Rule.Max]);
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.ToTeam)}", text["Move.Full", target.Name, Rule.Max]);
                 return (bool?)null;
             }
 

@@ -15,9 +15,8 @@ public static class TeamAdjustment
     /// <summary>
     /// Places newcomers into teams with room: never beside a colleague from their department when another team
     /// with room has none, and among those the smallest team first. Teams nobody takes part in any more (merged
-    /// away) stay empty. Those left when every team is full form new teams (numbered after the last); fewer than
-    /// the minimum left over join the smallest teams instead, since a team of one or two is worse than a team one
-    /// over the maximum.
+    /// away) stay empty. Those left when every team is full form new teams (numbered after the last), even fewer
+    /// than the minimum: no team goes over the maximum (5人1組), and later joiners fill the small team first.
     /// </summary>
     public static IReadOnlyList<TeamPlacement> PlaceLateJoiners(IReadOnlyList<TeamState> teams, IEnumerable<TeamCandidate> newcomers, TeamSizeRule rule)
     {
@@ -30,17 +29,9 @@ public static class TeamAdjustment
             else waiting.Add(person);
         }
 
-        if (waiting.Count >= rule.Min || !board.AnyoneInATeam)
-        {
-            var next = board.HighestNumber + 1;
-            var formed = TeamFormation.Form(waiting, rule);
-            placements.AddRange(formed.SelectMany((team, i) => team.Select(p => new TeamPlacement(p.ParticipantId, null, next + i))));
-        }
-        else
-        {
-            foreach (var person in waiting) Place(person, board.Best(person, 1, int.MaxValue)!.Value);
-        }
-
+        var next = board.HighestNumber + 1;
+        var formed = TeamFormation.Form(waiting, rule);
+        placements.AddRange(formed.SelectMany((team, i) => team.Select(p => new TeamPlacement(p.ParticipantId, null, next + i))));
         return placements;
 
         void Place(TeamCandidate person, int teamId)

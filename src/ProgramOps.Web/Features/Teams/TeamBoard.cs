@@ -41,9 +41,6 @@ internal sealed class TeamBoard
 
     public int HighestNumber => _byNumber.Count == 0 ? 0 : _byNumber.Keys.Max();
 
-    /// <summary>Whether any team still has a member (teams left empty by a merge do not count).</summary>
-    public bool AnyoneInATeam => _bySize.Keys.Any(size => size > 0);
-
     /// <summary>People beyond the target, over all teams: what refilling a small team can draw on.</summary>
     public int Spare { get; private set; }
 

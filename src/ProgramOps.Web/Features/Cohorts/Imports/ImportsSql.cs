@@ -177,7 +177,7 @@ public static class ImportsSql
 
     public const string Cohort =
         """
-        SELECT co.Id, co.Name, co.Status, co.EnrolmentOpens, co.StartDate, v.Definition
+        SELECT co.Id, co.Name, co.Status, co.EnrolmentOpens, co.EnrolmentCloses, co.StartDate, v.Definition
         FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
         WHERE co.Id = @Id
         """;

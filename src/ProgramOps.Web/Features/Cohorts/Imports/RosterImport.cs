@@ -45,10 +45,26 @@ public sealed record ImportCohort
     public required string Name { get; init; }
     public CohortStatus Status { get; init; }
     public DateOnly EnrolmentOpens { get; init; }
+    public DateOnly EnrolmentCloses { get; init; }
     public DateOnly StartDate { get; init; }
     public required string Definition { get; init; }
 
     public CohortPeriod Period => PeriodOf(Id, Name, EnrolmentOpens, StartDate, Definition);
+
+    /// <summary>The last day late joiners are taken, or null where the program version takes none.</summary>
+    public DateOnly? LastLateJoinDay => ProgramDefinitionJson.Deserialize(Definition).LastLateJoinDay(StartDate);
+
+    /// <summary>Why a roster cannot be imported today (<see cref="EnrolmentWindow"/>), or null.</summary>
+    public ImportRefusal? ImportRefusalOn(DateOnly today) =>
+        EnrolmentWindow.RefusalOfImport(new EnrolmentWindowFacts(Status, EnrolmentCloses, LastLateJoinDay, today));
+
+    /// <summary>The refusal as the import's stored notice, with the day that explains it.</summary>
+    public ImportNotice NoticeOf(ImportRefusal refusal) => refusal switch
+    {
+        ImportRefusal.WindowClosed => new ImportNotice(ImportNoticeCode.EnrolmentWindowClosed, Date: EnrolmentCloses),
+        ImportRefusal.LateJoinCutOffPassed => new ImportNotice(ImportNoticeCode.LateJoinCutOffPassed, Date: LastLateJoinDay),
+        _ => new ImportNotice(ImportNoticeCode.CohortClosed),
+    };
 
     public static CohortPeriod PeriodOf(int id, string name, DateOnly opens, DateOnly start, string definition) =>
         new(id, name, opens, ProgramDefinitionJson.Deserialize(definition).EndsOn(start));

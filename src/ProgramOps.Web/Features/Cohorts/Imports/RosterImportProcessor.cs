@@ -50,9 +50,10 @@ public sealed class RosterImportProcessor(
         var committed = await db.InTransactionAsync(async (c, t) =>
         {
             var (import, cohort) = await LoadAsync(c, t, importId, ct);
-            if (!cohort.Status.AcceptsImports())
+            // The window may have closed (or the late-joiner cut-off passed) since the upload.
+            if (cohort.ImportRefusalOn(clock.Today) is { } refusal)
             {
-                await RecordCheckAsync(c, t, importId, new CheckFailed(new ImportNotice(ImportNoticeCode.CohortClosed)), null, ct);
+                await RecordCheckAsync(c, t, importId, new CheckFailed(cohort.NoticeOf(refusal)), null, ct);
                 return true;
             }
 

@@ -28,6 +28,10 @@ public enum ImportNoticeCode
     Empty,
     /// <summary>The cohort no longer takes imports (it completed, or is not open yet).</summary>
     CohortClosed,
+    /// <summary>The enrolment window closed (on <see cref="ImportNotice.Date"/>) and the program takes no late joiners.</summary>
+    EnrolmentWindowClosed,
+    /// <summary>The program's last day for late joiners (<see cref="ImportNotice.Date"/>) has passed.</summary>
+    LateJoinCutOffPassed,
     /// <summary>Between preview and commit, others enrolled people or took seats: the preview was redone.</summary>
     ChangedSincePreview,
     /// <summary>Something went wrong that is not the file's fault; the log has the details.</summary>
@@ -35,7 +39,7 @@ public enum ImportNoticeCode
 }
 
 /// <summary>Why an import failed, or what the person importing should know; stored as JSON, worded by the UI.</summary>
-public sealed record ImportNotice(ImportNoticeCode Code, RosterEncoding? Encoding = null, int? Line = null)
+public sealed record ImportNotice(ImportNoticeCode Code, RosterEncoding? Encoding = null, int? Line = null, DateOnly? Date = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, ImportJson.Options);
 
@@ -48,6 +52,6 @@ public static class ImportStatuses
     public static bool IsInProgress(this RosterImportStatus status) => status is RosterImportStatus.Queued
         or RosterImportStatus.Validating or RosterImportStatus.CommitQueued or RosterImportStatus.Committing;
 
-    /// <summary>The cohort states in which a roster may be imported: recruiting, and running (late joiners).</summary>
+    /// <summary>The cohort states in which the import page is offered: recruiting, and running (late joiners); the enrolment window decides the rest.</summary>
     public static bool AcceptsImports(this CohortStatus status) => status is CohortStatus.Enrolling or CohortStatus.Running;
 }

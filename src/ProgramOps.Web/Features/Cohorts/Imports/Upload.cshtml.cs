@@ -7,7 +7,8 @@ namespace ProgramOps.Web.Features.Cohorts.Imports;
 [Authorize(Policy = Policies.RunCohorts)]
 [RequestSizeLimit(MaxFileBytes + (1024 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + (1024 * 1024))]
-public sealed class UploadModel(Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, ImportQueueSignal queue, IStringLocalizer<ImportsText> text) : PageModel
+public sealed class UploadModel(
+    Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, LocalClock clock, ImportQueueSignal queue, IStringLocalizer<ImportsText> text) : PageModel
 {
     /// <summary>Ten times the size of a 100,000-row roster.</summary>
     public const long MaxFileBytes = 100L * 1024 * 1024;
@@ -41,6 +42,7 @@ public sealed class UploadModel(Db db, AuditTrail audit, ICurrentUser user, Time
     public ImportCohort Cohort { get; private set; } = null!;
     public IReadOnlyList<ContractChoice> Contracts { get; private set; } = [];
     public EarlierUpload? SameFile { get; private set; }
+    public ImportRefusal? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
     {
@@ -51,7 +53,7 @@ public sealed class UploadModel(Db db, AuditTrail audit, ICurrentUser user, Time
     public async Task<IActionResult> OnPostAsync(int cohortId, CancellationToken ct)
     {
         if (!await LoadAsync(cohortId, ct)) return NotFound();
-        if (!Cohort.Status.AcceptsImports()) ModelState.AddModelError("", text["Upload.CohortClosed"]);
+        if (Refusal is { } refusal) ModelState.AddModelError("", RefusalText(refusal));
         if (Contracts.All(c => c.ContractId != Input.ContractId))
             ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.ContractId)}", text["Upload.ChooseContract"]);
         if (Roster is null || Roster.Length == 0) ModelState.AddModelError(nameof(Roster), text["Upload.ChooseFile"]);
@@ -86,6 +88,10 @@ public sealed class UploadModel(Db db, AuditTrail audit, ICurrentUser user, Time
         return RedirectToPage("Details", new { cohortId, id = importId });
     }
 
+    /// <summary>Why the cohort takes no roster today, naming the day that decides it.</summary>
+    public string RefusalText(ImportRefusal refusal) => text[$"Upload.Refused.{refusal}",
+        Cohort.EnrolmentCloses.ToString("yyyy-MM-dd"), Cohort.LastLateJoinDay?.ToString("yyyy-MM-dd") ?? ""];
+
     private static async Task<string> HashAsync(IFormFile file, CancellationToken ct)
     {
         await using var content = file.OpenReadStream();
@@ -98,6 +104,7 @@ public sealed class UploadModel(Db db, AuditTrail audit, ICurrentUser user, Time
         var cohort = await connection.QuerySingleOrDefaultAsync<ImportCohort>(new CommandDefinition(ImportsSql.Cohort, new { Id = cohortId }, cancellationToken: ct));
         if (cohort is null) return false;
         Cohort = cohort;
+        Refusal = cohort.ImportRefusalOn(clock.Today);
         Contracts = [.. await connection.QueryAsync<ContractChoice>(new CommandDefinition(CohortsSql.ContractsOfCohort, new { Id = cohortId }, cancellationToken: ct))];
         return true;
     }
