@@ -82,6 +82,8 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("POST", "/Cohorts/Details", "Advance", "AC"),
         ("GET", "/Cohorts/Create", "", "AC"),
         ("POST", "/Cohorts/Create", "", "AC"),
+        ("GET", "/Cohorts/Edit", "", "AC"),
+        ("POST", "/Cohorts/Edit", "", "AC"),
         ("GET", "/Cohorts/Imports/Upload", "", "AC"),
         ("POST", "/Cohorts/Imports/Upload", "", "AC"),
         ("GET", "/Cohorts/Imports/Details", "", "ACBV"),
