@@ -33,7 +33,7 @@ public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Link, new() { Name = "コホート", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "コホートを計画" }).ClickAsync();
         await page.GetByLabel("名称", new() { Exact = true }).FillAsync("2027年1月 製薬健保合同コホート");
-        await page.GetByLabel("募集開始日").FillAsync("2026-12-01");
+        await page.GetByLabel("募集開始日").FillAsync("2026-11-01");
         await page.GetByLabel("募集終了日").FillAsync("2026-12-21");
         await page.GetByLabel("開始日", new() { Exact = true }).FillAsync("2027-01-11");
         await page.GetByLabel("東和製薬健康保険組合 からの席数").FillAsync("60");
