@@ -68,13 +68,15 @@ public sealed class EventRulesTests
     }
 
     [Fact]
-    public void Weight_programs_succeed_on_either_loss_as_in_specific_health_guidance()
+    public void Weight_programs_succeed_only_on_both_losses_as_in_specific_health_guidance()
     {
         var rule = new BodyMeasureChange(2, 2);
 
-        Assert.Equal(ParticipantOutcome.Succeeded, SuccessEvaluation.Decide(rule, new FinalAssessment(null, null, -2.1m, -0.5m, null)).Outcome);
-        Assert.Equal(ParticipantOutcome.Succeeded, SuccessEvaluation.Decide(rule, new FinalAssessment(null, null, null, -2.0m, null)).Outcome);
+        Assert.Equal(ParticipantOutcome.Succeeded, SuccessEvaluation.Decide(rule, new FinalAssessment(null, null, -2.1m, -2.0m, null)).Outcome);
+        Assert.Equal(ParticipantOutcome.NotSucceeded, SuccessEvaluation.Decide(rule, new FinalAssessment(null, null, -2.1m, -0.5m, null)).Outcome);
         Assert.Equal(ParticipantOutcome.NotSucceeded, SuccessEvaluation.Decide(rule, new FinalAssessment(null, null, -1.0m, -1.0m, null)).Outcome);
+        Assert.Equal("weightChangeKg", SuccessEvaluation.Decide(rule, new FinalAssessment(null, null, null, -2.0m, null)).Missing);
+        Assert.Equal("waistChangeCm", SuccessEvaluation.Decide(rule, new FinalAssessment(null, null, -2.0m, null, null)).Missing);
     }
 
     [Fact]

@@ -13,9 +13,10 @@ public static class SuccessEvaluation
         SelfReportedAbstinence { CoVerified: true } when answer.CoPpm is null => (null, "coPpm"),
         SelfReportedAbstinence rule => (Outcome(answer.AbstinentDays >= rule.Days
             && (!rule.CoVerified || rule.MaxCoPpm is not { } max || answer.CoPpm <= max)), null),
-        BodyMeasureChange when answer.WeightChangeKg is null && answer.WaistChangeCm is null => (null, "weightChangeKg or waistChangeCm"),
-        // 特定保健指導 style: either loss is enough (−2 kg or −2 cm).
-        BodyMeasureChange rule => (Outcome(-answer.WeightChangeKg >= rule.WeightLossKg || -answer.WaistChangeCm >= rule.WaistLossCm), null),
+        BodyMeasureChange when answer.WeightChangeKg is null => (null, "weightChangeKg"),
+        BodyMeasureChange when answer.WaistChangeCm is null => (null, "waistChangeCm"),
+        // 特定保健指導 第4期: success needs both losses (−2 kg and −2 cm); −1/−1 is a partial result, counted by the reports.
+        BodyMeasureChange rule => (Outcome(-answer.WeightChangeKg >= rule.WeightLossKg && -answer.WaistChangeCm >= rule.WaistLossCm), null),
         AverageDailySteps when answer.AverageDailySteps is null => (null, "averageDailySteps"),
         AverageDailySteps rule => (Outcome(answer.AverageDailySteps >= rule.Steps), null),
         _ => throw new ArgumentOutOfRangeException(nameof(criterion), criterion, "A success criterion without an evaluation."),

@@ -75,7 +75,7 @@ public abstract record SuccessCriterion;
 /// <summary>Not smoked for the last <paramref name="Days"/> days, optionally confirmed by a breath CO reading.</summary>
 public sealed record SelfReportedAbstinence(int Days, bool CoVerified, int? MaxCoPpm) : SuccessCriterion;
 
-/// <summary>Weight down by at least <paramref name="WeightLossKg"/> or waist by <paramref name="WaistLossCm"/> (特定保健指導: 2 kg / 2 cm).</summary>
+/// <summary>Weight down by at least <paramref name="WeightLossKg"/> and waist by <paramref name="WaistLossCm"/> (特定保健指導 第4期: 2 kg and 2 cm).</summary>
 public sealed record BodyMeasureChange(decimal WeightLossKg, decimal WaistLossCm) : SuccessCriterion;
 
 public sealed record AverageDailySteps(int Steps) : SuccessCriterion;
