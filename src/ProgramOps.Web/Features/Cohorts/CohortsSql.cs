@@ -116,12 +116,23 @@ public static class CohortsSql
 
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Cohorts WHERE Id = @Id";
 
+    public const string VersionOf = "SELECT Version FROM Cohorts WHERE Id = @Id";
+
     /// <summary>Records a milestone the first time the clock sees it reached.</summary>
     public const string RecordMilestone =
         """
         INSERT INTO CohortMilestones (CohortId, Week, Name, ReachedOn)
         SELECT @CohortId, @Week, @Name, @ReachedOn
         WHERE NOT EXISTS (SELECT 1 FROM CohortMilestones WHERE CohortId = @CohortId AND Week = @Week AND Name = @Name)
+        """;
+
+    /// <summary>What a cohort's next step is checked against (<see cref="CohortLifecycle.Refusals"/>).</summary>
+    public static readonly string StepFacts =
+        $"""
+        SELECT co.Name, co.Status, co.EnrolmentOpens, co.StartDate, v.Status AS ProgramVersionStatus, v.Definition,
+               (SELECT COUNT(*) FROM Participants p WHERE p.CohortId = co.Id AND p.State IN {ParticipantStates.EnrolledSql}) AS EnrolledParticipants
+        FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        WHERE co.Id = @CohortId
         """;
 
     public const string TakeRowLock = "UPDATE Cohorts SET Version = Version WHERE Id = @CohortId";

@@ -99,10 +99,16 @@ public sealed class DetailsModel(
         if (NextStep != target) return RedirectToPage(new { id });
         if (NextStepRefusals.Count > 0) return Page();
 
-        var advanced = await db.InTransactionAsync((c, t) =>
-            steps.TakeAsync(c, t, id, Item.Name, version, Item.Status, target, time.GetUtcNow(), user.Id, user.UserName, ct), ct);
+        var step = await db.InTransactionAsync((c, t) =>
+            steps.TakeAsync(c, t, id, version, target, clock.Today, time.GetUtcNow(), user.Id, user.UserName, ct), ct);
 
-        if (!advanced)
+        if (step.Refusals.Count > 0)
+        {
+            NextStepRefusals = step.Refusals;
+            return Page();
+        }
+
+        if (step.LostRace)
         {
             Conflict = await ConcurrencyConflict.FindAsync(db, CohortsSql.LastChange, id, ct);
             return Page();

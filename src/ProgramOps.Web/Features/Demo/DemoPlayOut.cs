@@ -187,16 +187,14 @@ public sealed class DemoPlayOut
     /// <summary>The cohort's next step, taken only where its guards allow it (a demo whose dates break a guard is a bug, and says so).</summary>
     private async Task StepAsync(int cohortId, CohortStatus target, CancellationToken ct)
     {
-        var taken = await db.InTransactionAsync(async (c, t) =>
+        var step = await db.InTransactionAsync(async (c, t) =>
         {
-            var cohort = await c.QuerySingleAsync<CohortForStep>(new CommandDefinition(DemoSql.CohortForStep, new { CohortId = cohortId }, t, cancellationToken: ct));
-            var facts = new CohortFacts(cohort.Status, cohort.ProgramVersionStatus == ProgramVersionStatus.Published, cohort.EnrolledParticipants, cohort.EnrolmentOpens, cohort.StartDate,
-                ProgramDefinitionJson.Deserialize(cohort.Definition).EndsOn(cohort.StartDate), clock.Today);
-            if (CohortLifecycle.Refusals(facts, target) is { Count: > 0 } refusals)
-                throw new InvalidOperationException($"Demo cohort {cohortId} cannot move to {target} on {clock.Today:yyyy-MM-dd}: {string.Join(", ", refusals)}.");
-            return await steps.TakeAsync(c, t, cohortId, cohort.Name, cohort.Version, cohort.Status, target, time.GetUtcNow(), staff.Id, staff.UserName, ct);
+            var version = await c.ExecuteScalarAsync<int>(new CommandDefinition(CohortsSql.VersionOf, new { Id = cohortId }, t, cancellationToken: ct));
+            return await steps.TakeAsync(c, t, cohortId, version, target, clock.Today, time.GetUtcNow(), staff.Id, staff.UserName, ct);
         }, ct);
-        if (!taken) throw new InvalidOperationException($"Demo cohort {cohortId} changed while it moved to {target}.");
+        if (step.Refusals.Count > 0)
+            throw new InvalidOperationException($"Demo cohort {cohortId} cannot move to {target} on {clock.Today:yyyy-MM-dd}: {string.Join(", ", step.Refusals)}.");
+        if (step.LostRace) throw new InvalidOperationException($"Demo cohort {cohortId} changed while it moved to {target}.");
     }
 
     /// <summary>CS exports what is due each morning; the partner ships it the next day and delivers it two days later.</summary>
@@ -260,18 +258,6 @@ public sealed class DemoPlayOut
         }
 
         return (accepted, rejected);
-    }
-
-    private sealed record CohortForStep
-    {
-        public required string Name { get; init; }
-        public CohortStatus Status { get; init; }
-        public int Version { get; init; }
-        public DateOnly EnrolmentOpens { get; init; }
-        public DateOnly StartDate { get; init; }
-        public ProgramVersionStatus ProgramVersionStatus { get; init; }
-        public required string Definition { get; init; }
-        public int EnrolledParticipants { get; init; }
     }
 
     private sealed class PlayedCohort(DemoPastCohort plan)

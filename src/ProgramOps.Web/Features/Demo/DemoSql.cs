@@ -22,15 +22,6 @@ public static class DemoSql
         {dialect.OrderAndPage("ct.Seats DESC, ct.Id")}
         """;
 
-    /// <summary>What a cohort's next step is checked against (<see cref="Cohorts.CohortLifecycle.Refusals"/>).</summary>
-    public static readonly string CohortForStep = $"""
-        SELECT co.Name, co.Status, co.Version, co.EnrolmentOpens, co.StartDate, v.Status AS ProgramVersionStatus, v.Definition,
-               (SELECT COUNT(*) FROM Participants p
-                WHERE p.CohortId = co.Id AND p.State IN {ParticipantStates.EnrolledSql}) AS EnrolledParticipants
-        FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
-        WHERE co.Id = @CohortId
-        """;
-
     public const string InvitationCodes = """
         SELECT InvitationCode FROM Participants WHERE CohortId = @CohortId ORDER BY Id
         """;
