@@ -9,6 +9,7 @@ namespace ProgramOps.TestSupport;
 /// report tests. By hand: 2 invitations expired; 28 enrolled; 6 dropped out in week 3 (after checking in in week 1);
 /// 2 withdrew in week 5; 20 completed in week 12, of whom 12 quit (7 with a CO reading of 5 ppm, 5 at 15 ppm) and 8
 /// did not. Satisfaction: 10 × 10, 5 × 8, 5 × 3. So ITT 12/28, completer 12/20, CO-verified 7, NPS (10 − 5)/20 = +25.
+/// The app's events are stored with the facts the events path keeps on the participant (check-in weeks, answers).
 /// </summary>
 public static class OutcomeTestCohort
 {
@@ -44,11 +45,17 @@ public static class OutcomeTestCohort
                 }
             }
 
+            async Task FactsAsync(long participant, string checkInWeeks, double? coPpm = null, int? satisfaction = null) =>
+                await c.ExecuteAsync(
+                    "UPDATE Participants SET CheckInWeeks = @checkInWeeks, FinalCoPpm = @coPpm, SatisfactionScore = @satisfaction WHERE Id = @participant",
+                    new { checkInWeeks, coPpm, satisfaction, participant }, t);
+
             for (var i = 0; i < 2; i++) await StateAsync(ids[i], "InvitationExpired", -7);
             for (var i = 2; i < 8; i++)
             {
                 await StateAsync(ids[i], "DroppedOut", 16, lastCheckInDay: 2, from: "Active");
                 await EventAsync(ids[i], "check_in", 2, """{"smoked":false,"cravings":5}""");
+                await FactsAsync(ids[i], "1");
             }
 
             for (var i = 8; i < 10; i++) await StateAsync(ids[i], "Withdrawn", 30, from: "Active");
@@ -61,6 +68,7 @@ public static class OutcomeTestCohort
                 await EventAsync(ids[i], "final_assessment", 83, $$"""{"abstinentDays":{{(quit ? 30 : 0)}},"coPpm":{{co}}}""");
                 var score = i < 20 ? 10 : i < 25 ? 8 : 3;
                 await EventAsync(ids[i], "satisfaction", 83, $$"""{"score":{{score}}}""");
+                await FactsAsync(ids[i], "111111111111", co, score);
             }
         });
 

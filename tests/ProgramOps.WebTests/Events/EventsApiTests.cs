@@ -138,6 +138,42 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Check_ins_mark_their_program_weeks_and_the_latest_satisfaction_is_kept_until_withdrawal_erases_it()
+    {
+        var key = await CreateKeyAsync("week map");
+        var code = (await InvitedCodesAsync("週記録", 1))[0];
+        var now = DateTimeOffset.UtcNow;
+        var start = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).Date).AddDays(-29);
+        await using var c = await factory.Db.OpenAsync();
+        await c.ExecuteAsync("UPDATE Cohorts SET EnrolmentOpens = @opens, EnrolmentCloses = @start, StartDate = @start WHERE Id = (SELECT CohortId FROM Participants WHERE InvitationCode = @code)", new { opens = start.AddDays(-14), start, code });
+        object At(string id, string type, DateTimeOffset at, object data) => new { id, type, participant = code, occurredAt = at, data };
+
+        await SendAsync(key, new
+        {
+            events = new[]
+            {
+                Event("m-0", "app_linked", code),
+                At("m-1", "check_in", now.AddMinutes(-5), new { smoked = false, cravings = 2 }),
+                At("m-2", "check_in", now.AddDays(-21), new { smoked = false, cravings = 4 }),
+                At("m-3", "check_in", now.AddMinutes(-1), new { smoked = false, cravings = 1 }),
+                At("m-4", "check_in", now.AddDays(-40), new { smoked = true, cravings = 9 }),
+                At("m-5", "satisfaction", now.AddMinutes(-3), new { score = 9 }),
+                At("m-6", "satisfaction", now.AddMinutes(-2), new { score = 7 }),
+            },
+        });
+        var kept = await c.QuerySingleAsync<(string Weeks, int? Score)>(
+            "SELECT CheckInWeeks, SatisfactionScore FROM Participants WHERE InvitationCode = @code", new { code });
+        var id = await c.ExecuteScalarAsync<long>("SELECT Id FROM Participants WHERE InvitationCode = @code", new { code });
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        await PostAsync(cs, $"/participants/{id}", FormFields(await GetDocumentAsync(cs, $"/participants/{id}"),
+            new Dictionary<string, string> { ["Input.Trigger"] = "Withdraw", ["Input.Reason"] = "本人から撤回の申し出" }));
+
+        Assert.Equal(("01001", (int?)7), kept);
+        Assert.Equal(("01001", (int?)null), await c.QuerySingleAsync<(string, int?)>(
+            "SELECT CheckInWeeks, SatisfactionScore FROM Participants WHERE Id = @id", new { id }));
+    }
+
+    [Fact]
     public async Task A_quit_day_is_refused_until_the_first_kit_is_delivered_then_kept_and_logged()
     {
         var key = await CreateKeyAsync("quit day");

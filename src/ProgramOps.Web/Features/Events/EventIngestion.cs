@@ -55,7 +55,11 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         if (e.Data is AppFeedback feedback) await ReportFeedbackAsync(c, t, participant, feedback, e, now, ct);
         if (e.Data is QuitDateSet quit)
             await ParticipantAppData.SetQuitDateAsync(c, t, participant.Id, quit.QuitDate, ct);
-        if (e.Data is CheckIn) await ParticipantAppData.RecordCheckInAsync(c, t, participant.Id, participant.Program.DateAt(e.OccurredAt), ct);
+        if (e.Data is CheckIn)
+            await ParticipantAppData.RecordCheckInAsync(c, t, db.Dialect, participant.Id, participant.ProgramStart, participant.Program.DateAt(e.OccurredAt), ct);
+        if (e.Data is FinalAssessment answers)
+            await ParticipantAppData.RecordFinalAnswersAsync(c, t, participant.Id, answers.CoPpm, answers.WeightChangeKg, answers.WaistChangeCm, ct);
+        if (e.Data is Satisfaction satisfaction) await ParticipantAppData.RecordSatisfactionAsync(c, t, participant.Id, satisfaction.Score, ct);
 
         await c.ExecuteAsync(new CommandDefinition(EventsSql.InsertEvent, new
         {

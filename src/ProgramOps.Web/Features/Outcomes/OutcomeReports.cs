@@ -24,12 +24,6 @@ public sealed class OutcomeReports(Db db, LocalClock clock)
         public int Enrolled { get; init; }
     }
 
-    private sealed class WeekCount
-    {
-        public int Week { get; init; }
-        public int Count { get; init; }
-    }
-
     private sealed class ScoreCount
     {
         public int Score { get; init; }
@@ -101,13 +95,13 @@ public sealed class OutcomeReports(Db db, LocalClock clock)
     private static async Task<ReportInputs> InputsAsync(
         DbConnection c, int cohortId, int? clientId, List<ParticipantGroup> groups, OutcomeKind kind, int durationWeeks, int reportWeek, CancellationToken ct)
     {
-        var scope = new { CohortIds = new[] { cohortId }, ClientId = clientId, MinActive = ReportInputs.MinActiveTeamMembers };
-        var checkedIn = await c.QueryAsync<WeekCount>(new CommandDefinition(OutcomesSql.CheckedInPerWeek, scope, cancellationToken: ct));
+        var scope = new { CohortIds = new[] { cohortId }, ClientId = clientId };
+        var checkedIn = await c.QueryAsync<CheckInWeekMaps.PeopleByMap>(new CommandDefinition(OutcomesSql.CheckInWeekGroups, scope, cancellationToken: ct));
         var teams = await c.ExecuteScalarAsync<int>(new CommandDefinition(OutcomesSql.TeamsInScope, scope, cancellationToken: ct));
-        var activeTeams = await c.QueryAsync<WeekCount>(new CommandDefinition(OutcomesSql.ActiveTeamsPerWeek, scope, cancellationToken: ct));
+        var teamMembers = await c.QueryAsync<CheckInWeekMaps.TeamMembersByMap>(new CommandDefinition(OutcomesSql.TeamCheckInWeeks, scope, cancellationToken: ct));
         var satisfaction = await SatisfactionAsync(c, [cohortId], clientId, ct);
         return new ReportInputs(groups, kind, durationWeeks, reportWeek,
-            checkedIn.ToDictionary(w => w.Week, w => w.Count), teams, activeTeams.ToDictionary(w => w.Week, w => w.Count), satisfaction);
+            CheckInWeekMaps.CheckedInPerWeek(checkedIn), teams, CheckInWeekMaps.ActiveTeamsPerWeek(teamMembers, ReportInputs.MinActiveTeamMembers), satisfaction);
     }
 
     private static async Task<List<(int Score, int Count)>> SatisfactionAsync(DbConnection c, int[] cohortIds, int? clientId, CancellationToken ct) =>

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Participants;
+
 namespace ProgramOps.Web.Features.Outcomes;
 
 /// <summary>
@@ -12,49 +14,45 @@ public static class OutcomesSql
     public const string ParticipantGroups =
         $"""
         SELECT p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome, p.StateChangedWeek, p.LastCheckInWeek, p.AgeBand,
-               CASE WHEN f.CoPpm < @CoCutoff THEN 1 ELSE 0 END AS CoBelowCutoff, f.WeightChangeKg, f.WaistChangeCm,
+               CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END AS CoBelowCutoff, p.WeightChangeKg, p.WaistChangeCm,
                COUNT(*) AS People
         FROM ReportingParticipants p
-        LEFT JOIN ReportingFinalAssessments f ON f.ParticipantId = p.Id
         WHERE {InScope}
         GROUP BY p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome, p.StateChangedWeek, p.LastCheckInWeek, p.AgeBand,
-                 CASE WHEN f.CoPpm < @CoCutoff THEN 1 ELSE 0 END, f.WeightChangeKg, f.WaistChangeCm
+                 CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END, p.WeightChangeKg, p.WaistChangeCm
         """;
 
-    /// <summary>Enrolled participants still taking part in a week (not left before it) who checked in during it.</summary>
-    public const string CheckedInPerWeek =
+    private static readonly string LeftStates = ParticipantStates.SqlList(ParticipantGroup.HasLeft);
+
+    /// <summary>Enrolled participants who checked in, by their week map and the week they left (null while taking part).</summary>
+    public static readonly string CheckInWeekGroups =
         $"""
-        SELECT c.ProgramWeek AS Week, COUNT(DISTINCT c.ParticipantId) AS Count
-        FROM ReportingCheckIns c
-        JOIN ReportingParticipants p ON p.Id = c.ParticipantId
-        WHERE {InScope} AND p.Enrolled = 1
-          AND (p.State NOT IN ('Completed', 'DroppedOut', 'Withdrawn') OR p.StateChangedWeek >= c.ProgramWeek)
-        GROUP BY c.ProgramWeek
+        SELECT p.CheckInWeeks AS Weeks, CASE WHEN p.State IN {LeftStates} THEN p.StateChangedWeek END AS LeftInWeek, COUNT(*) AS People
+        FROM ReportingParticipants p
+        WHERE {InScope} AND p.Enrolled = 1 AND p.CheckInWeeks <> ''
+        GROUP BY p.CheckInWeeks, CASE WHEN p.State IN {LeftStates} THEN p.StateChangedWeek END
         """;
 
     public const string TeamsInScope =
         $"SELECT COUNT(DISTINCT p.TeamId) FROM ReportingParticipants p WHERE {InScope} AND p.TeamId IS NOT NULL";
 
-    /// <summary>Teams of the scope's participants with at least @MinActive members (of any client) checking in, per week.</summary>
-    public const string ActiveTeamsPerWeek =
-        $"""
-        SELECT a.ProgramWeek AS Week, COUNT(*) AS Count
-        FROM (SELECT c.TeamId, c.ProgramWeek
-              FROM ReportingCheckIns c
-              WHERE c.CohortId IN @CohortIds
-                AND c.TeamId IN (SELECT p.TeamId FROM ReportingParticipants p WHERE {InScope} AND p.TeamId IS NOT NULL)
-              GROUP BY c.TeamId, c.ProgramWeek
-              HAVING COUNT(DISTINCT c.ParticipantId) >= @MinActive) a
-        GROUP BY a.ProgramWeek
+    /// <summary>The members (of any client) of the scope's teams who checked in, by team and week map.</summary>
+    public const string TeamCheckInWeeks =
+        """
+        SELECT p.TeamId, p.CheckInWeeks AS Weeks, COUNT(*) AS People
+        FROM ReportingParticipants p
+        WHERE p.CohortId IN @CohortIds AND p.CheckInWeeks <> ''
+          AND p.TeamId IN (SELECT s.TeamId FROM ReportingParticipants s
+                           WHERE s.CohortId IN @CohortIds AND (@ClientId IS NULL OR s.ClientId = @ClientId) AND s.TeamId IS NOT NULL)
+        GROUP BY p.TeamId, p.CheckInWeeks
         """;
 
     public const string Satisfaction =
         $"""
-        SELECT s.Score, COUNT(*) AS Count
-        FROM ReportingSatisfaction s
-        JOIN ReportingParticipants p ON p.Id = s.ParticipantId
-        WHERE {InScope} AND p.Enrolled = 1 AND s.Score BETWEEN 0 AND 10
-        GROUP BY s.Score
+        SELECT p.SatisfactionScore AS Score, COUNT(*) AS Count
+        FROM ReportingParticipants p
+        WHERE {InScope} AND p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10
+        GROUP BY p.SatisfactionScore
         """;
 
     public const string Cohort =

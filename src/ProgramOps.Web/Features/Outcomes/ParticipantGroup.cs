@@ -29,7 +29,9 @@ public sealed class ParticipantGroup
     public bool DroppedOut => State == ParticipantState.DroppedOut;
 
     /// <summary>Left the program in <see cref="StateChangedWeek"/>: completed, dropped out or withdrew.</summary>
-    public bool Left => State is ParticipantState.Completed or ParticipantState.DroppedOut or ParticipantState.Withdrawn;
+    public bool Left => HasLeft(State);
+
+    public static bool HasLeft(ParticipantState state) => state is ParticipantState.Completed or ParticipantState.DroppedOut or ParticipantState.Withdrawn;
 
     public bool Onboarded => Completed || IsOnboarded(State) || ExitedFrom is { } from && IsOnboarded(from);
 

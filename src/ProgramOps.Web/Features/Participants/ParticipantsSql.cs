@@ -127,7 +127,8 @@ public static class ParticipantsSql
     public const string Anonymise =
         """
         UPDATE Participants
-        SET EmployeeNumber = NULL, FullName = NULL, Kana = NULL, Email = NULL, Department = NULL, BirthYear = NULL, QuitDate = NULL, AnonymisedAt = @Now
+        SET EmployeeNumber = NULL, FullName = NULL, Kana = NULL, Email = NULL, Department = NULL, BirthYear = NULL, QuitDate = NULL,
+            FinalCoPpm = NULL, FinalWeightChangeKg = NULL, FinalWaistChangeCm = NULL, SatisfactionScore = NULL, AnonymisedAt = @Now
         WHERE Id = @Id
         """;
 
@@ -142,12 +143,22 @@ public static class ParticipantsSql
 
     public const string SetQuitDate = "UPDATE Participants SET QuitDate = @QuitDate WHERE Id = @Id";
 
-    /// <summary>Check-ins can arrive out of order: the latest day wins.</summary>
-    public const string RecordCheckIn =
-        """
-        UPDATE Participants SET LastCheckInOn = @Day
-        WHERE Id = @Id AND (LastCheckInOn IS NULL OR LastCheckInOn < @Day)
+    /// <summary>
+    /// Check-ins can arrive out of order: the latest day wins, and the check-in's program week (<c>@Position</c>, null
+    /// before the start) is marked in the participant's week map.
+    /// </summary>
+    public static string RecordCheckIn(SqlDialect dialect) =>
+        $"""
+        UPDATE Participants
+        SET LastCheckInOn = CASE WHEN LastCheckInOn IS NULL OR LastCheckInOn < @Day THEN @Day ELSE LastCheckInOn END,
+            CheckInWeeks = CASE WHEN @Position IS NULL THEN CheckInWeeks ELSE {dialect.WithFlagAt("CheckInWeeks")} END
+        WHERE Id = @Id
         """;
+
+    public const string RecordFinalAnswers =
+        "UPDATE Participants SET FinalCoPpm = @CoPpm, FinalWeightChangeKg = @WeightChangeKg, FinalWaistChangeCm = @WaistChangeCm WHERE Id = @Id";
+
+    public const string RecordSatisfaction = "UPDATE Participants SET SatisfactionScore = @Score WHERE Id = @Id";
 
     public const string Admit =
         """

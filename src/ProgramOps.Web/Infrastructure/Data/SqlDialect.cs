@@ -24,11 +24,23 @@ public abstract class SqlDialect
     /// <summary>A statement, run after an INSERT in the same batch, that selects the new identity value.</summary>
     public abstract string SelectNewId { get; }
 
+    /// <summary>
+    /// <paramref name="column"/> (a string of '0' and '1' flags) with the flag at 1-based <c>@Position</c> set to '1',
+    /// first padded with '0's from <c>@Zeros</c> (a string of <c>@Position</c> zeros) when it is shorter.
+    /// </summary>
+    public abstract string WithFlagAt(string column);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
         public override string OrderAndPage(string orderBy) => $"ORDER BY {orderBy} LIMIT @Take OFFSET @Skip";
         public override string SelectNewId => "SELECT last_insert_rowid();";
+
+        public override string WithFlagAt(string column)
+        {
+            var padded = $"({column} || substr(@Zeros, length({column}) + 1))";
+            return $"substr({padded}, 1, @Position - 1) || '1' || substr({padded}, @Position + 1)";
+        }
     }
 
     private sealed class SqlServerDialect : SqlDialect
@@ -36,5 +48,8 @@ public abstract class SqlDialect
         public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
         public override string OrderAndPage(string orderBy) => $"ORDER BY {orderBy} OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
         public override string SelectNewId => "SELECT CAST(SCOPE_IDENTITY() AS int);";
+
+        public override string WithFlagAt(string column) =>
+            $"STUFF({column} + SUBSTRING(@Zeros, LEN({column}) + 1, @Position), @Position, 1, '1')";
     }
 }
