@@ -41,6 +41,8 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("POST", "/Admin/Jobs/Index", "Run", "A"),
         ("GET", "/Feedback/Rules/Index", "", "A"),
         ("GET", "/Outcomes/Index", "", "ACBV"),
+        ("GET", "/Outcomes/Portfolio", "", "ACBV"),
+        ("GET", "/Outcomes/Portfolio", "Export", "ACBV"),
         ("GET", "/Outcomes/Download", "", "ACBV"),
         ("GET", "/Outcomes/Preview", "", "ACB"),
         ("GET", "/Outcomes/Issue", "", "ACB"),

@@ -1,10 +1,11 @@
 using ProgramOps.Web.Features.Admin.Audit;
+using ProgramOps.Web.Features.Outcomes;
 
 namespace ProgramOps.Web.Features.Clients;
 
 public sealed class DetailsModel(
     Db db, ClientQueries queries, AuditLogQueries auditLog, AuditTrail audit, ICurrentUser user, TimeProvider time,
-    LocalClock clock, IStringLocalizer<ClientsText> text) : PageModel
+    LocalClock clock, IStringLocalizer<ClientsText> text, Portfolio portfolio) : PageModel
 {
     public ClientDetails Client { get; private set; } = null!;
     public ClientStatus Status { get; private set; }
@@ -13,6 +14,8 @@ public sealed class DetailsModel(
     public IReadOnlyList<NamedId> Members { get; private set; } = [];
     public ContractRow? NextRenewal { get; private set; }
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
+    /// <summary>The client's cohorts with their headline figures, latest start first.</summary>
+    public IReadOnlyList<PortfolioRow> Results { get; private set; } = [];
     public ConcurrencyConflict? Conflict { get; private set; }
     public DateOnly Today => clock.Today;
     public LocalClock Clock => clock;
@@ -65,6 +68,7 @@ public sealed class DetailsModel(
         Members = await queries.MembersAsync(id, ct);
         Status = ClientStatusRules.Derive(Contracts.Select(c => c.Term), Today);
         History = await auditLog.ForEntityAsync("Client", id.ToString(), HistoryShown, ct);
+        Results = [.. (await portfolio.ReadAsync(new PortfolioFilter { ClientId = id }, ct)).OrderByDescending(r => r.StartDate).ThenByDescending(r => r.CohortId)];
         NextRenewal = Contracts
             .Where(c => c.Status == ContractStatus.Active && c.EndDate >= Today)
             .MinBy(c => c.EndDate);

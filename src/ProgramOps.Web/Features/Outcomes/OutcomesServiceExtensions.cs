@@ -5,6 +5,8 @@ public static class OutcomesServiceExtensions
     public static IServiceCollection AddOutcomes(this IServiceCollection services) =>
         services
             .AddScoped<OutcomeReports>()
+            .AddScoped<Portfolio>()
+            .AddScoped<PortfolioCsv>()
             .AddScoped<ReportRenderer>()
             .AddScoped<ReportIssuing>()
             .AddSingleton<PdfPrinter>()

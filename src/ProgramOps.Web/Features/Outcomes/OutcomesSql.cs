@@ -11,16 +11,21 @@ public static class OutcomesSql
 {
     private const string InScope = "p.CohortId IN @CohortIds AND (@ClientId IS NULL OR p.ClientId = @ClientId)";
 
-    public const string ParticipantGroups =
-        $"""
-        SELECT p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome, p.StateChangedWeek, p.LastCheckInWeek, p.AgeBand,
-               CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END AS CoBelowCutoff, p.WeightChangeKg, p.WaistChangeCm,
-               COUNT(*) AS People
-        FROM ReportingParticipants p
-        WHERE {InScope}
-        GROUP BY p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome, p.StateChangedWeek, p.LastCheckInWeek, p.AgeBand,
-                 CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END, p.WeightChangeKg, p.WaistChangeCm
+    /// <summary>What a <see cref="ParticipantGroup"/> shares: its columns, and the same as a GROUP BY key.</summary>
+    internal const string GroupColumns =
+        """
+        p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome, p.StateChangedWeek, p.LastCheckInWeek, p.AgeBand,
+        CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END AS CoBelowCutoff, p.WeightChangeKg, p.WaistChangeCm
         """;
+
+    internal const string GroupKey =
+        """
+        p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome, p.StateChangedWeek, p.LastCheckInWeek, p.AgeBand,
+        CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END, p.WeightChangeKg, p.WaistChangeCm
+        """;
+
+    public const string ParticipantGroups =
+        $"SELECT {GroupColumns}, COUNT(*) AS People FROM ReportingParticipants p WHERE {InScope} GROUP BY {GroupKey}";
 
     private static readonly string LeftStates = ParticipantStates.SqlList(ParticipantGroup.HasLeft);
 

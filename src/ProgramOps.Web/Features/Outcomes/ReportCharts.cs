@@ -18,10 +18,10 @@ public static class ReportCharts
         var positions = Enumerable.Range(0, bars.Count).Select(i => (double)(bars.Count - 1 - i)).ToArray();
         var barPlot = plot.Add.Bars(positions, [.. bars.Select(b => b.Value)]);
         barPlot.Horizontal = true;
-        plot.Axes.Left.SetTicks(positions, [.. bars.Select(b => b.Label)]);
+        var rows = LabelRows(plot, positions, [.. bars.Select(b => b.Label)]);
         plot.Axes.Bottom.Label.Text = valueAxis;
         plot.Axes.Margins(left: 0, right: 0.1);
-        return Svg(plot);
+        return Svg(plot, rowLabels: rows);
     }
 
     /// <summary>Vertical bars over 0–10 answers.</summary>
@@ -72,17 +72,51 @@ public static class ReportCharts
         return Svg(plot);
     }
 
-    private static Plot NewPlot()
+    /// <summary>Rates in percent with their 95% intervals, one labelled row each, top to bottom (a forest plot).</summary>
+    public static string Intervals(IReadOnlyList<(string Label, Rate Rate)> rows, string valueAxis)
     {
-        var plot = new Plot();
-        plot.Font.Automatic();
-        return plot;
+        var plot = NewPlot();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (_, rate) = rows[i];
+            double y = rows.Count - 1 - i;
+            var interval = plot.Add.Line(rate.Interval.Lower * 100, y, rate.Interval.Upper * 100, y);
+            interval.LineWidth = 2;
+            plot.Add.Marker(rate.Share * 100, y);
+        }
+
+        var labels = LabelRows(plot, [.. Enumerable.Range(0, rows.Count).Select(i => (double)(rows.Count - 1 - i))], [.. rows.Select(r => r.Label)]);
+        plot.Axes.SetLimitsX(0, 100);
+        plot.Axes.SetLimitsY(-0.75, rows.Count - 0.25);
+        plot.Axes.Bottom.Label.Text = valueAxis;
+        return Svg(plot, Height + Math.Max(0, rows.Count - 8) * 22, labels);
     }
 
-    private static string Svg(Plot plot)
+    private static Plot NewPlot() => new();
+
+    /// <summary>Names the rows on the left axis; <see cref="Svg"/> then gives them a font that has their characters.</summary>
+    private static string[] LabelRows(Plot plot, double[] positions, string[] labels)
     {
-        var svg = plot.GetSvgXml(Width, Height);
+        plot.Axes.Left.SetTicks(positions, labels);
+        return labels;
+    }
+
+    private static string Svg(Plot plot, int height = Height, string[]? rowLabels = null)
+    {
+        // After every label is in: Automatic picks, per label, an installed font that has its characters (a CJK
+        // font for Japanese); before them it keeps the default font, which has no Japanese glyphs, and Skia then
+        // writes Japanese labels as empty text. Set tick labels it does not look at.
+        plot.Font.Automatic();
+        if (rowLabels is not null) plot.Axes.Left.TickLabelStyle.FontName = Fonts.Detect(string.Concat(rowLabels));
+        var svg = WithUnifiedIdeographs(plot.GetSvgXml(Width, height));
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         return start > 0 ? svg[start..] : svg;
     }
+
+    /// <summary>
+    /// Skia writes SVG text back from the font's glyphs, and a CJK font maps some glyphs to Kangxi radicals first (⼈ for
+    /// 人): they look the same but search, copy and screen readers would get the radical, so they become the ideograph.
+    /// </summary>
+    private static string WithUnifiedIdeographs(string svg) =>
+        string.Concat(svg.Select(c => c is >= '\u2F00' and <= '\u2FDF' ? c.ToString().Normalize(System.Text.NormalizationForm.FormKC) : c.ToString()));
 }

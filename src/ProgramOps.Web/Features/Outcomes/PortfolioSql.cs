@@ -1,0 +1,62 @@
+namespace ProgramOps.Web.Features.Outcomes;
+
+/// <summary>
+/// The portfolio's SQL: every cohort × client scope that passes the filter, and their participants grouped as a report
+/// groups them, in one pass over the read model. The filter reads <c>@ProgramId</c>, <c>@VersionNumber</c>,
+/// <c>@ClientId</c>, <c>@Segment</c>, <c>@From</c> and <c>@To</c> (cohort start days), each null for any.
+/// </summary>
+public static class PortfolioSql
+{
+    private const string Filter =
+        """
+        (@ProgramId IS NULL OR c.ProgramId = @ProgramId) AND (@VersionNumber IS NULL OR c.VersionNumber = @VersionNumber)
+        AND (@ClientId IS NULL OR cl.Id = @ClientId) AND (@Segment IS NULL OR cl.Segment = @Segment)
+        AND (@From IS NULL OR c.StartDate >= @From) AND (@To IS NULL OR c.StartDate <= @To)
+        """;
+
+    /// <summary>Each client's part of each cohort, with its seats and (when every contract gives it) its eligible population.</summary>
+    public const string Scopes =
+        $"""
+        SELECT c.Id AS CohortId, c.Name AS CohortName, c.Status, c.StartDate, c.ProgramId, c.ProgramCode, c.VersionNumber, c.ProgramVersionId,
+               cl.Id AS ClientId, cl.Name AS ClientName, cl.Segment, SUM(cc.Capacity) AS Seats,
+               CASE WHEN COUNT(*) = COUNT(k.EligiblePopulation) THEN SUM(k.EligiblePopulation) END AS EligiblePopulation
+        FROM ReportingCohorts c
+        JOIN ReportingCohortContracts cc ON cc.CohortId = c.Id
+        JOIN ReportingContracts k ON k.Id = cc.ContractId
+        JOIN ReportingClients cl ON cl.Id = cc.ClientId
+        WHERE {Filter}
+        GROUP BY c.Id, c.Name, c.Status, c.StartDate, c.ProgramId, c.ProgramCode, c.VersionNumber, c.ProgramVersionId, cl.Id, cl.Name, cl.Segment
+        """;
+
+    public const string Definitions = "SELECT DISTINCT ProgramVersionId, Definition FROM ReportingCohorts";
+
+    private const string ParticipantsInFilter =
+        $"""
+        FROM ReportingParticipants p
+        JOIN ReportingCohorts c ON c.Id = p.CohortId
+        JOIN ReportingClients cl ON cl.Id = p.ClientId
+        WHERE {Filter}
+        """;
+
+    public const string Groups =
+        $"""
+        SELECT p.CohortId, p.ClientId, {OutcomesSql.GroupColumns}, COUNT(*) AS People
+        {ParticipantsInFilter}
+        GROUP BY p.CohortId, p.ClientId, {OutcomesSql.GroupKey}
+        """;
+
+    public const string Satisfaction =
+        $"""
+        SELECT p.CohortId, p.ClientId, p.SatisfactionScore AS Score, COUNT(*) AS Count
+        {ParticipantsInFilter} AND p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10
+        GROUP BY p.CohortId, p.ClientId, p.SatisfactionScore
+        """;
+
+    /// <summary>The report settings (k) of every client that has changed them; the rest have the defaults.</summary>
+    public const string SuppressionThresholds = "SELECT ClientId, K FROM ReportSettings";
+
+    public const string Programs = "SELECT DISTINCT ProgramId, ProgramCode, VersionNumber FROM ReportingCohorts ORDER BY ProgramCode, VersionNumber";
+
+    public const string Clients =
+        "SELECT DISTINCT cl.Id, cl.Name FROM ReportingClients cl JOIN ReportingCohortContracts cc ON cc.ClientId = cl.Id ORDER BY cl.Name, cl.Id";
+}
