@@ -58,4 +58,6 @@ dotnet "$bench_dll" lifecycle "$lifecycle"
 echo
 dotnet "$bench_dll" report "$participants"
 echo
+dotnet "$bench_dll" portfolio 1000 "$lifecycle"
+echo
 echo "Written to $report"

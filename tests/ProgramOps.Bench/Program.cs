@@ -5,6 +5,7 @@ using ProgramOps.Bench;
 //        ProgramOps.Bench feedback <items>
 //        ProgramOps.Bench lifecycle <participants>
 //        ProgramOps.Bench report <participants>
+//        ProgramOps.Bench portfolio <cohorts> <participants>
 //        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]
 return args switch
 {
@@ -12,6 +13,8 @@ return args switch
     ["insert", var clients] => await InsertBenchmark.RunAsync(int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture)),
     ["lifecycle", var participants] => await LifecycleJobsBenchmark.RunAsync(int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
     ["report", var participants] => await ReportBenchmark.RunAsync(int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
+    ["portfolio", var cohorts, var participants] => await PortfolioBenchmark.RunAsync(
+        int.Parse(cohorts, System.Globalization.CultureInfo.InvariantCulture), int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
     ["feedback", var items] => FeedbackBenchmark.Run(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)),
     ["http", var baseUrl, var password, .. var rest] => await HttpBenchmark.RunAsync(new Uri(baseUrl), password, HttpBenchmarkSettings.From(rest)),
     _ => Usage(),
@@ -19,6 +22,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | import <rows> [database file] | feedback <items> | lifecycle <participants> | report <participants> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
+    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | import <rows> [database file] | feedback <items> | lifecycle <participants> | report <participants> | portfolio <cohorts> <participants> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
     return 2;
 }

@@ -93,21 +93,10 @@ public static class ReportBenchmark
         var apiKey = connection.ExecuteScalar<int>(
             "INSERT INTO ApiKeys (Name, KeyId, ProtectedSecret, CreatedAt, CreatedBy, Version) VALUES ('bench', 'bench', 'x', '2026-01-01T00:00:00.0000000Z', 'bench', 1); SELECT last_insert_rowid();",
             transaction: transaction);
-        using var person = Prepared(connection, transaction, """
-            INSERT INTO Participants (CohortId, ContractId, ClientId, EmployeeNumber, FullName, Email, BirthYear, InvitationCode, State, Outcome, LastCheckInOn,
-                                      CheckInWeeks, FinalCoPpm, SatisfactionScore, StateChangedAt, Version, CreatedAt, UpdatedAt, UpdatedBy)
-            VALUES ($cohort, $contract, $client, $number, $name, $email, $birth, $code, $state, $outcome, $checkIn,
-                    $weeks, $co, $satisfaction, $at, 1, $at, $at, 'bench');
-            SELECT last_insert_rowid();
-            """, "$cohort", "$contract", "$client", "$number", "$name", "$email", "$birth", "$code", "$state", "$outcome", "$checkIn",
-            "$weeks", "$co", "$satisfaction", "$at");
-        using var exit = Prepared(connection, transaction,
-            "INSERT INTO ParticipantTransitions (ParticipantId, FromState, ToState, TriggerName, Actor, OccurredAt) VALUES ($id, 'Active', $state, 'Bench', 'bench', $at)",
-            "$id", "$state", "$at");
-        using var appEvent = Prepared(connection, transaction,
+        using var people = new SyntheticParticipantWriter(connection, transaction, start);
+        using var appEvent = PreparedInsert.Create(connection, transaction,
             "INSERT INTO ParticipantEvents (ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload) VALUES ($key, $eventId, $type, $id, $at, $at, $payload)",
             "$key", "$eventId", "$type", "$id", "$at", "$payload");
-        string At(int day) => start.AddDays(day).ToDateTime(new TimeOnly(3, 0)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
         var events = 0;
         void Event(long id, string type, int day, string payload)
         {
@@ -115,76 +104,22 @@ public static class ReportBenchmark
             appEvent["$eventId"].Value = "e" + (++events).ToString(CultureInfo.InvariantCulture);
             appEvent["$type"].Value = type;
             appEvent["$id"].Value = id;
-            appEvent["$at"].Value = At(day);
+            appEvent["$at"].Value = people.At(day);
             appEvent["$payload"].Value = payload;
             appEvent.Command.ExecuteNonQuery();
         }
 
         for (var i = 0; i < participants; i++)
         {
-            var roll = random.NextDouble();
-            var (state, lastWeek) = roll switch
-            {
-                < 0.03 => ("InvitationExpired", 0),
-                < 0.05 => ("Declined", 0),
-                < 0.20 => ("DroppedOut", random.Next(1, 11)),
-                < 0.22 => ("Withdrawn", 0),
-                _ => ("Completed", 12),
-            };
-            var succeeded = state == "Completed" && random.NextDouble() < 0.6;
-            var exitDay = state switch { "Completed" => 83, "DroppedOut" => lastWeek * 7 + 14, "Withdrawn" => random.Next(7, 70), _ => -10 };
-            // Most weeks checked in, some missed: the week maps vary as a real cohort's do.
-            var weeks = string.Concat(Enumerable.Range(1, lastWeek).Select(week => week == lastWeek || random.NextDouble() < 0.85 ? '1' : '0'));
-            int? co = state == "Completed" ? random.Next(2, 25) : null;
-            int? satisfaction = state == "Completed" && random.NextDouble() < 0.9 ? random.Next(4, 11) : null;
-            person["$cohort"].Value = cohortId;
-            person["$contract"].Value = contractId;
-            person["$client"].Value = clientId;
-            person["$number"].Value = "B" + i.ToString("D7", CultureInfo.InvariantCulture);
-            person["$name"].Value = "参加者 " + i.ToString(CultureInfo.InvariantCulture);
-            person["$email"].Value = $"p{i}@example.co.jp";
-            person["$birth"].Value = 1960 + random.Next(0, 45);
-            person["$code"].Value = i.ToString("D12", CultureInfo.InvariantCulture);
-            person["$state"].Value = state;
-            person["$outcome"].Value = state == "Completed" ? (succeeded ? "Succeeded" : "NotSucceeded") : DBNull.Value;
-            person["$checkIn"].Value = lastWeek > 0 ? start.AddDays((lastWeek - 1) * 7 + 2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-            person["$weeks"].Value = weeks;
-            person["$co"].Value = co is { } ppm ? ppm : DBNull.Value;
-            person["$satisfaction"].Value = satisfaction is { } score ? score : DBNull.Value;
-            person["$at"].Value = At(exitDay);
-            var id = (long)person.Command.ExecuteScalar()!;
-            if (state is "DroppedOut" or "Withdrawn")
-            {
-                exit["$id"].Value = id;
-                exit["$state"].Value = state;
-                exit["$at"].Value = At(exitDay);
-                exit.Command.ExecuteNonQuery();
-            }
-
-            foreach (var week in CheckInWeekMaps.WeeksOf(weeks)) Event(id, "check_in", (week - 1) * 7 + 2, """{"smoked":false,"cravings":4}""");
-            if (co is not null) Event(id, "final_assessment", 83, $$"""{"abstinentDays":{{(succeeded ? 30 : 0)}},"coPpm":{{co}}}""");
-            if (satisfaction is not null) Event(id, "satisfaction", 83, $$"""{"score":{{satisfaction}}}""");
+            var person = SyntheticParticipant.Next(random);
+            var id = people.Write(cohortId, contractId, clientId, person);
+            foreach (var week in CheckInWeekMaps.WeeksOf(person.CheckInWeeks)) Event(id, "check_in", (week - 1) * 7 + 2, """{"smoked":false,"cravings":4}""");
+            if (person.CoPpm is { } co) Event(id, "final_assessment", 83, $$"""{"abstinentDays":{{(person.Succeeded ? 30 : 0)}},"coPpm":{{co}}}""");
+            if (person.Satisfaction is { } score) Event(id, "satisfaction", 83, $$"""{"score":{{score}}}""");
         }
 
         transaction.Commit();
         return events;
-    }
-
-    private sealed class PreparedInsert(SqliteCommand command) : IDisposable
-    {
-        public SqliteCommand Command { get; } = command;
-        public SqliteParameter this[string name] => Command.Parameters[name];
-        public void Dispose() => Command.Dispose();
-    }
-
-    private static PreparedInsert Prepared(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters) command.Parameters.Add(name, SqliteType.Text);
-        command.Prepare();
-        return new PreparedInsert(command);
     }
 
     private static TimeSpan BareAggregates(Db db, int cohortId)

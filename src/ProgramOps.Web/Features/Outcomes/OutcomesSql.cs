@@ -9,7 +9,7 @@ namespace ProgramOps.Web.Features.Outcomes;
 /// </summary>
 public static class OutcomesSql
 {
-    private const string InScope = "p.CohortId IN @CohortIds AND (@ClientId IS NULL OR p.ClientId = @ClientId)";
+    internal const string InScope = "p.CohortId IN @CohortIds AND (@ClientId IS NULL OR p.ClientId = @ClientId)";
 
     /// <summary>What a <see cref="ParticipantGroup"/> shares: its columns, and the same as a GROUP BY key.</summary>
     internal const string GroupColumns =

@@ -87,27 +87,50 @@ public sealed class Portfolio(Db db)
         public int K { get; init; }
     }
 
+    /// <summary>Cohorts per chunk: the chunk's ids go in one IN list, well under SQL Server's 2,100 parameters.</summary>
+    private const int MaxChunk = 500;
+
     public async Task<List<PortfolioRow>> ReadAsync(PortfolioFilter filter, CancellationToken ct)
     {
-        var parameters = new
+        List<PortfolioRow> rows;
+        Dictionary<int, ProgramDefinition> programs;
+        Dictionary<int, int> thresholds;
+        await using (var c = await db.OpenAsync(ct))
         {
-            filter.ProgramId, filter.VersionNumber, filter.ClientId, Segment = filter.Segment?.ToString(), filter.From, filter.To,
-            CoCutoff = QuitOutcome.CoVerifiedBelowPpm,
-        };
+            rows = (await c.QueryAsync<PortfolioRow>(new CommandDefinition(PortfolioSql.Scopes, new
+            {
+                filter.ProgramId, filter.VersionNumber, filter.ClientId, Segment = filter.Segment?.ToString(), filter.From, filter.To,
+            }, cancellationToken: ct))).ToList();
+            if (rows.Count == 0) return rows;
+            programs = (await c.QueryAsync<VersionDefinition>(new CommandDefinition(PortfolioSql.Definitions, cancellationToken: ct)))
+                .ToDictionary(v => v.ProgramVersionId, v => ProgramDefinitionJson.Deserialize(v.Definition));
+            thresholds = (await c.QueryAsync<ClientThreshold>(new CommandDefinition(PortfolioSql.SuppressionThresholds, cancellationToken: ct)))
+                .ToDictionary(t => t.ClientId, t => t.K);
+        }
+
+        // Each chunk of cohorts is read and counted on its own connection, a chunk per core at a time: the portfolio of a
+        // thousand cohorts is a million participants' groups, and SQLite reads in parallel.
+        var cohorts = rows.Select(r => r.CohortId).Distinct().Order().ToArray();
+        var chunk = Math.Clamp((cohorts.Length + Environment.ProcessorCount - 1) / Environment.ProcessorCount, 1, MaxChunk);
+        await Parallel.ForEachAsync(cohorts.Chunk(chunk), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (ids, token) =>
+            {
+                var cohortIds = ids.ToHashSet();
+                await CountAsync([.. rows.Where(r => cohortIds.Contains(r.CohortId))], ids, filter.ClientId, programs, thresholds, token);
+            });
+        return rows;
+    }
+
+    private async Task CountAsync(
+        List<PortfolioRow> rows, int[] cohortIds, int? clientId, Dictionary<int, ProgramDefinition> programs, Dictionary<int, int> thresholds, CancellationToken ct)
+    {
+        var scope = new { CohortIds = cohortIds, ClientId = clientId, CoCutoff = QuitOutcome.CoVerifiedBelowPpm };
         await using var c = await db.OpenAsync(ct);
-        var rows = (await c.QueryAsync<PortfolioRow>(new CommandDefinition(PortfolioSql.Scopes, parameters, cancellationToken: ct))).ToList();
-        if (rows.Count == 0) return rows;
-
         var groups = (await c.QueryAsync<ScopeKey, ParticipantGroup, (ScopeKey Scope, ParticipantGroup Group)>(
-                new CommandDefinition(PortfolioSql.Groups, parameters, cancellationToken: ct), (scope, group) => (scope, group), splitOn: "ContractId"))
+                new CommandDefinition(PortfolioSql.Groups, scope, cancellationToken: ct), (key, group) => (key, group), splitOn: "ContractId"))
             .ToLookup(x => (x.Scope.CohortId, x.Scope.ClientId), x => x.Group);
-        var scores = (await c.QueryAsync<ScopeScore>(new CommandDefinition(PortfolioSql.Satisfaction, parameters, cancellationToken: ct)))
+        var scores = (await c.QueryAsync<ScopeScore>(new CommandDefinition(PortfolioSql.Satisfaction, scope, cancellationToken: ct)))
             .ToLookup(s => (s.CohortId, s.ClientId), s => (s.Score, s.Count));
-        var programs = (await c.QueryAsync<VersionDefinition>(new CommandDefinition(PortfolioSql.Definitions, cancellationToken: ct)))
-            .ToDictionary(v => v.ProgramVersionId, v => ProgramDefinitionJson.Deserialize(v.Definition));
-        var thresholds = (await c.QueryAsync<ClientThreshold>(new CommandDefinition(PortfolioSql.SuppressionThresholds, cancellationToken: ct)))
-            .ToDictionary(t => t.ClientId, t => t.K);
-
         foreach (var row in rows)
         {
             var program = programs[row.ProgramVersionId];
@@ -115,7 +138,5 @@ public sealed class Portfolio(Db db)
             var inputs = ReportInputs.OutcomesOnly([.. groups[key]], OutcomeReports.KindOf(program), program.DurationWeeks, [.. scores[key]]);
             row.Count(OutcomeFigures.Build(inputs, thresholds.GetValueOrDefault(row.ClientId, SuppressionThreshold.Default)));
         }
-
-        return rows;
     }
 }

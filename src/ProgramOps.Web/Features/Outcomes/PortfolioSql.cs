@@ -1,9 +1,9 @@
 namespace ProgramOps.Web.Features.Outcomes;
 
 /// <summary>
-/// The portfolio's SQL: every cohort × client scope that passes the filter, and their participants grouped as a report
-/// groups them, in one pass over the read model. The filter reads <c>@ProgramId</c>, <c>@VersionNumber</c>,
-/// <c>@ClientId</c>, <c>@Segment</c>, <c>@From</c> and <c>@To</c> (cohort start days), each null for any.
+/// The portfolio's SQL: every cohort × client scope that passes the filter, then their participants grouped as a report
+/// groups them, a chunk of cohorts at a time. The filter reads <c>@ProgramId</c>, <c>@VersionNumber</c>, <c>@ClientId</c>,
+/// <c>@Segment</c>, <c>@From</c> and <c>@To</c> (cohort start days), each null for any.
 /// </summary>
 public static class PortfolioSql
 {
@@ -30,25 +30,20 @@ public static class PortfolioSql
 
     public const string Definitions = "SELECT DISTINCT ProgramVersionId, Definition FROM ReportingCohorts";
 
-    private const string ParticipantsInFilter =
-        $"""
-        FROM ReportingParticipants p
-        JOIN ReportingCohorts c ON c.Id = p.CohortId
-        JOIN ReportingClients cl ON cl.Id = p.ClientId
-        WHERE {Filter}
-        """;
-
+    /// <summary>The participants of a chunk of the scopes' cohorts (<c>@CohortIds</c>, and <c>@ClientId</c> or null), grouped per scope.</summary>
     public const string Groups =
         $"""
         SELECT p.CohortId, p.ClientId, {OutcomesSql.GroupColumns}, COUNT(*) AS People
-        {ParticipantsInFilter}
+        FROM ReportingParticipants p
+        WHERE {OutcomesSql.InScope}
         GROUP BY p.CohortId, p.ClientId, {OutcomesSql.GroupKey}
         """;
 
     public const string Satisfaction =
         $"""
         SELECT p.CohortId, p.ClientId, p.SatisfactionScore AS Score, COUNT(*) AS Count
-        {ParticipantsInFilter} AND p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10
+        FROM ReportingParticipants p
+        WHERE {OutcomesSql.InScope} AND p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10
         GROUP BY p.CohortId, p.ClientId, p.SatisfactionScore
         """;
 
