@@ -207,7 +207,12 @@ public sealed class DemoDataGenerator
         // Contracts run a year; a share of the eligible population takes part.
         var seats = Math.Max(5, (int)(population * (0.01 + _random.NextDouble() * 0.09)));
         var price = 1_000 * _random.Next(30, 81);
-        return new DemoContract(Pick(DemoNames.Programs), seats, price, start, start.AddYears(1).AddDays(-1), Chance(0.5), status);
+        // The eligible population is the client's smokers (about 18% of its people), given a month before the start; a
+        // third of contracts (by price, so the data set's other draws stay as they were) pay per success besides.
+        var eligible = Math.Max(seats, population * 18 / 100);
+        var paysForResults = price % 3_000 == 0;
+        return new DemoContract(Pick(DemoNames.Programs), seats, price, start, start.AddYears(1).AddDays(-1), Chance(0.5), status,
+            eligible, start.AddMonths(-1), paysForResults ? price / 2 : null, paysForResults ? price / 4 : null);
     }
 
     private int LogUniform(int min, int max) =>

@@ -117,7 +117,8 @@ public sealed class DemoDataLoader(Db db, IPasswordHasher<StaffUser> hasher, Aud
             foreach (var contract in client.Contracts)
             {
                 contracts += await writer.AddContractAsync(clientIds[i], new NewContractRecord(
-                    contract.ProgramName, contract.Seats, contract.PricePerSeatJpy, contract.StartDate, contract.EndDate, contract.AutoRenew, contract.Status), now, ct);
+                    contract.ProgramName, contract.Seats, contract.PricePerSeatJpy, contract.StartDate, contract.EndDate, contract.AutoRenew, contract.Status,
+                    contract.EligiblePopulation, contract.EligiblePopulationAsOf, contract.FeePerIttSuccessJpy, contract.FeePerVerifiedSuccessJpy), now, ct);
             }
         }
 

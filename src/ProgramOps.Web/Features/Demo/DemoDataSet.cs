@@ -18,7 +18,8 @@ public sealed record DemoStaff(string UserName, string DisplayName, string Email
 public sealed record DemoKeyPerson(string Name, string Title, string Role, string Email, string Phone);
 
 public sealed record DemoContract(
-    string ProgramName, int Seats, int PricePerSeatJpy, DateOnly StartDate, DateOnly EndDate, bool AutoRenew, string Status);
+    string ProgramName, int Seats, int PricePerSeatJpy, DateOnly StartDate, DateOnly EndDate, bool AutoRenew, string Status,
+    int EligiblePopulation, DateOnly EligiblePopulationAsOf, int? FeePerIttSuccessJpy, int? FeePerVerifiedSuccessJpy);
 
 /// <summary>
 /// One client organisation. Owners and the parent are indexes into <see cref="DemoDataSet.Staff"/> and
