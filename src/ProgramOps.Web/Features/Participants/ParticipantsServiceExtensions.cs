@@ -7,6 +7,7 @@ public static class ParticipantsServiceExtensions
     public static IServiceCollection AddParticipants(this IServiceCollection services) =>
         services
             .AddScoped<ParticipantTransitions>()
+            .AddScoped<ParticipantPrivacy>()
             .AddScoped<ParticipantBatches>()
             .AddScheduledJob<EngagementWatchJob, ParticipantsText>(EngagementWatchJob.Key, "0 0 6 * * ?")
             .AuthorizePageFolder("/Participants", Policies.ReadCohorts);
