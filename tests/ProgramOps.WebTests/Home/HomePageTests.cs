@@ -76,7 +76,7 @@ public sealed class HomePageTests(ProgramOpsFactory factory) : IClassFixture<Pro
         Assert.Contains("担当コホートはありません", home.QuerySelector("[data-home=cs] .empty")!.TextContent);
         Assert.NotNull(home.QuerySelector("[data-home=cs] a[href='/cohorts']"));
         Assert.Contains("期限が近いアクションはありません", home.QuerySelector("[data-home=actions] .empty")!.TextContent);
-        Assert.NotNull(home.QuerySelector("[data-home=actions] a[href='/actions?mine=true']"));
+        Assert.NotNull(home.QuerySelector("[data-home=actions] a[href='/actions?scope=mine']"));
     }
 
     [Fact]

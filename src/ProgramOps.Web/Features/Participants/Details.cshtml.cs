@@ -55,6 +55,7 @@ public sealed class DetailsModel(
         public CsActionKind Kind { get; init; }
         public required string Reason { get; init; }
         public DateOnly DueOn { get; init; }
+        public string? OwnerName { get; init; }
     }
 
     public ParticipantRecord Item { get; private set; } = null!;
