@@ -1,6 +1,7 @@
 using Dapper;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Infrastructure.Auth;
 using static ProgramOps.WebTests.Clients.ClientPages;
@@ -117,8 +118,8 @@ public sealed class HomePageTests(ProgramOpsFactory factory) : IClassFixture<Pro
         await ExecuteAsync(
             """
             INSERT INTO RosterImports (CohortId, ContractId, FileName, FileSha256, FileBytes, RequestedEncoding, Status, FailureReason, UploadedBy, UploadedAt, Version, UpdatedAt)
-            VALUES (@cohortId, @contractId, '名簿.csv', 'abc', 10, 'Auto', 'Failed', 'broken file', 'seed', @now, 1, @now)
-            """, new { cohortId, contractId, now });
+            VALUES (@cohortId, @contractId, '名簿.csv', 'abc', 10, 'Auto', 'Failed', @reason, 'seed', @now, 1, @now)
+            """, new { cohortId, contractId, now, reason = new ImportNotice(ImportNoticeCode.Empty).ToJson() });
         await ExecuteAsync(
             "INSERT INTO ApiKeys (Name, KeyId, ProtectedSecret, CreatedAt, CreatedBy, Version) VALUES ('健保連携キー', 'k-home', 'x', @now, 'seed', 1)", new { now });
         await ExecuteAsync(
@@ -131,6 +132,7 @@ public sealed class HomePageTests(ProgramOpsFactory factory) : IClassFixture<Pro
         Assert.Contains("database is locked", jobs);
         Assert.DoesNotContain(EngagementWatchJob.Key.Name, jobs);
         Assert.Contains("名簿.csv", home.QuerySelector("[data-home=failed-imports]")!.TextContent);
+        Assert.Contains("ファイルが空です", home.QuerySelector("[data-home=failed-imports]")!.TextContent);
         Assert.Contains("健保連携キー", home.QuerySelector("[data-home=idle-keys]")!.TextContent);
         Assert.NotNull(home.QuerySelector($"[data-home=locked-users] a[href='/admin/users/edit/{locked}']"));
     }

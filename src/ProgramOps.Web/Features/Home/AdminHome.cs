@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Infrastructure.Jobs;
 
 namespace ProgramOps.Web.Features.Home;
@@ -28,6 +29,9 @@ public sealed record AdminHome(
         public required string FileName { get; init; }
         public string? FailureReason { get; init; }
         public DateTimeOffset UploadedAt { get; init; }
+
+        /// <summary>Why it failed, as the import page words it.</summary>
+        public ImportNotice? Notice => ImportNotice.FromJson(FailureReason);
     }
 
     public sealed record IdleKey
