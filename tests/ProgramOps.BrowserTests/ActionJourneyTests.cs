@@ -43,6 +43,8 @@ public sealed class ActionJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await BrowserFixture.ScreenshotAsync(cs, "30-action-queue");
         await row.GetByRole(AriaRole.Button, new() { Name = "担当する" }).ClickAsync();
         await Assertions.Expect(cs.Locator(".flash")).ToContainTextAsync("担当になりました");
+        await Assertions.Expect(row.Locator("[data-owner]")).ToContainTextAsync("担当：");
+        await row.Locator("summary").ClickAsync();
         await row.GetByPlaceholder("対応内容").FillAsync("電話で状況を確認。明日からチェックインを再開するとのこと。");
         await row.GetByRole(AriaRole.Button, new() { Name = "完了" }).ClickAsync();
         await Assertions.Expect(cs.Locator(".flash")).ToHaveTextAsync("アクションを完了しました。");
@@ -51,5 +53,37 @@ public sealed class ActionJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await cs.GotoAsync($"{fixture.BaseUrl}/participants/{participant}");
         await Assertions.Expect(cs.Locator("h1 [data-state]")).ToHaveAttributeAsync("data-state", "AtRisk");
         await BrowserFixture.ScreenshotAsync(cs, "31-participant-at-risk");
+    }
+
+    [Fact]
+    public async Task Taking_over_a_colleagues_action_asks_first_and_the_queue_then_shows_the_new_owner()
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+        var client = await TestData.ClientAsync(fixture.App.Db, new ClientInput { Name = "南風電機株式会社", Kind = ClientKind.Employer, EligiblePopulation = 300 });
+        var contract = await TestData.ActiveContractAsync(fixture.App.Db, client, 20);
+        var version = await TestData.PublishedProgramAsync(fixture.App.Db, "takeover-journey");
+        var cohort = await TestData.CohortAsync(fixture.App.Db, "南風電機 第1期", version, "Running", today.AddDays(-14), (contract, 20));
+        var participant = (await TestData.ParticipantsAsync(fixture.App.Db, cohort, contract, 1))[0];
+        var colleague = await fixture.App.CreateUserAsync(Roles.ProgramCS);
+        await fixture.App.Db.InTransactionAsync(async (c, t) =>
+        {
+            var owner = await c.ExecuteScalarAsync<int>("SELECT Id FROM Users WHERE UserName = @colleague", new { colleague }, t);
+            await ProgramOps.Web.Features.Actions.CsActions.OpenManyAsync(c, t,
+                [ProgramOps.Web.Features.Actions.CsActionRequest.AtRisk(participant, cohort, client, 4, today) with { OwnerId = owner }],
+                "system", DateTimeOffset.UtcNow, CancellationToken.None);
+        });
+
+        var cs = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(cs, await fixture.App.CreateUserAsync(Roles.ProgramCS), ProgramOpsFactory.UserPassword);
+        await cs.GotoAsync($"{fixture.BaseUrl}/actions?scope=everyone");
+        var row = cs.Locator($"tr[data-kind='ParticipantAtRisk']:has(a[href='/cohorts/details/{cohort}'])");
+        await Assertions.Expect(row.Locator("[data-owner]")).ToContainTextAsync($"Test {colleague}");
+        string? asked = null;
+        cs.Dialog += (_, dialog) => { asked = dialog.Message; _ = dialog.AcceptAsync(); };
+        await row.GetByRole(AriaRole.Button, new() { Name = "引き継ぐ" }).ClickAsync();
+        await Assertions.Expect(cs.Locator(".flash")).ToContainTextAsync("担当になりました");
+        Assert.Contains($"Test {colleague}", asked);
+        await Assertions.Expect(row.Locator("[data-owner]")).Not.ToContainTextAsync(colleague);
+        await BrowserFixture.ScreenshotAsync(cs, "32-action-taken-over");
     }
 }

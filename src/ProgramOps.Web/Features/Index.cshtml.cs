@@ -1,31 +1,26 @@
-using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Home;
 
 namespace ProgramOps.Web.Features;
 
-public sealed class IndexModel(Db db, LocalClock clock) : PageModel
+/// <summary>
+/// Each role's own home: CS sees their cohorts and work, BizDev their accounts, an administrator what is broken; anyone
+/// else (Viewer) a read-only overview. Someone with several roles sees each of their sections.
+/// </summary>
+public sealed class IndexModel(Db db, LocalClock clock, ICurrentUser user) : PageModel
 {
-    private const int MaxRenewalsShown = 20;
-
-    public sealed record Renewal
-    {
-        public int ClientId { get; init; }
-        public required string ClientName { get; init; }
-        public required string ProgramName { get; init; }
-        public DateOnly EndDate { get; init; }
-        public bool AutoRenew { get; init; }
-        public int Seats { get; init; }
-    }
-
-    public IReadOnlyList<Renewal> Renewals { get; private set; } = [];
+    public CsHome? Cs { get; private set; }
+    public BizDevHome? BizDev { get; private set; }
+    public AdminHome? Admin { get; private set; }
+    public ReadOnlyHome? Overview { get; private set; }
     public DateOnly Today => clock.Today;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var renewals = await connection.QueryAsync<Renewal>(new CommandDefinition(
-            HomeSql.UpcomingRenewals(db.Dialect),
-            new { Today, Until = Today.AddDays(ClientStatusRules.RenewalWindowDays), Skip = 0, Take = MaxRenewalsShown },
-            cancellationToken: ct));
-        Renewals = renewals.ToList();
+        var userId = user.Id ?? 0;
+        if (User.IsInRole(Roles.Admin)) Admin = await AdminHome.LoadAsync(connection, clock.UtcNow, ct);
+        if (User.IsInRole(Roles.ProgramCS)) Cs = await CsHome.LoadAsync(connection, db.Dialect, userId, Today, ct);
+        if (User.IsInRole(Roles.BizDev)) BizDev = await BizDevHome.LoadAsync(connection, db.Dialect, userId, Today, ct);
+        if (Admin is null && Cs is null && BizDev is null) Overview = await ReadOnlyHome.LoadAsync(connection, db.Dialect, Today, ct);
     }
 }

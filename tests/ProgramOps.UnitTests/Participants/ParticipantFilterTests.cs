@@ -9,7 +9,7 @@ public sealed class ParticipantFilterTests
 
     private static (DateOnly? From, DateOnly? Before) Window(int? week)
     {
-        var parameters = new ParticipantFilter { Week = week }.Parameters(1, Start, 0, 50);
+        var parameters = new ParticipantFilter { Week = week }.Parameters(1, Start, 0, 50, personal: true);
         return (parameters.Get<DateOnly?>("CheckInFrom"), parameters.Get<DateOnly?>("CheckInBefore"));
     }
 
@@ -35,5 +35,28 @@ public sealed class ParticipantFilterTests
     {
         Assert.Equal((null, null), Window(null));
         Assert.Equal((null, null), Window(ParticipantFilter.NeverCheckedIn));
+    }
+
+    [Fact]
+    public void Without_personal_data_a_search_matches_only_a_pseudonymous_label_never_a_name()
+    {
+        var byName = new ParticipantFilter { Q = "山田" }.Parameters(1, Start, 0, 50, personal: false);
+        var byLabel = new ParticipantFilter { Q = "P-000042" }.Parameters(1, Start, 0, 50, personal: false);
+        var asCs = new ParticipantFilter { Q = "山田" }.Parameters(1, Start, 0, 50, personal: true);
+
+        Assert.Null(byName.Get<string?>("Search"));
+        Assert.Equal(0L, byName.Get<long?>("PseudonymId"));
+        Assert.Equal(42L, byLabel.Get<long?>("PseudonymId"));
+        Assert.Equal("%山田%", asCs.Get<string?>("Search"));
+        Assert.Null(asCs.Get<long?>("PseudonymId"));
+    }
+
+    [Fact]
+    public void Names_and_employee_numbers_do_not_order_the_list_of_someone_who_may_not_see_them()
+    {
+        Assert.Equal(ParticipantSort.Imported, new ParticipantFilter { Sort = ParticipantSort.Name }.SortFor(personal: false));
+        Assert.Equal(ParticipantSort.Imported, new ParticipantFilter { Sort = ParticipantSort.EmployeeNumber }.SortFor(personal: false));
+        Assert.Equal(ParticipantSort.State, new ParticipantFilter { Sort = ParticipantSort.State }.SortFor(personal: false));
+        Assert.Equal(ParticipantSort.Name, new ParticipantFilter { Sort = ParticipantSort.Name }.SortFor(personal: true));
     }
 }

@@ -130,11 +130,15 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
         Assert.NotNull(await c.ExecuteScalarAsync<string>("SELECT LastCheckInOn FROM Participants WHERE InvitationCode = @code", new { code }));
         Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantEvents WHERE EventId = 'c-1'"));
         var id = await c.ExecuteScalarAsync<long>("SELECT Id FROM Participants WHERE InvitationCode = @code", new { code });
-        var page = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.Viewer), $"/participants/{id}");
+        var page = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.ProgramCS), $"/participants/{id}");
         var checkIn = page.QuerySelector("tr[data-event='check_in']")!.TextContent;
         Assert.Contains("チェックイン", checkIn);
         Assert.Contains("散歩で乗り切った", checkIn);
         Assert.Null(page.QuerySelector("tr[data-event='final_assessment']"));
+        // What the participant wrote is personal: a viewer sees the check-in, not the note.
+        var viewers = (await GetDocumentAsync(await factory.SignedInClientAsync(Roles.Viewer), $"/participants/{id}")).QuerySelector("tr[data-event='check_in']")!.TextContent;
+        Assert.Contains("cravings", viewers);
+        Assert.DoesNotContain("散歩で乗り切った", viewers);
     }
 
     [Fact]

@@ -5,9 +5,9 @@ public static class ActionsSql
     /// <summary>Opens an action for a condition unless one is open already (the unique index guards the race).</summary>
     public const string OpenUnlessOpen =
         """
-        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, TeamId, ContractId, ShipmentId, Reason, DueOn, OwnerId, Status,
+        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, TeamId, ContractId, ShipmentId, Reason, DueOn, Priority, OwnerId, Status,
                                CreatedAt, CreatedBy, Version, UpdatedAt, UpdatedBy)
-        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @TeamId, @ContractId, @ShipmentId, @Reason, @DueOn,
+        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @TeamId, @ContractId, @ShipmentId, @Reason, @DueOn, @Priority,
                COALESCE(@OwnerId, (SELECT CsOwnerId FROM Cohorts WHERE Id = @CohortId)), 'Open', @Now, @Actor, 1, @Now, @Actor
         WHERE NOT EXISTS (SELECT 1 FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed'))
         """;
@@ -49,17 +49,18 @@ public static class ActionsSql
           AND (@CohortId IS NULL OR a.CohortId = @CohortId)
           AND (@ClientId IS NULL OR a.ClientId = @ClientId)
           AND (@OwnerId IS NULL OR a.OwnerId = @OwnerId)
+          AND (@ForUserId IS NULL OR a.OwnerId = @ForUserId OR (a.OwnerId IS NULL AND a.Kind IN @UnownedKinds))
         """;
 
     public const string Count = "SELECT COUNT(*) " + QueueFilter;
 
     public static string Queue(SqlDialect dialect) =>
         $"""
-        SELECT a.Id, a.Kind, a.Reason, a.DueOn, a.Status, a.SnoozedUntil, a.ParticipantId, a.CohortId, co.Name AS CohortName,
+        SELECT a.Id, a.Kind, a.Reason, a.DueOn, a.Priority, a.Status, a.SnoozedUntil, a.ParticipantId, a.CohortId, co.Name AS CohortName,
                (SELECT t.Number FROM Teams t WHERE t.Id = a.TeamId) AS TeamNumber, a.ContractId, a.ShipmentId,
                a.ClientId, c.Name AS ClientName, a.OwnerId, u.DisplayName AS OwnerName, a.Note, a.Version, a.CreatedAt
         {QueueFilter}
-        {dialect.OrderAndPage("a.DueOn, a.Id")}
+        {dialect.OrderAndPage("a.Priority, a.DueOn, a.Id")}
         """;
 
     public const string KindAndOwner = "SELECT Kind, OwnerId FROM CsActions WHERE Id = @Id";
@@ -83,7 +84,12 @@ public static class ActionsSql
         """;
 
     public const string OpenForParticipant =
-        "SELECT Id, Kind, Reason, DueOn, Status FROM CsActions WHERE ParticipantId = @Id AND Status IN ('Open', 'Snoozed') ORDER BY DueOn";
+        """
+        SELECT a.Id, a.Kind, a.Reason, a.DueOn, a.Status, u.DisplayName AS OwnerName
+        FROM CsActions a LEFT JOIN Users u ON u.Id = a.OwnerId
+        WHERE a.ParticipantId = @Id AND a.Status IN ('Open', 'Snoozed')
+        ORDER BY a.DueOn
+        """;
 
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM CsActions WHERE Id = @Id";
 }

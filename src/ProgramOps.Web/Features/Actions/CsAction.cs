@@ -22,39 +22,48 @@ public static class CsActionWork
 {
     public static bool MayWork(bool runsCohorts, CsActionKind kind, int? ownerId, int? userId) =>
         runsCohorts || (kind == CsActionKind.ContractRenewal && (ownerId is null || ownerId == userId));
+
+    /// <summary>The kinds of action a role works: those who run cohorts every kind but the renewals, BizDev the renewals.</summary>
+    public static IReadOnlyList<CsActionKind> KindsWorkedBy(bool runsCohorts, bool isBizDev) =>
+        [.. Enum.GetValues<CsActionKind>().Where(kind => kind == CsActionKind.ContractRenewal ? isBizDev : runsCohorts)];
 }
 
 /// <summary>What a job or rule found that staff must act on; the condition key makes it one action per open condition.</summary>
 /// <param name="OwnerId">Who owns it; when null, the cohort's CS owner.</param>
+/// <param name="DueOn">When it is due, by <see cref="CsActionSchedule"/>.</param>
 public sealed record CsActionRequest(
-    CsActionKind Kind, string ConditionKey, string Reason, DateOnly DueOn, int? CohortId, int? ClientId, long? ParticipantId,
+    CsActionKind Kind, string ConditionKey, string Reason, DateOnly DueOn, CsActionPriority Priority, int? CohortId, int? ClientId, long? ParticipantId,
     int? TeamId = null, int? ContractId = null, int? OwnerId = null, long? ShipmentId = null)
 {
     /// <summary>Reasons are stored as "code|argument" and worded in the reader's language (see <see cref="CsActionReason"/>).</summary>
-    public static CsActionRequest AtRisk(long participantId, int cohortId, int clientId, int daysWithoutCheckIn, DateOnly dueOn) =>
+    public static CsActionRequest AtRisk(long participantId, int cohortId, int clientId, int daysWithoutCheckIn, DateOnly today) =>
         new(CsActionKind.ParticipantAtRisk, $"{CsActionKind.ParticipantAtRisk}:{participantId}",
-            CsActionReason.Encode(CsActionReason.NoCheckIn, daysWithoutCheckIn), dueOn, cohortId, clientId, participantId);
+            CsActionReason.Encode(CsActionReason.NoCheckIn, daysWithoutCheckIn), CsActionSchedule.AtRiskDue(today), CsActionPriority.High,
+            cohortId, clientId, participantId);
 
-    public static CsActionRequest TeamBelowMinimum(int teamId, int teamNumber, int members, int cohortId, DateOnly dueOn) =>
+    public static CsActionRequest TeamBelowMinimum(int teamId, int teamNumber, int members, int cohortId, DateOnly today) =>
         new(CsActionKind.TeamBelowMinimum, $"{CsActionKind.TeamBelowMinimum}:{teamId}",
-            CsActionReason.Encode(CsActionReason.TeamSmall, $"{teamNumber}|{members}"), dueOn, cohortId, null, null, TeamId: teamId);
+            CsActionReason.Encode(CsActionReason.TeamSmall, $"{teamNumber}|{members}"), CsActionSchedule.TeamBelowMinimumDue(today), CsActionPriority.Normal,
+            cohortId, null, null, TeamId: teamId);
 
     /// <summary>One action per milestone (90, 60, 30 days before the end), for the client's BizDev owner.</summary>
-    public static CsActionRequest Renewal(int contractId, int clientId, int? bizDevOwnerId, int milestone, int daysLeft, DateOnly dueOn) =>
+    public static CsActionRequest Renewal(int contractId, int clientId, int? bizDevOwnerId, int milestone, int daysLeft, DateOnly today) =>
         new(CsActionKind.ContractRenewal, $"{CsActionKind.ContractRenewal}:{contractId}:{milestone}",
-            CsActionReason.Encode(CsActionReason.RenewalDue, daysLeft), dueOn, null, clientId, null, ContractId: contractId, OwnerId: bizDevOwnerId);
+            CsActionReason.Encode(CsActionReason.RenewalDue, daysLeft), CsActionSchedule.RenewalDue(today, today.AddDays(daysLeft)),
+            CsActionSchedule.RenewalPriority(milestone), null, clientId, null, ContractId: contractId, OwnerId: bizDevOwnerId);
+
+    /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
+    public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";
 
     /// <summary>
     /// One action per shipment and problem (<paramref name="reasonCode"/>: returned, address problem, not shipped or
     /// not delivered in time), so a parcel that was overdue and then came back gets a new action for the new problem.
     /// </summary>
-    /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
-    public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";
-
     public static CsActionRequest ShipmentProblem(
-        long shipmentId, string reasonCode, string item, int week, long participantId, int cohortId, int clientId, DateOnly dueOn) =>
+        long shipmentId, string reasonCode, string item, int week, long participantId, int cohortId, int clientId, DateOnly today) =>
         new(CsActionKind.ShipmentProblem, ShipmentProblemKey(shipmentId, reasonCode),
-            CsActionReason.Encode(reasonCode, $"{item}|{week}"), dueOn, cohortId, clientId, participantId, ShipmentId: shipmentId);
+            CsActionReason.Encode(reasonCode, $"{item}|{week}"), CsActionSchedule.ShipmentProblemDue(today), CsActionPriority.High,
+            cohortId, clientId, participantId, ShipmentId: shipmentId);
 }
 
 /// <summary>Opens and closes actions inside the caller's transaction.</summary>
@@ -66,7 +75,7 @@ public static class CsActions
     {
         using var open = new PreparedCommand(c, t, ActionsSql.OpenUnlessOpen,
             ("Kind", DbType.String), ("ConditionKey", DbType.String), ("CohortId", DbType.Int32), ("ClientId", DbType.Int32), ("ParticipantId", DbType.Int64),
-            ("TeamId", DbType.Int32), ("ContractId", DbType.Int32), ("ShipmentId", DbType.Int64), ("OwnerId", DbType.Int32), ("Reason", DbType.String), ("DueOn", DbType.Date),
+            ("TeamId", DbType.Int32), ("ContractId", DbType.Int32), ("ShipmentId", DbType.Int64), ("OwnerId", DbType.Int32), ("Reason", DbType.String), ("DueOn", DbType.Date), ("Priority", DbType.Int32),
             ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
         open.Set("Now", now).Set("Actor", actor);
         var opened = 0;
@@ -74,7 +83,7 @@ public static class CsActions
         {
             opened += await open.Set("Kind", request.Kind.ToString()).Set("ConditionKey", request.ConditionKey).Set("CohortId", request.CohortId)
                 .Set("ClientId", request.ClientId).Set("ParticipantId", request.ParticipantId).Set("TeamId", request.TeamId).Set("ContractId", request.ContractId)
-                .Set("ShipmentId", request.ShipmentId).Set("OwnerId", request.OwnerId).Set("Reason", request.Reason).Set("DueOn", request.DueOn).ExecuteAsync(ct);
+                .Set("ShipmentId", request.ShipmentId).Set("OwnerId", request.OwnerId).Set("Reason", request.Reason).Set("DueOn", request.DueOn).Set("Priority", (int)request.Priority).ExecuteAsync(ct);
         }
 
         return opened;

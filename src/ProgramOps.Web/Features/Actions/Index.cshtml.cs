@@ -1,5 +1,17 @@
 namespace ProgramOps.Web.Features.Actions;
 
+/// <summary>Whose actions the queue shows.</summary>
+public enum ActionScope
+{
+    /// <summary>The viewer's own and the unowned ones of the kinds their role works: the default.</summary>
+    ForMe,
+
+    /// <summary>Only those the viewer owns.</summary>
+    Mine,
+
+    Everyone,
+}
+
 /// <summary>The CS action queue: what needs doing, by due date; take, snooze or complete an action.</summary>
 public sealed class IndexModel(
     Db db, AuditTrail audit, ICurrentUser user, LocalClock clock, IAuthorizationService authorization, IStringLocalizer<ActionsText> text) : PageModel
@@ -9,7 +21,7 @@ public sealed class IndexModel(
         public CsActionKind? Kind { get; init; }
         public int? Cohort { get; init; }
         public int? Client { get; init; }
-        public bool Mine { get; init; }
+        public ActionScope Scope { get; init; }
         public bool Closed { get; init; }
         /// <remarks>Not "page": Razor Pages keeps that route value for the page's own name.</remarks>
         public int? PageNumber { get; init; }
@@ -21,6 +33,7 @@ public sealed class IndexModel(
         public CsActionKind Kind { get; init; }
         public required string Reason { get; init; }
         public DateOnly DueOn { get; init; }
+        public CsActionPriority Priority { get; init; }
         public CsActionStatus Status { get; init; }
         public DateOnly? SnoozedUntil { get; init; }
         public long? ParticipantId { get; init; }
@@ -63,6 +76,16 @@ public sealed class IndexModel(
 
     /// <summary>Whether the signed-in user may work this row (the page shows its forms).</summary>
     public bool MayWork(Row row) => CsActionWork.MayWork(RunsCohorts, row.Kind, row.OwnerId, user.Id);
+
+    public int? UserId => user.Id;
+
+    /// <summary>Someone else has the action: taking it over asks first.</summary>
+    public bool OwnedByAnother(Row row) => row.OwnerId is { } owner && owner != user.Id;
+
+    /// <summary>The scope shown: a viewer, who works no kind of action, sees everyone's.</summary>
+    public ActionScope Scope => Filter.Scope == ActionScope.ForMe && WorkedKinds.Count == 0 ? ActionScope.Everyone : Filter.Scope;
+
+    private IReadOnlyList<CsActionKind> WorkedKinds => CsActionWork.KindsWorkedBy(RunsCohorts, User.IsInRole(Roles.BizDev));
 
     private bool RunsCohorts { get; set; }
 
@@ -115,7 +138,9 @@ public sealed class IndexModel(
             Kind = Filter.Kind?.ToString(),
             CohortId = Filter.Cohort,
             ClientId = Filter.Client,
-            OwnerId = Filter.Mine ? user.Id : null,
+            OwnerId = Scope == ActionScope.Mine ? user.Id : null,
+            ForUserId = Scope == ActionScope.ForMe ? user.Id : null,
+            UnownedKinds = WorkedKinds.Select(k => k.ToString()).ToArray(),
             Skip = Paging.Skip(page, Paging.DefaultPageSize),
             Take = Paging.DefaultPageSize,
         };
@@ -128,7 +153,7 @@ public sealed class IndexModel(
 
     public string PageUrl(int page) => Url.Page("/Actions/Index", new
     {
-        kind = Filter.Kind, cohort = Filter.Cohort, client = Filter.Client, mine = Filter.Mine ? true : (bool?)null,
+        kind = Filter.Kind, cohort = Filter.Cohort, client = Filter.Client, scope = Filter.Scope == ActionScope.ForMe ? null : Filter.Scope.ToString().ToLowerInvariant(),
         closed = Filter.Closed ? true : (bool?)null, pageNumber = page == 1 ? (int?)null : page,
     })!;
 }

@@ -31,7 +31,7 @@ public sealed class RenewalsJob(Db db, LocalClock clock, ILogger<RenewalsJob> lo
         var due = contracts.Select(contract =>
         {
             var daysLeft = contract.EndDate.DayNumber - today.DayNumber;
-            return CsActionRequest.Renewal(contract.Id, contract.ClientId, contract.BizDevOwnerId, Milestones.First(m => daysLeft <= m), daysLeft, today.AddDays(7));
+            return CsActionRequest.Renewal(contract.Id, contract.ClientId, contract.BizDevOwnerId, Milestones.First(m => daysLeft <= m), daysLeft, today);
         }).ToList();
         return new JobResult(await CsActions.ReconcileAsync(c, t, CsActionKind.ContractRenewal, due, TransitionCause.System, clock.UtcNow, ct));
     }, ct);

@@ -13,5 +13,7 @@ public static class CohortsServiceExtensions
             .AddHostedService<RosterImportWorker>()
             .AddScoped<CohortSteps>()
             .AddScheduledJob<ProgramClockJob, CohortsText>(ProgramClockJob.Key, "0 45 5 * * ?")
-            .AuthorizePageFolder("/Cohorts", Policies.ReadCohorts);
+            .AuthorizePageFolder("/Cohorts", Policies.ReadCohorts)
+            // An import's pages show the roster's rows (names, e-mails, employee numbers): only for those who see personal data.
+            .AuthorizePageFolder("/Cohorts/Imports", Policies.ReadPersonalData);
 }

@@ -7,7 +7,8 @@ namespace ProgramOps.Web.Features.Participants;
 /// and why; applying then fires each participant's transition on its own (current state, version, guards), in batches.
 /// </summary>
 [Authorize(Policy = Policies.RunCohorts)]
-public sealed class BulkModel(Db db, ParticipantTransitions transitions, ICurrentUser user, TimeProvider time, IStringLocalizer<ParticipantsText> text) : PageModel
+public sealed class BulkModel(
+    Db db, ParticipantTransitions transitions, ICurrentUser user, TimeProvider time, ParticipantPrivacy privacy, IStringLocalizer<ParticipantsText> text) : PageModel
 {
     /// <summary>Larger selections are narrowed first: a step for a whole 100,000-person cohort is the jobs' work.</summary>
     public const int MaxParticipants = 5_000;
@@ -129,7 +130,7 @@ public sealed class BulkModel(Db db, ParticipantTransitions transitions, ICurren
         var cohort = await connection.QuerySingleOrDefaultAsync<ListedCohort>(new CommandDefinition(ParticipantsSql.CohortProgram, new { CohortId = cohortId }, cancellationToken: ct));
         if (cohort is null) return null;
         (CohortId, CohortName) = (cohortId, cohort.Name);
-        var parameters = Filter.Parameters(cohortId, cohort.StartDate, 0, MaxParticipants + 1);
+        var parameters = Filter.Parameters(cohortId, cohort.StartDate, 0, MaxParticipants + 1, await privacy.ShowsPersonalDataAsync());
         var people = (await connection.QueryAsync<Selected>(new CommandDefinition(ParticipantsSql.Selected(db.Dialect), parameters, cancellationToken: ct))).ToList();
         Count = people.Count > MaxParticipants
             ? await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct))

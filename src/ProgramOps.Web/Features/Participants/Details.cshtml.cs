@@ -4,7 +4,7 @@ namespace ProgramOps.Web.Features.Participants;
 
 /// <summary>One participant: who they are (until they withdraw), where they are in the program, how they got there, and what staff may do next.</summary>
 public sealed class DetailsModel(
-    Db db, ParticipantTransitions transitions, ICurrentUser user, TimeProvider time,
+    Db db, ParticipantTransitions transitions, ICurrentUser user, TimeProvider time, ParticipantPrivacy privacy,
     IStringLocalizer<ParticipantsText> text) : PageModel
 {
     public sealed record HistoryRow
@@ -30,10 +30,14 @@ public sealed class DetailsModel(
         public DateTimeOffset OccurredAt { get; init; }
         public required string Payload { get; init; }
 
-        /// <summary>The data's fields as "name: value" pairs, in the order the app sent them.</summary>
-        public IEnumerable<(string Name, string Value)> Fields() =>
+        /// <summary>What the participant wrote in their own words (a check-in note, app feedback): personal, like their name.</summary>
+        private static readonly HashSet<string> FreeText = new(StringComparer.Ordinal) { "note", "text" };
+
+        /// <summary>The data's fields as "name: value" pairs, in the order the app sent them; without free text unless <paramref name="personal"/>.</summary>
+        public IEnumerable<(string Name, string Value)> Fields(bool personal) =>
             System.Text.Json.JsonDocument.Parse(Payload).RootElement is { ValueKind: System.Text.Json.JsonValueKind.Object } data
-                ? data.EnumerateObject().Select(f => (f.Name, f.Value.ValueKind == System.Text.Json.JsonValueKind.String ? f.Value.GetString()! : f.Value.GetRawText()))
+                ? data.EnumerateObject().Where(f => personal || !FreeText.Contains(f.Name))
+                    .Select(f => (f.Name, f.Value.ValueKind == System.Text.Json.JsonValueKind.String ? f.Value.GetString()! : f.Value.GetRawText()))
                 : [];
     }
 
@@ -51,6 +55,7 @@ public sealed class DetailsModel(
         public CsActionKind Kind { get; init; }
         public required string Reason { get; init; }
         public DateOnly DueOn { get; init; }
+        public string? OwnerName { get; init; }
     }
 
     public ParticipantRecord Item { get; private set; } = null!;
@@ -64,9 +69,21 @@ public sealed class DetailsModel(
     public ConcurrencyConflict? Conflict { get; private set; }
     public string? Refusal { get; private set; }
 
+    /// <summary>Whether the viewer sees who the participant is, or only their pseudonymous label.</summary>
+    public bool ShowsPersonalData { get; private set; }
+
     [BindProperty] public Command Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    /// <summary>Shows the participant, and records who viewed them and when (the view log administrators read).</summary>
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        await db.InTransactionAsync((c, t) => c.ExecuteAsync(new CommandDefinition(ParticipantsSql.RecordView, new
+        {
+            ParticipantId = id, UserId = user.Id, UserName = user.UserName, WithPersonalData = ShowsPersonalData, Now = time.GetUtcNow(),
+        }, t, cancellationToken: ct)), ct);
+        return Page();
+    }
 
     [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
@@ -107,7 +124,8 @@ public sealed class DetailsModel(
         await using var connection = await db.OpenAsync(ct);
         var participant = await ParticipantRecord.FindAsync(connection, null, id, ct);
         if (participant is null) return false;
-        Item = participant;
+        ShowsPersonalData = await privacy.ShowsPersonalDataAsync();
+        Item = ShowsPersonalData ? participant : participant.WithoutPersonalData();
         History = [.. await connection.QueryAsync<HistoryRow>(new CommandDefinition(ParticipantsSql.History, new { Id = id }, cancellationToken: ct))];
         Events = [.. await connection.QueryAsync<EventRow>(new CommandDefinition(ParticipantsSql.LatestEvents(db.Dialect),
             new { Id = id, Skip = 0, Take = EventRow.Shown }, cancellationToken: ct))];

@@ -24,7 +24,6 @@ public sealed class EngagementWatchJob(Db db, ParticipantBatches batches, LocalC
         foreach (var cohort in await CohortDays.RunningAsync(Db, Time.GetUtcNow(), ct))
         {
             var program = cohort.Program;
-            var dueOn = cohort.Today.AddDays(1);
             run = run.Plus(await batches.FireAsync(cohort, ParticipantsSql.Quiet(Db.Dialect),
                 new { cohort.StartDate, QuietSince = cohort.Today.AddDays(-program.AtRiskAfterDays) },
                 participant =>
@@ -38,7 +37,7 @@ public sealed class EngagementWatchJob(Db db, ParticipantBatches batches, LocalC
                 (c, t, steps) => CsActions.OpenManyAsync(c, t, steps
                     .Where(s => s.Transition.To == ParticipantState.AtRisk)
                     .Select(s => CsActionRequest.AtRisk(s.Participant.Id, cohort.CohortId, s.Participant.ClientId,
-                        cohort.Today.DayNumber - (s.Participant.LastCheckInOn ?? cohort.StartDate).DayNumber, dueOn)),
+                        cohort.Today.DayNumber - (s.Participant.LastCheckInOn ?? cohort.StartDate).DayNumber, cohort.Today)),
                     TransitionCause.System, Time.GetUtcNow(), ct),
                 TransitionCause.System, ct));
         }

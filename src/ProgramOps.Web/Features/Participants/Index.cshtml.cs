@@ -3,7 +3,7 @@ using ProgramOps.Web.Features.Programs;
 namespace ProgramOps.Web.Features.Participants;
 
 /// <summary>A cohort's participants: searchable, filterable by state, client, team and the week of the last check-in, sortable, paged.</summary>
-public sealed class IndexModel(Db db) : PageModel
+public sealed class IndexModel(Db db, ParticipantPrivacy privacy) : PageModel
 {
     public sealed record Row
     {
@@ -33,6 +33,9 @@ public sealed class IndexModel(Db db) : PageModel
     public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
     public IReadOnlyList<NamedId> Clients { get; private set; } = [];
 
+    /// <summary>Whether the viewer sees who the participants are, or only their pseudonymous labels.</summary>
+    public bool ShowsPersonalData { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -42,9 +45,10 @@ public sealed class IndexModel(Db db) : PageModel
         Weeks = ProgramDefinitionJson.Deserialize(cohort.Definition).DurationWeeks;
 
         var page = Filter.Page;
-        var parameters = Filter.Parameters(cohortId, cohort.StartDate, Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize);
+        ShowsPersonalData = await privacy.ShowsPersonalDataAsync();
+        var parameters = Filter.Parameters(cohortId, cohort.StartDate, Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize, ShowsPersonalData);
         Results = await Paging.ReadAsync(page, Paging.DefaultPageSize,
-            async () => (await connection.QueryAsync<Row>(new CommandDefinition(ParticipantsSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).AsList(),
+            async () => (await connection.QueryAsync<Row>(new CommandDefinition(ParticipantsSql.List(db.Dialect, Filter.SortFor(ShowsPersonalData), Filter.Descending), parameters, cancellationToken: ct))).AsList(),
             // A first page that is not full holds every match: no need to count them again.
             async rows => page == 1 && rows.Count < Paging.DefaultPageSize ? rows.Count
                 : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct)));

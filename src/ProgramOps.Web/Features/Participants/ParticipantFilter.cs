@@ -22,14 +22,26 @@ public sealed record ParticipantFilter : SortedPageQuery<ParticipantSort>
 
     public bool IsEmpty => Q is null && State is null && Client is null && Team is null && Week is null;
 
-    public DynamicParameters Parameters(int cohortId, DateOnly cohortStart, int skip, int take)
+    /// <summary>Ids start at 1: a search that is no participant's label finds nobody.</summary>
+    private const long NoParticipant = 0;
+
+    /// <summary>The sort a viewer who may not see names gets: names and employee numbers do not order what they see.</summary>
+    public ParticipantSort SortFor(bool personal) =>
+        personal || Sort is not (ParticipantSort.Name or ParticipantSort.EmployeeNumber) ? Sort : ParticipantSort.Imported;
+
+    /// <param name="personal">
+    /// Whether the viewer may see personal fields: if not, the search text matches only a participant's pseudonymous
+    /// label, never a name, kana, employee number or e-mail (which would tell them who takes part).
+    /// </param>
+    public DynamicParameters Parameters(int cohortId, DateOnly cohortStart, int skip, int take, bool personal)
     {
         var parameters = new DynamicParameters();
+        parameters.Add("PseudonymId", personal || Q is null ? null : ParticipantPrivacy.ParsePseudonym(Q) ?? NoParticipant);
         parameters.Add("CohortId", cohortId);
         parameters.Add("State", State?.ToString());
         parameters.Add("ClientId", Client);
         parameters.Add("TeamNumber", Team);
-        parameters.Add("Search", LikePattern.Containing(Q));
+        parameters.Add("Search", personal ? LikePattern.Containing(Q) : null);
         parameters.Add("Week", Week);
         (DateOnly? from, DateOnly? before) = Week switch
         {

@@ -48,6 +48,10 @@ public sealed record ParticipantRecord
     public static Task<ParticipantRecord?> FindByCodeAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCode, new { Code = code }, transaction, cancellationToken: ct));
 
+    /// <summary>The record as those who may not see who the participant is get it: every personal field left out.</summary>
+    public ParticipantRecord WithoutPersonalData() =>
+        this with { EmployeeNumber = null, FullName = null, Kana = null, Email = null, Department = null, BirthYear = null, InvitationCode = "" };
+
     /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>
     public ParticipantFacts Facts(DateTimeOffset now) =>
         new(Program, ProgramStart, Program.DateAt(now), LastCheckInOn, HasTeam: TeamId is not null, FirstKitDelivered: FirstKitDeliveredOn is not null);

@@ -28,6 +28,7 @@ public static class ParticipantsSql
           AND (@Week IS NULL OR (@Week = 0 AND p.LastCheckInOn IS NULL) OR (p.LastCheckInOn >= @CheckInFrom AND p.LastCheckInOn < @CheckInBefore))
           AND (@Search IS NULL OR p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\'
                OR p.EmployeeNumber LIKE @Search ESCAPE '\' OR p.Email LIKE @Search ESCAPE '\')
+          AND (@PseudonymId IS NULL OR p.Id = @PseudonymId)
         """;
 
     /// <summary>Everyone the list's filter selects, with what the lifecycle needs, for a bulk step (capped by <c>@Take</c>).</summary>
@@ -204,6 +205,13 @@ public static class ParticipantsSql
     public static readonly string CountTakingPart =
         $"SELECT COUNT(*) FROM Participants WHERE CohortId = @CohortId AND State IN {ParticipantStates.TakingPartSql}";
 
+    /// <summary>One view of a participant's page, for the view log (ParticipantViews).</summary>
+    public const string RecordView =
+        """
+        INSERT INTO ParticipantViews (ParticipantId, UserId, UserName, WithPersonalData, ViewedAt)
+        VALUES (@ParticipantId, @UserId, @UserName, @WithPersonalData, @Now)
+        """;
+
     /// <summary>
     /// Participants of every cohort matching what a caller knows of them (a name, employee number, e-mail or the
     /// invitation code they read out): for CS answering a participant's inquiry.
@@ -216,7 +224,7 @@ public static class ParticipantsSql
         JOIN Clients c ON c.Id = p.ClientId
         JOIN Cohorts co ON co.Id = p.CohortId
         LEFT JOIN Teams t ON t.Id = p.TeamId
-        WHERE p.InvitationCode = @Code
+        WHERE p.Id = @PseudonymId OR p.InvitationCode = @Code
            OR p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\'
            OR p.EmployeeNumber LIKE @Search ESCAPE '\' OR p.Email LIKE @Search ESCAPE '\'
         {dialect.OrderAndPage("co.StartDate DESC, p.Id")}

@@ -3,7 +3,7 @@ using ProgramOps.Web.Features.Participants;
 namespace ProgramOps.Web.Features.Supplies;
 
 /// <summary>The shipment list: filter by cohort, client, status, item and week, find a participant, sort, page; counts per status.</summary>
-public sealed class IndexModel(Db db) : PageModel
+public sealed class IndexModel(Db db, ParticipantPrivacy privacy) : PageModel
 {
     public sealed record Query : SortedPageQuery<ShipmentSort>
     {
@@ -41,10 +41,14 @@ public sealed class IndexModel(Db db) : PageModel
     public IReadOnlyList<NamedId> Cohorts { get; private set; } = [];
     public IReadOnlyList<NamedId> Clients { get; private set; } = [];
 
+    /// <summary>Whether the viewer sees who the participants are, or only their pseudonymous labels.</summary>
+    public bool ShowsPersonalData { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var page = Filter.Page;
+        ShowsPersonalData = await privacy.ShowsPersonalDataAsync();
         var parameters = Parameters(Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize);
         var counts = await connection.QueryAsync<(string Status, int Shipments)>(new CommandDefinition(SuppliesSql.CountByStatus, parameters, cancellationToken: ct));
         CountsByStatus = counts.ToDictionary(c => Enum.Parse<ShipmentStatus>(c.Status), c => c.Shipments);
@@ -53,7 +57,7 @@ public sealed class IndexModel(Db db) : PageModel
         if (page > lastPage) return Redirect(PageUrl(lastPage));
 
         var rows = await connection.QueryAsync<Row>(new CommandDefinition(
-            SuppliesSql.List(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct));
+            SuppliesSql.List(db.Dialect, ShowsPersonalData || Filter.Sort != ShipmentSort.Participant ? Filter.Sort : ShipmentSort.Due, Filter.Descending), parameters, cancellationToken: ct));
         Results = new PageOf<Row>([.. rows], page, Paging.DefaultPageSize, total);
         Cohorts = [.. await connection.QueryAsync<NamedId>(new CommandDefinition(SuppliesSql.CohortChoices, cancellationToken: ct))];
         Clients = [.. await connection.QueryAsync<NamedId>(new CommandDefinition(SuppliesSql.ClientChoices, cancellationToken: ct))];
@@ -68,9 +72,11 @@ public sealed class IndexModel(Db db) : PageModel
         parameters.Add("Status", Filter.Status?.ToString());
         parameters.Add("Item", LikePattern.Containing(Filter.Item));
         parameters.Add("Week", Filter.Week);
-        parameters.Add("Search", LikePattern.Containing(Filter.Q));
+        // A viewer who may not see who participants are finds one only by their pseudonymous label (0: nobody).
+        parameters.Add("Search", ShowsPersonalData ? LikePattern.Containing(Filter.Q) : null);
         // Codes are printed ABCD-EFGH-JKLM and read out in any case.
-        parameters.Add("Code", Filter.Q?.Replace("-", "").Replace(" ", "").Trim().ToUpperInvariant());
+        parameters.Add("Code", ShowsPersonalData ? Filter.Q?.Replace("-", "").Replace(" ", "").Trim().ToUpperInvariant() : null);
+        parameters.Add("ParticipantId", ShowsPersonalData || Filter.Q is null ? null : ParticipantPrivacy.ParsePseudonym(Filter.Q) ?? 0);
         parameters.Add("Skip", skip);
         parameters.Add("Take", take);
         return parameters;

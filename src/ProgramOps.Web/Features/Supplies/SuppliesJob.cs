@@ -71,6 +71,6 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
         var problems = await c.QueryAsync<ShipmentWithProblem>(new CommandDefinition(SuppliesSql.ProblemsWithoutAction,
             ShipmentWrites.OverdueParameters(today, TransitionCause.System, clock.UtcNow), t, cancellationToken: ct));
         return await CsActions.OpenManyAsync(c, t, problems.Select(problem => CsActionRequest.ShipmentProblem(problem.Id, problem.Problem, problem.Item, problem.Week,
-            problem.ParticipantId, problem.CohortId, problem.ClientId, today.AddDays(1))), TransitionCause.System, clock.UtcNow, ct);
+            problem.ParticipantId, problem.CohortId, problem.ClientId, today)), TransitionCause.System, clock.UtcNow, ct);
     }, ct);
 }

@@ -71,6 +71,7 @@ public static class SuppliesSql
           AND (@Item IS NULL OR s.Item LIKE @Item ESCAPE '\')
           AND (@Week IS NULL OR s.Week = @Week)
           AND (@Search IS NULL OR p.InvitationCode = @Code OR p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\')
+          AND (@ParticipantId IS NULL OR s.ParticipantId = @ParticipantId)
         """;
 
     private const string StatusFilter = " AND (@Status IS NULL OR s.Status = @Status)";

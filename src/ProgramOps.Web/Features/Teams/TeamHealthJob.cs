@@ -30,7 +30,7 @@ public sealed class TeamHealthJob(Db db, LocalClock clock, ILogger<TeamHealthJob
         var minimums = teams.Select(team => team.Definition).Distinct().ToDictionary(d => d, d => ProgramDefinitionJson.Deserialize(d).TeamSize.Min);
         var small = teams.Where(team => team.Members > 0 && team.Members < minimums[team.Definition]).ToList();
         return new JobResult(await CsActions.ReconcileAsync(c, t, CsActionKind.TeamBelowMinimum,
-            [.. small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today.AddDays(2)))],
+            [.. small.Select(team => CsActionRequest.TeamBelowMinimum(team.Id, team.Number, team.Members, team.CohortId, clock.Today))],
             TransitionCause.System, clock.UtcNow, ct));
     }, ct);
 }

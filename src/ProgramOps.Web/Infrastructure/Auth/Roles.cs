@@ -30,6 +30,12 @@ public static class Policies
 
     public const string RunCohorts = nameof(RunCohorts);
 
+    /// <summary>
+    /// Participants' names, kana, e-mails, employee numbers, birth years, departments and invitation codes are for those who
+    /// run cohorts (Program CS, admins); everyone else sees a participant as a pseudonymous label.
+    /// </summary>
+    public const string ReadPersonalData = nameof(ReadPersonalData);
+
     /// <summary>Those who run cohorts work every action; BizDev works the contract renewals that are theirs (<c>CsActionWork</c>).</summary>
     public const string WorkActions = nameof(WorkActions);
 

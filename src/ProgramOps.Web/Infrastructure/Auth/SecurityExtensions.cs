@@ -47,6 +47,7 @@ public static class SecurityExtensions
             .AddPolicy(Policies.ReadPrograms, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.ReadCohorts, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.RunCohorts, p => p.RequireRole(Roles.Admin, Roles.ProgramCS))
+            .AddPolicy(Policies.ReadPersonalData, p => p.RequireRole(Roles.Admin, Roles.ProgramCS))
             .AddPolicy(Policies.WorkActions, p => p.RequireRole(Roles.Admin, Roles.ProgramCS, Roles.BizDev))
             .AddPolicy(Policies.ReportFeedback, p => p.RequireRole(Roles.All.ToArray()))
             .AddPolicy(Policies.RouteFeedback, p => p.RequireRole(Roles.Admin, Roles.ProgramCS, Roles.BizDev))

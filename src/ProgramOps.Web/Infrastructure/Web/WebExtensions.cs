@@ -35,6 +35,7 @@ public static class WebExtensions
             provider.GetRequiredService<TimeProvider>(),
             TimeZoneInfo.FindSystemTimeZoneById(provider.GetRequiredService<IOptions<TimeZoneOptions>>().Value.TimeZone)));
         services.AddScoped<AuditTrail>();
+        services.AddScoped<StandaloneHtml>();
 
         services.AddRazorPages(options =>
         {
