@@ -143,13 +143,13 @@ public sealed class OutcomePagesTests(ProgramOpsFactory factory) : IClassFixture
         var refused = await IssueAsync(bizDev, url, keyPerson);
 
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        var page = await bizDev.GetStringAsync(url);
-        Assert.Contains("発行済みの第1版と2人しか違わず", page);
-        Assert.DoesNotContain("v2", page);
+        var page = await Clients.ClientPages.GetDocumentAsync(bizDev, url);
+        Assert.Contains("発行済みの第1版と2人しか違わず", page.Body!.TextContent);
+        Assert.Equal(["1"], page.QuerySelectorAll("td[data-version]").Select(v => v.GetAttribute("data-version")));
 
         await TestData.ParticipantsAsync(factory.Db, cohort.CohortId, cohort.ContractId, 3);
         await IssueAsync(bizDev, url, keyPerson);
-        Assert.Contains("v2", await bizDev.GetStringAsync(url));
+        Assert.Equal(["2", "1"], (await Clients.ClientPages.GetDocumentAsync(bizDev, url)).QuerySelectorAll("td[data-version]").Select(v => v.GetAttribute("data-version")));
     }
 
     [Fact]
