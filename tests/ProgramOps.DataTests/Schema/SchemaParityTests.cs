@@ -32,6 +32,22 @@ public sealed partial class SchemaParityTests : IDisposable
     }
 
     [Fact]
+    public void Both_dialects_end_with_the_same_views_and_view_columns()
+    {
+        var sqlServer = SqlServerSchema.ViewsFromFolder(RepositoryPaths.DbScripts("sqlserver"));
+        using var connection = _database.Db.Open();
+        var sqlite = connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'view'").ToDictionary(
+            view => view,
+            view => new SortedSet<string>(connection.Query<string>($"SELECT name FROM pragma_table_info('{view}')"), StringComparer.OrdinalIgnoreCase),
+            StringComparer.OrdinalIgnoreCase);
+
+        Assert.Contains("ReportingParticipants", sqlite.Keys);
+        Assert.Equal(
+            sqlite.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}({string.Join(", ", v.Value)})"),
+            sqlServer.OrderBy(v => v.Key, StringComparer.OrdinalIgnoreCase).Select(v => $"{v.Key}({string.Join(", ", v.Value)})"));
+    }
+
+    [Fact]
     public void Both_dialects_end_with_the_same_indexes()
     {
         var sqlServer = SqlServerConstraints.FromFolder(RepositoryPaths.DbScripts("sqlserver")).Indexes;
