@@ -114,12 +114,16 @@ public sealed class RosterEncodingTests
     public async Task A_multi_byte_character_split_across_chunks_decodes()
     {
         var header = "employee number,name,email";
-        var padding = new string('a', RosterDecodingStream.ChunkSize - Encoding.UTF8.GetByteCount(header) - 2 - "1001,".Length - 1);
+        // Rows of 95 bytes up to just before the first chunk's end, then a row whose 山 starts on its last byte.
+        var fillers = Enumerable.Range(0, (RosterDecodingStream.ChunkSize - 150) / 95)
+            .Select(i => $"{i:D6},{new string('a', 66)},a{i:D6}@example.com").ToList();
+        var before = Encoding.UTF8.GetByteCount(Lines([header, .. fillers])) + "1001,".Length;
+        var padding = new string('a', RosterDecodingStream.ChunkSize - before - 1);
         // The first chunk ends one byte into 山, so the decoder must carry the rest of it over.
-        var text = Lines(header, $"1001,{padding}山田,taro@example.com");
+        var text = Lines([header, .. fillers, $"1001,{padding}山田,taro@example.com"]);
         var (reader, records) = await ReadAsync(Utf8(text));
         Assert.Equal(RosterEncoding.Utf8, reader.Encoding);
-        Assert.EndsWith("山田", Assert.IsType<ValidRosterRecord>(Assert.Single(records)).Name);
+        Assert.EndsWith("山田", Assert.IsType<ValidRosterRecord>(records[^1]).Name);
     }
 
     [Theory]

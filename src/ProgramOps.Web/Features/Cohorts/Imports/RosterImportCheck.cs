@@ -48,6 +48,10 @@ public static class RosterImportCheck
         {
             return new CheckFailed(new ImportNotice(ImportNoticeCode.InvalidEncoding, e.Encoding, e.Line));
         }
+        catch (RosterLimitException e)
+        {
+            return new CheckFailed(ImportNotice.Of(e));
+        }
 
         await using (reader)
         {
@@ -82,6 +86,10 @@ public static class RosterImportCheck
             {
                 return new CheckFailed(new ImportNotice(ImportNoticeCode.InvalidEncoding, e.Encoding, e.Line));
             }
+            catch (RosterLimitException e)
+            {
+                return new CheckFailed(ImportNotice.Of(e));
+            }
 
             return new Checked(reader.Encoding, admitted + rejected, admitted, rejected);
         }
@@ -108,10 +116,7 @@ public static class RosterImportCheck
         {
             var column = problem.Column ?? (problem.Field is { } field && header.ColumnOf(field) is { } index ? header.Columns[index].Header : null);
             await problems.Set("Line", record.Line).Set("Problem", problem.Problem.ToString()).Set("Field", problem.Field?.ToString())
-                .Set("ColumnName", column).Set("Value", Truncate(problem.Value)).Set("FirstLine", problem.FirstLine).ExecuteAsync(ct);
+                .Set("ColumnName", column is null ? null : RosterLimits.Echo(column)).Set("Value", RosterLimits.Echo(problem.Value)).Set("FirstLine", problem.FirstLine).ExecuteAsync(ct);
         }
     }
-
-    // A malformed row can hold a whole paragraph in one field; the preview needs only enough to find it.
-    private static string Truncate(string value) => value.Length <= 200 ? value : string.Concat(value.AsSpan(0, 199), "…");
 }

@@ -26,6 +26,10 @@ public enum ImportNoticeCode
     InvalidEncoding,
     /// <summary>The file has no header row.</summary>
     Empty,
+    /// <summary>A line (<see cref="ImportNotice.Line"/>) is far longer than a roster line: the read stopped there.</summary>
+    LineTooLong,
+    /// <summary>The header has more columns than a roster has.</summary>
+    TooManyColumns,
     /// <summary>The cohort no longer takes imports (it completed, or is not open yet).</summary>
     CohortClosed,
     /// <summary>The enrolment window closed (on <see cref="ImportNotice.Date"/>) and the program takes no late joiners.</summary>
@@ -42,6 +46,9 @@ public enum ImportNoticeCode
 public sealed record ImportNotice(ImportNoticeCode Code, RosterEncoding? Encoding = null, int? Line = null, DateOnly? Date = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, ImportJson.Options);
+
+    public static ImportNotice Of(RosterLimitException exceeded) => new(
+        exceeded.Limit == RosterLimit.LineTooLong ? ImportNoticeCode.LineTooLong : ImportNoticeCode.TooManyColumns, Line: exceeded.Line);
 
     public static ImportNotice? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<ImportNotice>(json, ImportJson.Options);
 }
