@@ -175,4 +175,28 @@ public sealed class RosterEncodingTests
             return read;
         }
     }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEE, 0xE0 }, "髙")]
+    [InlineData(new byte[] { 0xED, 0x95 }, "﨑")]
+    [InlineData(new byte[] { 0xED, 0x40 }, "纊")]
+    [InlineData(new byte[] { 0xEE, 0xEF }, "i")] // ⅰ, folded by NFKC
+    [InlineData(new byte[] { 0xEE, 0xF9 }, "¬")] // ￢, folded by NFKC
+    public async Task NEC_selected_IBM_extensions_decode_as_Windows_reads_them(byte[] necSelected, string expected)
+    {
+        byte[] file = [.. Cp932(Lines(JapaneseHeader) + "1001,"), .. necSelected, .. Cp932("田 太郎,,taro@example.com,,\r\n")];
+
+        var (reader, records) = await ReadAsync(file);
+
+        Assert.Equal(RosterEncoding.ShiftJis, reader.Encoding);
+        Assert.StartsWith(expected, Assert.IsType<ValidRosterRecord>(Assert.Single(records)).Name);
+    }
+
+    [Fact]
+    public async Task Unassigned_codes_between_the_NEC_selected_extensions_still_fail_naming_the_line()
+    {
+        byte[] file = [.. Cp932(Lines(JapaneseHeader, "1001,山田 太郎,,taro@example.com,,") + "1002,"), 0xEE, 0xED, .. Cp932(",,jiro@example.com,,\r\n")];
+        var failure = await ReadUntilFailureAsync(file, RosterEncoding.ShiftJis);
+        Assert.Equal((RosterEncoding.ShiftJis, 3), (failure.Encoding, failure.Line));
+    }
 }
