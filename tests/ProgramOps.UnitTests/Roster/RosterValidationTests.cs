@@ -182,5 +182,16 @@ public sealed class RosterValidationTests
         Assert.Equal((RosterProblem.TooLong, RosterField.Department), (Assert.Single(row.Warnings).Problem, row.Warnings[0].Field));
     }
 
+    [Fact]
+    public async Task Control_characters_reject_a_required_value_and_drop_an_optional_one()
+    {
+        var record = Assert.IsType<InvalidRosterRecord>(await RowAsync("1,山田\0太郎,,taro@example.com,,"));
+        Assert.Equal(new RosterRowProblem(RosterProblem.ControlCharacter, RosterField.Name, "氏名", "山田\uFFFD太郎"), SingleProblem(record));
+
+        var kept = Assert.IsType<ValidRosterRecord>(await RowAsync("1,山田 太郎,,taro@example.com,営業\u202E部,"));
+        Assert.Null(kept.Department);
+        Assert.Equal(RosterProblem.ControlCharacter, Assert.Single(kept.Warnings).Problem);
+    }
+
     private static string JapaneseTextOf(string value) => ProgramOps.Web.Infrastructure.Text.JapaneseText.Normalize(value);
 }

@@ -157,14 +157,14 @@ public static class ImportsSql
         """
         UPDATE RosterImports SET Status = @Status, DetectedEncoding = @DetectedEncoding, RowsRead = @RowsRead,
                RowsValid = @RowsValid, RowsInvalid = @RowsInvalid, RowsWithWarnings = @RowsWithWarnings, FailureReason = @FailureReason,
-               ClaimedBy = NULL, LeaseUntil = NULL, Version = Version + 1, UpdatedAt = @Now
+               ClaimedBy = NULL, LeaseUntil = NULL, Attempts = 0, Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id
         """;
 
     public const string RecordCommit =
         """
         UPDATE RosterImports SET Status = 'Committed', RowsRead = @RowsRead, RowsValid = @RowsValid, RowsInvalid = @RowsInvalid,
-               RowsWithWarnings = @RowsWithWarnings, RowsImported = @RowsImported, CommittedAt = @Now, ClaimedBy = NULL, LeaseUntil = NULL,
+               RowsWithWarnings = @RowsWithWarnings, RowsImported = @RowsImported, CommittedAt = @Now, ClaimedBy = NULL, LeaseUntil = NULL, Attempts = 0,
                Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id AND Status = 'Committing'
         """;

@@ -28,6 +28,8 @@ public enum RosterProblem
     OverCapacity,
     /// <summary>Longer than the field takes (<see cref="RosterLimits.MaxLength"/>); the value is its start.</summary>
     TooLong,
+    /// <summary>A control character (NUL, escape…) or an invisible direction override; the value shows each as �.</summary>
+    ControlCharacter,
 }
 
 /// <summary>One problem of one row.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using ProgramOps.Web.Infrastructure.Text;
+using ProgramOps.Web.Infrastructure.Web;
 
 namespace ProgramOps.Web.Features.Cohorts.Roster;
 
@@ -53,6 +54,7 @@ public sealed class RosterRowValidator(RosterHeaderMap header, int currentYear)
         var value = JapaneseText.Normalize(raw);
         if (value.Length == 0) problems.Add(RosterProblem.MissingValue, field, value);
         else if (value.Length > RosterLimits.MaxLength(field)) return TooLong(ref problems, field, value) ?? "";
+        else if (PlainTextModelBinder.HasForbiddenCharacter(value)) return Drop(ref problems, RosterProblem.ControlCharacter, field, Visible(value)) ?? "";
         return value;
     }
 
@@ -60,7 +62,15 @@ public sealed class RosterRowValidator(RosterHeaderMap header, int currentYear)
     private static string? Optional(ref Problems problems, RosterField field, string value) =>
         value.Length == 0 ? null
         : value.Length > RosterLimits.MaxLength(field) ? TooLong(ref problems, field, value)
+        : PlainTextModelBinder.HasForbiddenCharacter(value) ? Drop(ref problems, RosterProblem.ControlCharacter, field, Visible(value))
         : value;
+
+    /// <summary>The value with its control characters shown as U+FFFD, so the problem can be read and sent back.</summary>
+    private static string Visible(string value) =>
+        string.Create(value.Length, value, (chars, text) =>
+        {
+            for (var i = 0; i < text.Length; i++) chars[i] = PlainTextModelBinder.HasForbiddenCharacter(text[i].ToString()) ? '\uFFFD' : text[i];
+        });
 
     private static string? TooLong(ref Problems problems, RosterField field, string value) =>
         Drop(ref problems, RosterProblem.TooLong, field, RosterLimits.Echo(value));
