@@ -32,7 +32,7 @@ public sealed class LoadedDemo : IAsyncLifetime
     private CohortTeams Teams => new(Database.Db, Audit, _time);
 
     public DemoCohortLoader Loader() => new(Database.Db, Clock,
-        new RosterImportProcessor(Database.Db, Clock, Audit, Teams, new ImportProgressBoard(), NullLogger<RosterImportProcessor>.Instance),
+        new RosterImportProcessor(Database.Db, Clock, Audit, Teams, new ImportProgressBoard(), ImportWorkerIdentity.OfThisProcess(), NullLogger<RosterImportProcessor>.Instance),
         Teams, new ApiKeySecrets(new EphemeralDataProtectionProvider()), NullLoggerFactory.Instance, NullLogger<DemoCohortLoader>.Instance);
 
     public async ValueTask InitializeAsync()

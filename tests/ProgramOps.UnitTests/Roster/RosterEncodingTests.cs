@@ -114,12 +114,16 @@ public sealed class RosterEncodingTests
     public async Task A_multi_byte_character_split_across_chunks_decodes()
     {
         var header = "employee number,name,email";
-        var padding = new string('a', RosterDecodingStream.ChunkSize - Encoding.UTF8.GetByteCount(header) - 2 - "1001,".Length - 1);
+        // Rows of 95 bytes up to just before the first chunk's end, then a row whose 山 starts on its last byte.
+        var fillers = Enumerable.Range(0, (RosterDecodingStream.ChunkSize - 150) / 95)
+            .Select(i => $"{i:D6},{new string('a', 66)},a{i:D6}@example.com").ToList();
+        var before = Encoding.UTF8.GetByteCount(Lines([header, .. fillers])) + "1001,".Length;
+        var padding = new string('a', RosterDecodingStream.ChunkSize - before - 1);
         // The first chunk ends one byte into 山, so the decoder must carry the rest of it over.
-        var text = Lines(header, $"1001,{padding}山田,taro@example.com");
+        var text = Lines([header, .. fillers, $"1001,{padding}山田,taro@example.com"]);
         var (reader, records) = await ReadAsync(Utf8(text));
         Assert.Equal(RosterEncoding.Utf8, reader.Encoding);
-        Assert.EndsWith("山田", Assert.IsType<ValidRosterRecord>(Assert.Single(records)).Name);
+        Assert.EndsWith("山田", Assert.IsType<ValidRosterRecord>(records[^1]).Name);
     }
 
     [Theory]
@@ -170,5 +174,29 @@ public sealed class RosterEncodingTests
             BytesRead += read;
             return read;
         }
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0xEE, 0xE0 }, "髙")]
+    [InlineData(new byte[] { 0xED, 0x95 }, "﨑")]
+    [InlineData(new byte[] { 0xED, 0x40 }, "纊")]
+    [InlineData(new byte[] { 0xEE, 0xEF }, "i")] // ⅰ, folded by NFKC
+    [InlineData(new byte[] { 0xEE, 0xF9 }, "¬")] // ￢, folded by NFKC
+    public async Task NEC_selected_IBM_extensions_decode_as_Windows_reads_them(byte[] necSelected, string expected)
+    {
+        byte[] file = [.. Cp932(Lines(JapaneseHeader) + "1001,"), .. necSelected, .. Cp932("田 太郎,,taro@example.com,,\r\n")];
+
+        var (reader, records) = await ReadAsync(file);
+
+        Assert.Equal(RosterEncoding.ShiftJis, reader.Encoding);
+        Assert.StartsWith(expected, Assert.IsType<ValidRosterRecord>(Assert.Single(records)).Name);
+    }
+
+    [Fact]
+    public async Task Unassigned_codes_between_the_NEC_selected_extensions_still_fail_naming_the_line()
+    {
+        byte[] file = [.. Cp932(Lines(JapaneseHeader, "1001,山田 太郎,,taro@example.com,,") + "1002,"), 0xEE, 0xED, .. Cp932(",,jiro@example.com,,\r\n")];
+        var failure = await ReadUntilFailureAsync(file, RosterEncoding.ShiftJis);
+        Assert.Equal((RosterEncoding.ShiftJis, 3), (failure.Encoding, failure.Line));
     }
 }

@@ -23,8 +23,10 @@ internal static class RosterFiles
     public static RosterReadOptions Options(RosterEncoding encoding = RosterEncoding.Auto, RosterColumnMapping? mapping = null) =>
         new() { CurrentYear = CurrentYear, Encoding = encoding, Mapping = mapping ?? new() };
 
-    public static async Task<RosterReader> OpenAsync(byte[] file, RosterReadOptions? options = null) =>
-        await RosterReader.OpenAsync(new MemoryStream(file), options ?? Options(), TestContext.Current.CancellationToken);
+    public static Task<RosterReader> OpenAsync(byte[] file, RosterReadOptions? options = null) => OpenAsync(new MemoryStream(file), options);
+
+    public static async Task<RosterReader> OpenAsync(Stream file, RosterReadOptions? options = null) =>
+        await RosterReader.OpenAsync(file, options ?? Options(), TestContext.Current.CancellationToken);
 
     /// <summary>Reads every row; the reader is returned for its header, encoding and summary.</summary>
     public static async Task<(RosterReader Reader, List<RosterRecord> Records)> ReadAsync(byte[] file, RosterReadOptions? options = null)

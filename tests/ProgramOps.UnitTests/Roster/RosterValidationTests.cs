@@ -50,6 +50,9 @@ public sealed class RosterValidationTests
     [InlineData("taro@-example.com")]
     [InlineData("山田@example.com")]
     [InlineData("taro@example.com (自宅)")]
+    [InlineData("taro..yamada@docomo.ne.jp")]
+    [InlineData("taro.yamada.@docomo.ne.jp")]
+    [InlineData(".taro@example.com")]
     public async Task Malformed_email_addresses_are_rejected_with_the_value(string email) =>
         Assert.Equal(
             new RosterRowProblem(RosterProblem.MalformedEmail, RosterField.Email, "メールアドレス", email),
@@ -58,7 +61,6 @@ public sealed class RosterValidationTests
     [Theory]
     [InlineData("taro.yamada@example.com")]
     [InlineData("taro+roster@mail.example.co.jp")]
-    [InlineData("taro..yamada.@docomo.ne.jp")]
     [InlineData("t_yamada-01@sub-domain.example.com")]
     public void Addresses_in_use_are_accepted(string email) => Assert.True(EmailAddress.IsValid(email));
 
@@ -66,9 +68,14 @@ public sealed class RosterValidationTests
     [InlineData("山田", "山田")]
     [InlineData("Yamada", "Yamada")]
     [InlineData("やまだ たろう1", "ヤマダ タロウ1")]
-    public async Task Kana_must_be_katakana_after_hiragana_become_katakana(string kana, string value) =>
-        Assert.Equal(new RosterRowProblem(RosterProblem.KanaNotKatakana, RosterField.Kana, "フリガナ", value),
-            await ProblemAsync($"1,山田 太郎,{kana},taro@example.com,,"));
+    public async Task Kana_must_be_katakana_after_hiragana_become_katakana_or_the_row_is_kept_without_it(string kana, string value)
+    {
+        var row = Assert.IsType<ValidRosterRecord>(await RowAsync($"1,山田 太郎,{kana},taro@example.com,,"));
+        Assert.Null(row.Kana);
+        var warning = Assert.Single(row.Warnings);
+        Assert.Equal(new RosterRowProblem(RosterProblem.KanaNotKatakana, RosterField.Kana, "フリガナ", value), warning);
+        Assert.True(warning.IsWarning);
+    }
 
     [Theory]
     [InlineData("1899")]
@@ -78,9 +85,12 @@ public sealed class RosterValidationTests
     [InlineData("1980年")]
     [InlineData("19801")]
     [InlineData("１９８０.5")]
-    public async Task A_birth_year_is_four_digits_from_1900_to_this_year(string year) =>
-        Assert.Equal(new RosterRowProblem(RosterProblem.InvalidBirthYear, RosterField.BirthYear, "生年", JapaneseTextOf(year)),
-            await ProblemAsync($"1,山田 太郎,,taro@example.com,,{year}"));
+    public async Task A_birth_year_is_four_digits_from_1900_to_this_year_or_the_row_is_kept_without_it(string year)
+    {
+        var row = Assert.IsType<ValidRosterRecord>(await RowAsync($"1,山田 太郎,,taro@example.com,人事部,{year}"));
+        Assert.Equal((null, "人事部"), (row.BirthYear, row.Department));
+        Assert.Equal(new RosterRowProblem(RosterProblem.InvalidBirthYear, RosterField.BirthYear, "生年", JapaneseTextOf(year)), Assert.Single(row.Warnings));
+    }
 
     [Theory]
     [InlineData("1900", 1900)]
@@ -133,8 +143,9 @@ public sealed class RosterValidationTests
     {
         var record = Assert.IsType<InvalidRosterRecord>(await RowAsync(",,Yamada,taro@,,3000"));
         Assert.Equal(
-            [RosterProblem.MissingValue, RosterProblem.MissingValue, RosterProblem.KanaNotKatakana, RosterProblem.MalformedEmail, RosterProblem.InvalidBirthYear],
+            [RosterProblem.MissingValue, RosterProblem.MissingValue, RosterProblem.MalformedEmail, RosterProblem.KanaNotKatakana, RosterProblem.InvalidBirthYear],
             record.Problems.Select(p => p.Problem));
+        Assert.Equal([false, false, false, true, true], record.Problems.Select(p => p.IsWarning));
     }
 
     [Fact]
@@ -143,6 +154,43 @@ public sealed class RosterValidationTests
         await using var reader = await OpenAsync([]);
         Assert.Empty(reader.Header.Columns);
         Assert.Equal(RosterFields.Required, reader.Header.MissingRequiredFields);
+    }
+
+    [Fact]
+    public async Task A_problem_row_names_the_person_it_is_about()
+    {
+        var record = Assert.IsType<InvalidRosterRecord>(await RowAsync("１００１,　山田　太郎,,taro@,,"));
+        Assert.Equal(new RosterPerson("1001", "山田 太郎"), record.Person);
+    }
+
+    [Fact]
+    public async Task A_value_longer_than_its_field_is_a_problem_that_echoes_only_its_start()
+    {
+        var longName = new string('山', 5_000);
+        var record = Assert.IsType<InvalidRosterRecord>(await RowAsync($"1,{longName},,taro@example.com,,"));
+        var problem = SingleProblem(record);
+        Assert.Equal((RosterProblem.TooLong, RosterField.Name), (problem.Problem, problem.Field));
+        Assert.Equal(RosterLimits.MaxEchoedLength, problem.Value.Length);
+        Assert.Equal("", record.Person.Name);
+    }
+
+    [Fact]
+    public async Task An_optional_value_longer_than_its_field_is_left_out_with_a_warning()
+    {
+        var row = Assert.IsType<ValidRosterRecord>(await RowAsync($"1,山田 太郎,,taro@example.com,{new string('部', 201)},1980"));
+        Assert.Equal((null, 1980), (row.Department, row.BirthYear));
+        Assert.Equal((RosterProblem.TooLong, RosterField.Department), (Assert.Single(row.Warnings).Problem, row.Warnings[0].Field));
+    }
+
+    [Fact]
+    public async Task Control_characters_reject_a_required_value_and_drop_an_optional_one()
+    {
+        var record = Assert.IsType<InvalidRosterRecord>(await RowAsync("1,山田\0太郎,,taro@example.com,,"));
+        Assert.Equal(new RosterRowProblem(RosterProblem.ControlCharacter, RosterField.Name, "氏名", "山田\uFFFD太郎"), SingleProblem(record));
+
+        var kept = Assert.IsType<ValidRosterRecord>(await RowAsync("1,山田 太郎,,taro@example.com,営業\u202E部,"));
+        Assert.Null(kept.Department);
+        Assert.Equal(RosterProblem.ControlCharacter, Assert.Single(kept.Warnings).Problem);
     }
 
     private static string JapaneseTextOf(string value) => ProgramOps.Web.Infrastructure.Text.JapaneseText.Normalize(value);

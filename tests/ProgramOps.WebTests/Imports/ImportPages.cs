@@ -12,6 +12,9 @@ internal static class ImportPages
 {
     public static readonly Encoding ShiftJis = CodePagesEncodingProvider.Instance.GetEncoding(932)!;
 
+    /// <summary>The header a Japanese HR export writes, every field by its usual name.</summary>
+    public const string RosterHeader = "社員番号,氏名,フリガナ,メールアドレス,部署,生年";
+
     /// <summary>An enrolling cohort of a new client with one contract of <paramref name="capacity"/> seats.</summary>
     public static async Task<(int CohortId, int ContractId, int ClientId)> EnrollingCohortAsync(ProgramOpsFactory factory, string tag, int capacity = 100)
     {

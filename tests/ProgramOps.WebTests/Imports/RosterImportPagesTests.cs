@@ -9,15 +9,13 @@ namespace ProgramOps.WebTests.Imports;
 
 public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
 {
-    private const string Header = "社員番号,氏名,フリガナ,メールアドレス,部署,生年";
-
     [Fact]
     public async Task A_CP932_roster_is_previewed_with_every_bad_row_then_committed_as_invited_participants()
     {
         var (cohortId, _, _) = await EnrollingCohortAsync(factory, "プレビュー");
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
         var file = ShiftJis.GetBytes(string.Join("\r\n",
-            Header,
+            RosterHeader,
             "Ａ００１,山田 太郎,やまだ たろう,taro@example.co.jp,営業部,1980",
             "A002,佐藤 花子,サトウ ハナコ,hanako@example,総務部,1975",
             "A001,鈴木 一郎,スズキ イチロウ,ichiro@example.co.jp,営業部,1990",
@@ -57,7 +55,7 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
     {
         var (cohortId, _, _) = await EnrollingCohortAsync(factory, "二重");
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
-        var file = Utf8Csv(Header, "B001,田中 一,タナカ ハジメ,hajime@example.com,人事部,1970");
+        var file = Utf8Csv(RosterHeader, "B001,田中 一,タナカ ハジメ,hajime@example.com,人事部,1970");
         var preview = await UploadAndPreviewAsync(cs, cohortId, "roster.csv", file);
         await WaitForWorkerAsync(cs, (await PostAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(preview)}?handler=Commit",
             FormFields(preview, formSelector: "form[action*='handler=Commit']"))).Headers.Location!.OriginalString);
@@ -66,7 +64,7 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains("すでにこのコホートにアップロードされています", (await ReadDocumentAsync(again)).QuerySelector("[data-valmsg-for='Roster']")!.TextContent);
-        var edited = await UploadAndPreviewAsync(cs, cohortId, "roster-edited.csv", Utf8Csv(Header, "B001,田中 一,タナカ ハジメ,hajime@example.com,人事部,1971"));
+        var edited = await UploadAndPreviewAsync(cs, cohortId, "roster-edited.csv", Utf8Csv(RosterHeader, "B001,田中 一,タナカ ハジメ,hajime@example.com,人事部,1971"));
         Assert.Equal("0", Count(edited, "valid"));
         Assert.Contains("すでにこのコホートの参加者です", edited.QuerySelector("table.problems-table")!.TextContent);
         await using var c = await factory.Db.OpenAsync();
@@ -79,7 +77,7 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
         var (cohortId, _, _) = await EnrollingCohortAsync(factory, "定員", capacity: 2);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
 
-        var preview = await UploadAndPreviewAsync(cs, cohortId, "roster.csv", Utf8Csv(Header,
+        var preview = await UploadAndPreviewAsync(cs, cohortId, "roster.csv", Utf8Csv(RosterHeader,
             "C001,一 太郎,,c1@example.com,,", "C002,二 太郎,,c2@example.com,,", "C003,三 太郎,,c3@example.com,,"));
 
         Assert.Equal(("2", "1"), (Count(preview, "valid"), Count(preview, "invalid")));
@@ -92,7 +90,7 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
         var (cohortId, _, _) = await EnrollingCohortAsync(factory, "中断", capacity: 300);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
         var rows = Enumerable.Range(1, 300).Select(i => $"D{i:000},社員 {i},,d{i}@example.com,部署{i % 7},1980");
-        var preview = await UploadAndPreviewAsync(cs, cohortId, "large.csv", Utf8Csv([Header, .. rows]));
+        var preview = await UploadAndPreviewAsync(cs, cohortId, "large.csv", Utf8Csv([RosterHeader, .. rows]));
         await using (var c = await factory.Db.OpenAsync())
         {
             // The database refuses the 150th participant, as a full disk or a killed process would stop the commit.
@@ -143,7 +141,7 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
     {
         var (cohortId, _, _) = await EnrollingCohortAsync(factory, "文字コード");
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
-        var file = ShiftJis.GetBytes(Header + "\r\nF01,森 六郎,モリ ロクロウ,roku@example.com,製造部,1982\r\n");
+        var file = ShiftJis.GetBytes(RosterHeader + "\r\nF01,森 六郎,モリ ロクロウ,roku@example.com,製造部,1982\r\n");
 
         var failed = await UploadAndPreviewAsync(cs, cohortId, "sjis.csv", file, encoding: "Utf8");
 

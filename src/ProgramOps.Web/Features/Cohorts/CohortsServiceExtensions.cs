@@ -9,6 +9,7 @@ public static class CohortsServiceExtensions
         services
             .AddSingleton<ImportProgressBoard>()
             .AddSingleton<ImportQueueSignal>()
+            .AddSingleton(ImportWorkerIdentity.OfThisProcess())
             .AddScoped<RosterImportProcessor>()
             .AddHostedService<RosterImportWorker>()
             .AddScoped<CohortSteps>()

@@ -67,7 +67,7 @@ public sealed class DemoPlayOut
         steps = new CohortSteps(audit, teams);
         transitions = new ParticipantTransitions(audit, time);
         ingestion = new EventIngestion(db, transitions, new FeedbackRouting(db, time), audit, time);
-        imports = new RosterImportProcessor(db, clock, audit, teams, new ImportProgressBoard(), loggers.CreateLogger<RosterImportProcessor>());
+        imports = new RosterImportProcessor(db, clock, audit, teams, new ImportProgressBoard(), ImportWorkerIdentity.OfThisProcess(), loggers.CreateLogger<RosterImportProcessor>());
         var batches = new ParticipantBatches(db, audit, time);
         // In the order of their daily schedule.
         morningJobs =

@@ -7,9 +7,9 @@ public static partial class EmailAddress
 {
     private const int MaxLength = 254;
 
-    // Dots are allowed anywhere in the local part: older Japanese mobile carriers handed out addresses such as
-    // taro..yamada.@docomo.ne.jp, and they still receive mail.
-    [GeneratedRegex(@"^[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
+    // The local part is a dot-atom (RFC 5322): no dot at either end and no two dots together. Older Japanese mobile
+    // carriers handed out addresses such as taro..yamada.@docomo.ne.jp, but mail systems of today refuse to send to them.
+    [GeneratedRegex(@"^(?=[^@]{1,64}@)[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     public static bool IsValid(string address) => address.Length <= MaxLength && Pattern().IsMatch(address);

@@ -11,4 +11,12 @@ public static class SpreadsheetCsv
 {
     public static CsvWriter Create(Stream stream) =>
         CsvWriter.Create(stream, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
+
+    /// <summary>
+    /// The same in another encoding, for a file that goes back to whoever sent one in it (a CP932 roster's problems go
+    /// back in CP932): no byte order mark, and a character the encoding lacks is written as it writes it ('?').
+    /// </summary>
+    public static CsvWriter Create(Stream stream, System.Text.Encoding encoding) =>
+        CsvWriter.Create(new StreamWriter(stream, encoding, bufferSize: 64 * 1024, leaveOpen: true),
+            new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: false);
 }

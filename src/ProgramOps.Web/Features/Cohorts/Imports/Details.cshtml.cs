@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
 using ProgramOps.Web.Features.Cohorts.Roster;
 
 namespace ProgramOps.Web.Features.Cohorts.Imports;
@@ -12,6 +14,9 @@ public sealed class DetailsModel(
     public sealed record ProblemRow
     {
         public int Line { get; init; }
+        public string? EmployeeNumber { get; init; }
+        public string? PersonName { get; init; }
+        public bool IsWarning { get; init; }
         public RosterProblem Problem { get; init; }
         public RosterField? Field { get; init; }
         public string? ColumnName { get; init; }
@@ -23,17 +28,44 @@ public sealed class DetailsModel(
     public RosterImport Import { get; private set; } = null!;
     public ImportCohort Cohort { get; private set; } = null!;
     public PageOf<ProblemRow> Problems { get; private set; } = new([], 1, PageSize, 0);
+    /// <summary>The people the commit would enrol, a page at a time (shown to those who run cohorts).</summary>
+    public PageOf<ValidRosterRecord> People { get; private set; } = new([], 1, PageSize, 0);
     public IReadOnlyList<RosterColumn> IgnoredColumns { get; private set; } = [];
     public double? Progress { get; private set; }
     public bool CanRun { get; private set; }
     public ConcurrencyConflict? Conflict { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int cohortId, int id, int? pageNumber, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int cohortId, int id, int? pageNumber, int? peoplePage, CancellationToken ct)
     {
         if (!await LoadAsync(cohortId, id, ct)) return NotFound();
-        if (Import.Status == RosterImportStatus.Previewed) await LoadPreviewAsync(Paging.Normalize(pageNumber), ct);
+        if (Import.Status != RosterImportStatus.Previewed) return Page();
+        await LoadPreviewAsync(Paging.Normalize(pageNumber), ct);
+        if (CanRun) People = await RosterPreviewPeople.PageAsync(db, Import, Cohort, clock.Today.Year, Paging.Normalize(peoplePage), PageSize, ct);
         return Page();
     }
+
+    /// <summary>The problems as a CSV to send back to the client, in the encoding the roster came in.</summary>
+    [HandlerPolicy(Policies.RunCohorts)]
+    public async Task<IActionResult> OnGetProblemsAsync(int cohortId, int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(cohortId, id, ct)) return NotFound();
+        await using var connection = await db.OpenAsync(ct);
+        var encoding = Import.DetectedEncoding ?? Import.RequestedEncoding;
+        // Buffered on disk past a few kilobytes, so a file of many problems does not sit in memory.
+        await using var csv = new FileBufferingWriteStream();
+        await RosterProblemsCsv.WriteAsync(csv, connection.QueryUnbufferedAsync<ProblemRow>(ImportsSql.AllProblems, new { ImportId = id }),
+            encoding, ProblemText, text, ct);
+        Response.ContentType = RosterProblemsCsv.ContentType(encoding);
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment")
+        {
+            FileNameStar = $"{Path.GetFileNameWithoutExtension(Import.FileName)}-problems.csv",
+        }.ToString();
+        await csv.DrainBufferAsync(Response.Body, ct);
+        return new EmptyResult();
+    }
+
+    /// <summary>A problem in the user's language, as the page and the downloaded file word it.</summary>
+    public string ProblemText(ProblemRow problem) => text[$"Problem.{problem.Problem}", problem.Value, problem.FirstLine ?? 0];
 
     [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostCommitAsync(int cohortId, int id, int version, CancellationToken ct) =>
@@ -42,6 +74,8 @@ public sealed class DetailsModel(
     [HandlerPolicy(Policies.RunCohorts)]
     public async Task<IActionResult> OnPostDiscardAsync(int cohortId, int id, int version, CancellationToken ct) =>
         await MoveAsync(cohortId, id, version, ImportsSql.Discard, "RosterDiscarded", text["Details.Discarded"], ct);
+
+    public string PeoplePageUrl(int page) => Url.Page("/Cohorts/Imports/Details", new { cohortId = Import.CohortId, id = Import.Id, peoplePage = page })! + "#people";
 
     private async Task<IActionResult> MoveAsync(int cohortId, int id, int version, string sql, string action, string flash, CancellationToken ct)
     {

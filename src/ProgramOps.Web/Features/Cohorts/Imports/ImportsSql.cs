@@ -35,7 +35,8 @@ public static class ImportsSql
     public const string Find =
         """
         SELECT i.Id, i.CohortId, i.ContractId, i.FileName, i.FileSha256, i.FileBytes, i.RequestedEncoding, i.DetectedEncoding,
-               i.ColumnMapping, i.Status, i.RowsRead, i.RowsValid, i.RowsInvalid, i.RowsImported, i.FailureReason,
+               i.ColumnMapping, i.Status, i.RowsRead, i.RowsValid, i.RowsInvalid, i.RowsWithWarnings, i.RowsImported, i.FailureReason,
+               i.ClaimedBy, i.LeaseUntil, i.Attempts,
                i.UploadedById, i.UploadedBy, i.UploadedAt, i.CommittedById, i.CommittedBy, i.CommittedAt, i.Version, i.UpdatedAt,
                c.Name AS ClientName, c.Id AS ClientId
         FROM RosterImports i
@@ -58,37 +59,77 @@ public static class ImportsSql
 
     public static string Problems(SqlDialect dialect) =>
         $"""
-        SELECT Line, Problem, Field, ColumnName, Value, FirstLine, COUNT(*) OVER () AS TotalCount
+        SELECT Line, EmployeeNumber, PersonName, Problem, Field, ColumnName, Value, FirstLine, IsWarning, COUNT(*) OVER () AS TotalCount
         FROM RosterImportProblems
         WHERE ImportId = @ImportId
         {dialect.OrderAndPage("Line, Id")}
         """;
 
     public const string AllProblems =
-        "SELECT Line, Problem, Field, ColumnName, Value, FirstLine FROM RosterImportProblems WHERE ImportId = @ImportId ORDER BY Line, Id";
+        """
+        SELECT Line, EmployeeNumber, PersonName, Problem, Field, ColumnName, Value, FirstLine, IsWarning
+        FROM RosterImportProblems WHERE ImportId = @ImportId ORDER BY Line, Id
+        """;
 
     public const string InsertProblem =
         """
-        INSERT INTO RosterImportProblems (ImportId, Line, Problem, Field, ColumnName, Value, FirstLine)
-        VALUES (@ImportId, @Line, @Problem, @Field, @ColumnName, @Value, @FirstLine)
+        INSERT INTO RosterImportProblems (ImportId, Line, Problem, Field, ColumnName, Value, FirstLine, EmployeeNumber, PersonName, IsWarning)
+        VALUES (@ImportId, @Line, @Problem, @Field, @ColumnName, @Value, @FirstLine, @EmployeeNumber, @PersonName, @IsWarning)
         """;
 
     public const string DeleteProblems = "DELETE FROM RosterImportProblems WHERE ImportId = @ImportId";
 
     public const string DeleteChunks = "DELETE FROM RosterImportChunks WHERE ImportId = @ImportId";
 
-    /// <summary>Moves an import on, only from the state the caller saw; 0 rows means someone else moved it first.</summary>
-    public const string SetStatus =
+    /// <summary>A worker claims queued work, leasing it until @LeaseUntil; 0 rows means another worker was first.</summary>
+    public const string Claim =
         """
-        UPDATE RosterImports SET Status = @Status, Version = Version + 1, UpdatedAt = @Now
+        UPDATE RosterImports SET Status = @Status, ClaimedBy = @Worker, LeaseUntil = @LeaseUntil, Attempts = Attempts + 1,
+               Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id AND Status = @From
+        """;
+
+    /// <summary>
+    /// Run first in the check's or commit's transaction: the work is still this worker's (0 rows: it was reclaimed, so
+    /// do nothing). On SQL Server the row stays locked until the transaction ends, so nobody reclaims it meanwhile.
+    /// </summary>
+    public const string HoldLease =
+        """
+        UPDATE RosterImports SET LeaseUntil = @LeaseUntil
+        WHERE Id = @Id AND Status = @Status AND ClaimedBy = @Worker
+        """;
+
+    /// <summary>The heartbeat: every import this worker is on stays leased to it.</summary>
+    public const string RenewLeases =
+        """
+        UPDATE RosterImports SET LeaseUntil = @LeaseUntil
+        WHERE ClaimedBy = @Worker AND Status IN ('Validating', 'Committing')
+        """;
+
+    /// <summary>Work some worker holds (few rows: at most one per worker).</summary>
+    public const string Claimed =
+        """
+        SELECT Id, Status, ClaimedBy, LeaseUntil, Attempts, UpdatedAt FROM RosterImports
+        WHERE Status IN ('Validating', 'Committing')
+        """;
+
+    /// <summary>
+    /// Work whose owner is gone goes back to the queue (or, after too many attempts, to where a person decides), only
+    /// if it is still as the reclaiming worker saw it. Nothing of it was written: a check or a commit is one transaction.
+    /// </summary>
+    public const string Reclaim =
+        """
+        UPDATE RosterImports SET Status = @To, ClaimedBy = NULL, LeaseUntil = NULL, FailureReason = @FailureReason,
+               Version = Version + 1, UpdatedAt = @Now
+        WHERE Id = @Id AND Status = @From AND Attempts = @Attempts
         """;
 
     public const string LastChange = "SELECT COALESCE(CommittedBy, UploadedBy) AS UpdatedBy, UpdatedAt FROM RosterImports WHERE Id = @Id";
 
     public const string SetStatusWithNotice =
         """
-        UPDATE RosterImports SET Status = @Status, FailureReason = @FailureReason, Version = Version + 1, UpdatedAt = @Now
+        UPDATE RosterImports SET Status = @Status, FailureReason = @FailureReason, ClaimedBy = NULL, LeaseUntil = NULL,
+               Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id
         """;
 
@@ -105,24 +146,26 @@ public static class ImportsSql
         WHERE Id = @Id AND Status IN ('NeedsMapping', 'Previewed') AND Version = @Version
         """;
 
+    /// <summary>Discards what no worker has in hand: a preview, a failure, or work waiting in the queue after an interruption.</summary>
     public const string Discard =
         """
         UPDATE RosterImports SET Status = 'Discarded', Version = Version + 1, UpdatedAt = @Now
-        WHERE Id = @Id AND Status IN ('NeedsMapping', 'Previewed', 'Failed') AND Version = @Version
+        WHERE Id = @Id AND Status IN ('NeedsMapping', 'Previewed', 'Failed', 'Queued', 'CommitQueued') AND Version = @Version
         """;
 
     public const string RecordCheck =
         """
         UPDATE RosterImports SET Status = @Status, DetectedEncoding = @DetectedEncoding, RowsRead = @RowsRead,
-               RowsValid = @RowsValid, RowsInvalid = @RowsInvalid, FailureReason = @FailureReason,
-               Version = Version + 1, UpdatedAt = @Now
+               RowsValid = @RowsValid, RowsInvalid = @RowsInvalid, RowsWithWarnings = @RowsWithWarnings, FailureReason = @FailureReason,
+               ClaimedBy = NULL, LeaseUntil = NULL, Attempts = 0, Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id
         """;
 
     public const string RecordCommit =
         """
         UPDATE RosterImports SET Status = 'Committed', RowsRead = @RowsRead, RowsValid = @RowsValid, RowsInvalid = @RowsInvalid,
-               RowsImported = @RowsImported, CommittedAt = @Now, Version = Version + 1, UpdatedAt = @Now
+               RowsWithWarnings = @RowsWithWarnings, RowsImported = @RowsImported, CommittedAt = @Now, ClaimedBy = NULL, LeaseUntil = NULL, Attempts = 0,
+               Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id AND Status = 'Committing'
         """;
 
@@ -131,17 +174,6 @@ public static class ImportsSql
         $"""
         SELECT Id, Status FROM RosterImports WHERE Status IN ('Queued', 'CommitQueued')
         {dialect.OrderAndPage("Id")}
-        """;
-
-    /// <summary>
-    /// Work a worker claimed but never finished (its process died) goes back to the queue. Nothing of it was
-    /// written: a check or a commit is one transaction.
-    /// </summary>
-    public const string RequeueAbandoned =
-        """
-        UPDATE RosterImports
-        SET Status = CASE Status WHEN 'Validating' THEN 'Queued' ELSE 'CommitQueued' END, Version = Version + 1, UpdatedAt = @Now
-        WHERE Status IN ('Validating', 'Committing') AND UpdatedAt < @AbandonedBefore
         """;
 
     /// <summary>The cohorts of a client with their dates, for the overlap check (few rows: one client's cohorts).</summary>

@@ -59,7 +59,7 @@ public sealed class RosterAdmission
             : emailsHere.Contains(row.Email) ? Problem(RosterProblem.EmailAlreadyInCohort, RosterField.Email, row.Email)
             : seatsLeft <= 0 ? Problem(RosterProblem.OverCapacity, null, row.EmployeeNumber)
             : null;
-        if (problem is not null) return new InvalidRosterRecord(row.Line, [problem]);
+        if (problem is not null) return new InvalidRosterRecord(row.Line, [problem, .. row.Warnings], row.Person);
 
         seatsLeft--;
         return row;

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Data;
 using System.Security.Cryptography;
 
 namespace ProgramOps.Web.Features.Cohorts.Imports;
@@ -16,29 +16,26 @@ public static class RosterFileStore
     public const int ChunkSize = 1024 * 1024;
 
     /// <summary>Copies <paramref name="file"/> into the import's chunks, hashing as it goes.</summary>
+    /// <remarks>
+    /// One chunk-sized buffer serves every full chunk (a chunk is on the large-object heap, which is collected rarely: a
+    /// new one per chunk would pile up the size of the file).
+    /// </remarks>
     public static async Task<StoredFile> SaveAsync(DbConnection connection, DbTransaction transaction, int importId, Stream file, CancellationToken ct)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        try
+        var buffer = new byte[ChunkSize];
+        long total = 0;
+        var sequence = 0;
+        int filled;
+        while ((filled = await file.ReadAtLeastAsync(buffer, ChunkSize, throwOnEndOfStream: false, ct)) > 0)
         {
-            long total = 0;
-            var sequence = 0;
-            int filled;
-            while ((filled = await file.ReadAtLeastAsync(buffer.AsMemory(0, ChunkSize), ChunkSize, throwOnEndOfStream: false, ct)) > 0)
-            {
-                sha.AppendData(buffer, 0, filled);
-                await connection.ExecuteAsync(new CommandDefinition(ImportsSql.InsertChunk,
-                    new { ImportId = importId, Sequence = sequence++, Content = buffer[..filled] }, transaction, cancellationToken: ct));
-                total += filled;
-            }
+            sha.AppendData(buffer, 0, filled);
+            await connection.ExecuteAsync(new CommandDefinition(ImportsSql.InsertChunk,
+                new { ImportId = importId, Sequence = sequence++, Content = filled == ChunkSize ? buffer : buffer[..filled] }, transaction, cancellationToken: ct));
+            total += filled;
+        }
 
-            return new StoredFile(total, Convert.ToHexStringLower(sha.GetHashAndReset()));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        return new StoredFile(total, Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
     /// <summary>A forward-only stream over the stored file, one chunk in memory at a time.</summary>
@@ -47,7 +44,9 @@ public static class RosterFileStore
 
     private sealed class ChunkStream(DbConnection connection, DbTransaction? transaction, int importId) : Stream
     {
-        private byte[] chunk = [];
+        // Every chunk is read into this one buffer, for the reason the upload uses one.
+        private readonly byte[] chunk = new byte[ChunkSize];
+        private int length;
         private int offset;
         private int nextSequence;
         private bool ended;
@@ -69,7 +68,7 @@ public static class RosterFileStore
 
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            if (offset == chunk.Length && !ended) await LoadNextAsync(cancellationToken);
+            if (offset == length && !ended) await LoadNextAsync(cancellationToken);
             return Take(buffer.Span);
         }
 
@@ -78,7 +77,7 @@ public static class RosterFileStore
 
         private int Take(Span<byte> buffer)
         {
-            var count = Math.Min(buffer.Length, chunk.Length - offset);
+            var count = Math.Min(buffer.Length, length - offset);
             chunk.AsSpan(offset, count).CopyTo(buffer);
             offset += count;
             position += count;
@@ -87,10 +86,15 @@ public static class RosterFileStore
 
         private async ValueTask LoadNextAsync(CancellationToken ct)
         {
-            var next = await connection.ExecuteScalarAsync<byte[]?>(new CommandDefinition(ImportsSql.ReadChunk,
-                new { ImportId = importId, Sequence = nextSequence }, transaction, cancellationToken: ct));
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ImportsSql.ReadChunk,
+                new { ImportId = importId, Sequence = nextSequence }, transaction, cancellationToken: ct), CommandBehavior.SequentialAccess);
             nextSequence++;
-            (chunk, offset, ended) = next is null ? ([], 0, true) : (next, 0, false);
+            offset = 0;
+            length = 0;
+            ended = !await reader.ReadAsync(ct);
+            if (ended) return;
+            long read;
+            while (length < chunk.Length && (read = reader.GetBytes(0, length, chunk, length, chunk.Length - length)) > 0) length += (int)read;
         }
 
         public override void Flush() { }

@@ -19,7 +19,7 @@ public static class RosterHeaderPeek
             }, ct);
             return reader.Header.Columns.Count == 0 ? null : reader.Header;
         }
-        catch (RosterEncodingException)
+        catch (Exception unreadable) when (unreadable is RosterEncodingException or RosterLimitException)
         {
             return null;
         }

@@ -21,6 +21,7 @@ public sealed record RosterImport
     public int RowsRead { get; init; }
     public int RowsValid { get; init; }
     public int RowsInvalid { get; init; }
+    public int RowsWithWarnings { get; init; }
     public int RowsImported { get; init; }
     public string? FailureReason { get; init; }
     public int? UploadedById { get; init; }
@@ -31,8 +32,15 @@ public sealed record RosterImport
     public DateTimeOffset? CommittedAt { get; init; }
     public int Version { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>The worker holding the import while it is being checked or committed.</summary>
+    public string? ClaimedBy { get; init; }
+    public DateTimeOffset? LeaseUntil { get; init; }
+    public int Attempts { get; init; }
 
     public ImportNotice? Notice => ImportNotice.FromJson(FailureReason);
+
+    /// <summary>A worker lost this work, which waits in the queue again: a person may discard it rather than let it run.</summary>
+    public bool WasInterrupted => Notice?.Code == ImportNoticeCode.Interrupted && Status is RosterImportStatus.Queued or RosterImportStatus.CommitQueued;
 
     public static Task<RosterImport?> FindAsync(DbConnection connection, DbTransaction? transaction, int id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<RosterImport>(new CommandDefinition(ImportsSql.Find, new { Id = id }, transaction, cancellationToken: ct));

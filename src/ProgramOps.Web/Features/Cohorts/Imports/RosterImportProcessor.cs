@@ -10,13 +10,14 @@ namespace ProgramOps.Web.Features.Cohorts.Imports;
 /// one transaction, so a failure or a killed process leaves the import as it was before, to be run again.
 /// </summary>
 public sealed class RosterImportProcessor(
-    Db db, LocalClock clock, AuditTrail audit, CohortTeams teams, ImportProgressBoard progress, ILogger<RosterImportProcessor> logger)
+    Db db, LocalClock clock, AuditTrail audit, CohortTeams teams, ImportProgressBoard progress, ImportWorkerIdentity worker,
+    ILogger<RosterImportProcessor> logger)
 {
     /// <summary>Claims the import from the queue, or does nothing when another worker was first.</summary>
     public async Task RunAsync(int importId, RosterImportStatus queued, CancellationToken ct)
     {
         var working = queued == RosterImportStatus.Queued ? RosterImportStatus.Validating : RosterImportStatus.Committing;
-        if (!await MoveAsync(importId, queued, working, ct)) return;
+        if (!await ClaimAsync(importId, queued, working, ct)) return;
         try
         {
             if (working == RosterImportStatus.Validating) await PreviewAsync(importId, ct);
@@ -37,11 +38,12 @@ public sealed class RosterImportProcessor(
 
     private async Task PreviewAsync(int importId, CancellationToken ct) => await db.InTransactionAsync(async (c, t) =>
     {
+        if (!await HoldLeaseAsync(c, t, importId, RosterImportStatus.Validating, ct)) return;
         var (import, cohort) = await LoadAsync(c, t, importId, ct);
         var outcome = await RosterImportCheck.RunAsync(c, t, import, cohort, clock.Today.Year, onAdmitted: null,
             fraction => progress.Report(importId, fraction), ct);
-        // A preview redone because the cohort changed under a commit keeps saying so.
-        var notice = import.Notice is { Code: ImportNoticeCode.ChangedSincePreview } kept ? kept : null;
+        // A preview redone because the cohort changed under a commit, or after an interruption, keeps saying so.
+        var notice = import.Notice is { Code: ImportNoticeCode.ChangedSincePreview or ImportNoticeCode.Interrupted } kept ? kept : null;
         await RecordCheckAsync(c, t, importId, outcome, notice, ct);
     }, ct);
 
@@ -49,6 +51,8 @@ public sealed class RosterImportProcessor(
     {
         var committed = await db.InTransactionAsync(async (c, t) =>
         {
+            // Reclaimed by another worker meanwhile: that worker commits, this one does nothing.
+            if (!await HoldLeaseAsync(c, t, importId, RosterImportStatus.Committing, ct)) return true;
             var (import, cohort) = await LoadAsync(c, t, importId, ct);
             // The window may have closed (or the late-joiner cut-off passed) since the upload.
             if (cohort.ImportRefusalOn(clock.Today) is { } refusal)
@@ -71,7 +75,8 @@ public sealed class RosterImportProcessor(
 
             await c.ExecuteAsync(new CommandDefinition(ImportsSql.RecordCommit, new
             {
-                Id = importId, result.RowsRead, RowsValid = result.Admitted, RowsInvalid = result.Rejected, RowsImported = result.Admitted, Now = clock.UtcNow,
+                Id = importId, result.RowsRead, RowsValid = result.Admitted, RowsInvalid = result.Rejected, RowsWithWarnings = result.AdmittedWithWarnings,
+                RowsImported = result.Admitted, Now = clock.UtcNow,
             }, t, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(ImportsSql.DeleteChunks, new { ImportId = importId }, t, cancellationToken: ct));
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", import.CohortId.ToString(), "RosterImported",
@@ -94,17 +99,17 @@ public sealed class RosterImportProcessor(
 
     private Task RecordCheckAsync(DbConnection c, DbTransaction t, int importId, CheckOutcome outcome, ImportNotice? notice, CancellationToken ct)
     {
-        var (status, encoding, read, valid, invalid, failure) = outcome switch
+        var (status, encoding, read, valid, invalid, warned, failure) = outcome switch
         {
-            Checked r => (RosterImportStatus.Previewed, (RosterEncoding?)r.Encoding, r.RowsRead, r.Admitted, r.Rejected, notice),
-            ColumnsNeedMapping => (RosterImportStatus.NeedsMapping, null, 0, 0, 0, notice),
-            CheckFailed f => (RosterImportStatus.Failed, f.Notice.Encoding, 0, 0, 0, f.Notice),
+            Checked r => (RosterImportStatus.Previewed, (RosterEncoding?)r.Encoding, r.RowsRead, r.Admitted, r.Rejected, r.AdmittedWithWarnings, notice),
+            ColumnsNeedMapping => (RosterImportStatus.NeedsMapping, null, 0, 0, 0, 0, notice),
+            CheckFailed f => (RosterImportStatus.Failed, f.Notice.Encoding, 0, 0, 0, 0, f.Notice),
             _ => throw new ArgumentOutOfRangeException(nameof(outcome)),
         };
         return c.ExecuteAsync(new CommandDefinition(ImportsSql.RecordCheck, new
         {
             Id = importId, Status = status.ToString(), DetectedEncoding = encoding?.ToString(), RowsRead = read, RowsValid = valid,
-            RowsInvalid = invalid, FailureReason = failure?.ToJson(), Now = clock.UtcNow,
+            RowsInvalid = invalid, RowsWithWarnings = warned, FailureReason = failure?.ToJson(), Now = clock.UtcNow,
         }, t, cancellationToken: ct));
     }
 
@@ -117,7 +122,15 @@ public sealed class RosterImportProcessor(
             }, t, cancellationToken: ct));
         }, ct);
 
-    private async Task<bool> MoveAsync(int importId, RosterImportStatus from, RosterImportStatus to, CancellationToken ct) =>
-        await db.InTransactionAsync((c, t) => c.ExecuteAsync(new CommandDefinition(ImportsSql.SetStatus,
-            new { Id = importId, From = from.ToString(), Status = to.ToString(), Now = clock.UtcNow }, t, cancellationToken: ct)), ct) == 1;
+    private async Task<bool> ClaimAsync(int importId, RosterImportStatus from, RosterImportStatus to, CancellationToken ct) =>
+        await db.InTransactionAsync((c, t) => c.ExecuteAsync(new CommandDefinition(ImportsSql.Claim, new
+        {
+            Id = importId, From = from.ToString(), Status = to.ToString(), Worker = worker.ToString(), LeaseUntil = clock.UtcNow + ImportLeases.Duration, Now = clock.UtcNow,
+        }, t, cancellationToken: ct)), ct) == 1;
+
+    private async Task<bool> HoldLeaseAsync(DbConnection c, DbTransaction t, int importId, RosterImportStatus working, CancellationToken ct) =>
+        await c.ExecuteAsync(new CommandDefinition(ImportsSql.HoldLease, new
+        {
+            Id = importId, Status = working.ToString(), Worker = worker.ToString(), LeaseUntil = clock.UtcNow + ImportLeases.Duration,
+        }, t, cancellationToken: ct)) == 1;
 }

@@ -26,6 +26,10 @@ public enum ImportNoticeCode
     InvalidEncoding,
     /// <summary>The file has no header row.</summary>
     Empty,
+    /// <summary>A line (<see cref="ImportNotice.Line"/>) is far longer than a roster line: the read stopped there.</summary>
+    LineTooLong,
+    /// <summary>The header has more columns than a roster has.</summary>
+    TooManyColumns,
     /// <summary>The cohort no longer takes imports (it completed, or is not open yet).</summary>
     CohortClosed,
     /// <summary>The enrolment window closed (on <see cref="ImportNotice.Date"/>) and the program takes no late joiners.</summary>
@@ -36,12 +40,22 @@ public enum ImportNoticeCode
     ChangedSincePreview,
     /// <summary>Something went wrong that is not the file's fault; the log has the details.</summary>
     Unexpected,
+    /// <summary>The worker's process ended (or went silent) mid-way; nothing was written and the work was queued again.</summary>
+    Interrupted,
+    /// <summary>The work lost its worker <see cref="ImportNotice.Attempts"/> times, so it is not retried by itself.</summary>
+    InterruptedRepeatedly,
 }
 
 /// <summary>Why an import failed, or what the person importing should know; stored as JSON, worded by the UI.</summary>
-public sealed record ImportNotice(ImportNoticeCode Code, RosterEncoding? Encoding = null, int? Line = null, DateOnly? Date = null)
+/// <param name="Attempts">For an interruption: how many times a worker had claimed the work.</param>
+/// <param name="At">For an interruption: when it was found.</param>
+public sealed record ImportNotice(
+    ImportNoticeCode Code, RosterEncoding? Encoding = null, int? Line = null, DateOnly? Date = null, int? Attempts = null, DateTimeOffset? At = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, ImportJson.Options);
+
+    public static ImportNotice Of(RosterLimitException exceeded) => new(
+        exceeded.Limit == RosterLimit.LineTooLong ? ImportNoticeCode.LineTooLong : ImportNoticeCode.TooManyColumns, Line: exceeded.Line);
 
     public static ImportNotice? FromJson(string? json) => json is null ? null : JsonSerializer.Deserialize<ImportNotice>(json, ImportJson.Options);
 }

@@ -50,6 +50,12 @@ public sealed class UploadModel(
         return await LoadAsync(cohortId, ct) ? Page() : NotFound();
     }
 
+    /// <summary>An empty roster with the recognised headers, in UTF-8 (with a BOM, for Excel) or in CP932.</summary>
+    public IActionResult OnGetTemplate(RosterEncoding encoding) =>
+        encoding is RosterEncoding.Utf8 or RosterEncoding.ShiftJis
+            ? File(RosterTemplate.Write(encoding), RosterProblemsCsv.ContentType(encoding), RosterTemplate.FileName(encoding))
+            : BadRequest();
+
     public async Task<IActionResult> OnPostAsync(int cohortId, CancellationToken ct)
     {
         if (!await LoadAsync(cohortId, ct)) return NotFound();

@@ -46,6 +46,6 @@ public static class RosterEncodingDetector
     {
         // .NET itself only knows the Unicode encodings; code page 932 comes from the framework's provider.
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        return Encoding.GetEncoding(932, EncoderFallback.ExceptionFallback, new NecSelectedIbmExtensions());
     }
 }

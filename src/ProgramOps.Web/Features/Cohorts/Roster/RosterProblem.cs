@@ -26,6 +26,10 @@ public enum RosterProblem
     EmailAlreadyInCohort,
     /// <summary>The contract's seats in this cohort are taken by the rows before this one.</summary>
     OverCapacity,
+    /// <summary>Longer than the field takes (<see cref="RosterLimits.MaxLength"/>); the value is its start.</summary>
+    TooLong,
+    /// <summary>A control character (NUL, escape…) or an invisible direction override; the value shows each as �.</summary>
+    ControlCharacter,
 }
 
 /// <summary>One problem of one row.</summary>
@@ -34,4 +38,8 @@ public enum RosterProblem
 /// <param name="Value">The offending value after normalisation; for column counts, the number of columns the row has.</param>
 /// <param name="FirstLine">For duplicates, the line where the value first appeared.</param>
 public sealed record RosterRowProblem(
-    RosterProblem Problem, RosterField? Field, string? Column, string Value, int? FirstLine = null);
+    RosterProblem Problem, RosterField? Field, string? Column, string Value, int? FirstLine = null)
+{
+    /// <summary>A wrong optional value (kana, department, birth year): the row is kept without it.</summary>
+    public bool IsWarning => Field is { } at && !RosterFields.Required.Contains(at);
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using CsvHelper;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Cohorts.Roster;
 
@@ -55,10 +56,18 @@ public sealed class RosterReader : IAsyncDisposable
             HasHeader = true,
             TrackLineNumbers = true,
             OnMalformedRecord = record => malformedLines[record.LineNumber] = record.Reason,
+            // The reader's buffer grows for a long record up to about twice this, and no further.
+            BufferSize = RosterLimits.MaxLineBytes / 2,
+            MaxRecordSize = RosterLimits.MaxLineBytes,
         });
         try
         {
-            await csv.ReadHeaderAsync(cancellationToken);
+            await WithinLimitsAsync(async () =>
+            {
+                await csv.ReadHeaderAsync(cancellationToken);
+                return true;
+            }, lineBefore: 0);
+            if (csv.Headers.Count > RosterLimits.MaxColumns) throw new RosterLimitException(RosterLimit.TooManyColumns, 1);
         }
         catch
         {
@@ -78,9 +87,10 @@ public sealed class RosterReader : IAsyncDisposable
             throw new InvalidOperationException("Required fields are missing or claimed by several columns: map the columns first.");
         if (started) throw new InvalidOperationException("The rows of a roster file can be read once.");
         started = true;
-        while (await csv.ReadAsync(cancellationToken))
+        var line = 1;
+        while (await WithinLimitsAsync(() => csv.ReadAsync(cancellationToken), line))
         {
-            var line = (int)csv.LineNumber;
+            line = (int)csv.LineNumber;
             var malformed = malformedLines.Remove(line, out var reason);
             if (IsBlank()) continue;
             var record = malformed ? Reject(line, RosterProblem.MalformedQuotes, reason.ToString())
@@ -94,6 +104,20 @@ public sealed class RosterReader : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => csv.DisposeAsync();
+
+    /// <summary>Reads on, turning CsvHelper's refusal of an over-long record into the line it starts on.</summary>
+    /// <remarks>Quoting faults are recovered and reported per row, so the only format error left is the size limit.</remarks>
+    private static async ValueTask<bool> WithinLimitsAsync(Func<ValueTask<bool>> read, int lineBefore)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (CsvFormatException tooLong)
+        {
+            throw new RosterLimitException(RosterLimit.LineTooLong, tooLong.LineNumber > 0 ? (int)tooLong.LineNumber : lineBefore + 1);
+        }
+    }
 
     private bool IsBlank()
     {
@@ -116,6 +140,12 @@ public sealed class RosterReader : IAsyncDisposable
     private InvalidRosterRecord RejectColumnCount(int line, RosterProblem problem) =>
         Reject(line, problem, csv.FieldCount.ToString(CultureInfo.InvariantCulture));
 
-    private static InvalidRosterRecord Reject(int line, RosterProblem problem, string value) =>
-        new(line, [new RosterRowProblem(problem, Field: null, Column: null, value)]);
+    private InvalidRosterRecord Reject(int line, RosterProblem problem, string value) =>
+        new(line, [new RosterRowProblem(problem, Field: null, Column: null, value)], new RosterPerson(
+            RosterLimits.Echo(JapaneseText.Normalize(ValueIfPresent(RosterField.EmployeeNumber))),
+            RosterLimits.Echo(JapaneseText.Normalize(ValueIfPresent(RosterField.Name)))));
+
+    /// <summary>The field's value where the row reaches its column (a row with too few columns may not).</summary>
+    private string ValueIfPresent(RosterField field) =>
+        Header.ColumnOf(field) is { } index && index < csv.FieldCount ? csv.GetString(index) : string.Empty;
 }

@@ -12,7 +12,20 @@ public sealed record ValidRosterRecord(
     string? Kana,
     string Email,
     string? Department,
-    int? BirthYear) : RosterRecord(Line);
+    int? BirthYear) : RosterRecord(Line)
+{
+    /// <summary>Optional values left out because they were wrong (see <see cref="RosterRowProblem.IsWarning"/>).</summary>
+    public IReadOnlyList<RosterRowProblem> Warnings { get; init; } = [];
 
-public sealed record InvalidRosterRecord(int Line, IReadOnlyList<RosterRowProblem> Problems) : RosterRecord(Line);
+    public RosterPerson Person => new(EmployeeNumber, Name);
+}
+
+/// <param name="Person">Who the row is about, as far as the file says (empty where it does not).</param>
+public sealed record InvalidRosterRecord(int Line, IReadOnlyList<RosterRowProblem> Problems, RosterPerson Person) : RosterRecord(Line);
+
+/// <summary>The person a row is about, so that a problem can be sent back to the client naming them.</summary>
+public sealed record RosterPerson(string EmployeeNumber, string Name)
+{
+    public static readonly RosterPerson Unknown = new("", "");
+}
 
