@@ -39,14 +39,34 @@ public sealed record ParticipantRecord
 
     private ProgramDefinition? program;
 
-    /// <summary>Read from the stored definition once per record: guards and dates ask for it several times.</summary>
-    public ProgramDefinition Program => program ??= ProgramDefinitionJson.Deserialize(Definition);
+    /// <summary>Read from the stored definition once per record (guards and dates ask for it several times), or given by a
+    /// reader of many participants who share it.</summary>
+    public ProgramDefinition Program { get => program ??= ProgramDefinitionJson.Deserialize(Definition); init => program = value; }
 
     public static Task<ParticipantRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.Find, new { Id = id }, transaction, cancellationToken: ct));
 
     public static Task<ParticipantRecord?> FindByCodeAsync(DbConnection connection, DbTransaction? transaction, string code, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCode, new { Code = code }, transaction, cancellationToken: ct));
+
+    /// <summary>
+    /// The participants these invitation codes name (at most a batch of events' worth), by code, with null for a code
+    /// nobody has; each program definition is read once for all who share it.
+    /// </summary>
+    public static async Task<Dictionary<string, ParticipantRecord?>> FindByCodesAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        var found = codes.ToDictionary(code => code, _ => (ParticipantRecord?)null, StringComparer.Ordinal);
+        if (codes.Count == 0) return found;
+        var programs = new Dictionary<string, ProgramDefinition>(StringComparer.Ordinal);
+        foreach (var record in await connection.QueryAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCodes, new { Codes = codes }, transaction, cancellationToken: ct)))
+        {
+            if (!programs.TryGetValue(record.Definition, out var program)) programs.Add(record.Definition, program = record.Program);
+            found[record.InvitationCode] = record with { Program = program };
+        }
+
+        return found;
+    }
 
     /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>
     public ParticipantFacts Facts(DateTimeOffset now) =>

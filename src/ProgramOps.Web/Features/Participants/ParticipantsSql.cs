@@ -87,6 +87,9 @@ public static class ParticipantsSql
     /// <summary>The participant an invitation code names, as the base app does.</summary>
     public const string FindByCode = Participant + " WHERE p.InvitationCode = @Code";
 
+    /// <summary>The participants a batch of the base app's events names.</summary>
+    public const string FindByCodes = Participant + " WHERE p.InvitationCode IN @Codes";
+
     private const string Participant =
         """
         SELECT p.Id, p.CohortId, p.ContractId, p.ClientId, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.BirthYear,
