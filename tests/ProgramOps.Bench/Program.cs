@@ -5,7 +5,8 @@ using ProgramOps.Bench;
 //        ProgramOps.Bench feedback <items>
 //        ProgramOps.Bench lifecycle <participants>
 //        ProgramOps.Bench report <participants>
-//        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]
+//        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency] [cohort id] [database file] [bare server url]
+//        ProgramOps.Bench bare-server <url> <database file>   (the baseline pages and /healthz)
 return args switch
 {
     ["import", var rows, .. var keep] => await ImportBenchmark.RunAsync(int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture), keep.FirstOrDefault()),
@@ -13,6 +14,7 @@ return args switch
     ["lifecycle", var participants] => await LifecycleJobsBenchmark.RunAsync(int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
     ["report", var participants] => await ReportBenchmark.RunAsync(int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
     ["feedback", var items] => FeedbackBenchmark.Run(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)),
+    ["bare-server", var url, var file] => await ProgramOps.Bench.Bare.BareServer.RunAsync(url, file),
     ["http", var baseUrl, var password, .. var rest] => await HttpBenchmark.RunAsync(new Uri(baseUrl), password, HttpBenchmarkSettings.From(rest)),
     _ => Usage(),
 };

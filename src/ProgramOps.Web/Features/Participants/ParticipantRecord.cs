@@ -34,6 +34,7 @@ public sealed record ParticipantRecord
     public required string CohortName { get; init; }
     public DateOnly ProgramStart { get; init; }
     public int ProgramId { get; init; }
+    public int ProgramVersionId { get; init; }
     public required string Definition { get; init; }
     public required string ClientName { get; init; }
 
@@ -58,11 +59,15 @@ public sealed record ParticipantRecord
     {
         var found = codes.ToDictionary(code => code, _ => (ParticipantRecord?)null, StringComparer.Ordinal);
         if (codes.Count == 0) return found;
-        var programs = new Dictionary<string, ProgramDefinition>(StringComparer.Ordinal);
-        foreach (var record in await connection.QueryAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCodes, new { Codes = codes }, transaction, cancellationToken: ct)))
+        var records = (await connection.QueryAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCodes, new { Codes = codes }, transaction, cancellationToken: ct))).AsList();
+        var versionIds = records.Select(r => r.ProgramVersionId).Distinct().ToList();
+        var programs = versionIds.Count == 0 ? [] : (await connection.QueryAsync<(int Id, string Definition)>(new CommandDefinition(
+                ParticipantsSql.ProgramDefinitions, new { Ids = versionIds }, transaction, cancellationToken: ct)))
+            .ToDictionary(v => v.Id, v => (v.Definition, Program: ProgramDefinitionJson.Deserialize(v.Definition)));
+        foreach (var record in records)
         {
-            if (!programs.TryGetValue(record.Definition, out var program)) programs.Add(record.Definition, program = record.Program);
-            found[record.InvitationCode] = record with { Program = program };
+            var (definition, program) = programs[record.ProgramVersionId];
+            found[record.InvitationCode] = record with { Definition = definition, Program = program };
         }
 
         return found;
