@@ -73,7 +73,7 @@ bare_base="http://127.0.0.1:$(python3 -c 'import socket; s=socket.socket(); s.bi
 dotnet "$bench_dll" bare-server "$bare_base" "$data/bench.db" >"$data/bare.log" 2>&1 &
 bare_pid=$!
 for _ in $(seq 1 120); do curl -fsS "$bare_base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
-dotnet "$bench_dll" http "$base" "$password" "$warmup" "$measure" "$concurrency" "$cohort_id" "$data/bench.db" "$bare_base"
+dotnet "$bench_dll" http "$base" "$password" "$warmup" "$measure" "$concurrency" "$cohort_id" "$data/bench.db" "$bare_base" "$data/server.log"
 kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; bare_pid=""
 echo
 dotnet "$bench_dll" insert "$clients"

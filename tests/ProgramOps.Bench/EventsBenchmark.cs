@@ -192,7 +192,7 @@ public static partial class EventsBenchmark
     }
 
     /// <summary>Creates the key through the admin page, as an administrator would, and reads the secret it shows once.</summary>
-    private static async Task<(string KeyId, byte[] Secret)> CreateKeyAsync(HttpClient admin)
+    internal static async Task<(string KeyId, byte[] Secret)> CreateKeyAsync(HttpClient admin)
     {
         var page = await admin.GetStringAsync("/admin/apikeys");
         var fields = new Dictionary<string, string>

@@ -11,12 +11,13 @@ namespace ProgramOps.Bench;
 /// <param name="CohortId">A cohort whose page and participant list are measured too (the 100,000-participant one), if any.</param>
 /// <param name="DatabaseFile">The served database, for the events benchmark's invitation codes, if any.</param>
 /// <param name="BareUrl">The bare server's address (<c>bare-server</c> on the same file), for the pages' baseline, if any.</param>
-public sealed record HttpBenchmarkSettings(int WarmUpSeconds, int MeasureSeconds, int Concurrency, int? CohortId, string? DatabaseFile, Uri? BareUrl)
+/// <param name="ServerLog">The console's log, where the writers' load looks for "database is locked", if the load is to run.</param>
+public sealed record HttpBenchmarkSettings(int WarmUpSeconds, int MeasureSeconds, int Concurrency, int? CohortId, string? DatabaseFile, Uri? BareUrl, string? ServerLog)
 {
     public static HttpBenchmarkSettings From(string[] args)
     {
         int At(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
-        return new HttpBenchmarkSettings(At(0, 10), At(1, 20), At(2, 8), args.Length > 3 ? At(3, 0) : null, args.Length > 4 ? args[4] : null, args.Length > 5 ? new Uri(args[5]) : null);
+        return new HttpBenchmarkSettings(At(0, 10), At(1, 20), At(2, 8), args.Length > 3 ? At(3, 0) : null, args.Length > 4 ? args[4] : null, args.Length > 5 ? new Uri(args[5]) : null, args.Length > 6 ? args[6] : null);
     }
 }
 
@@ -93,6 +94,11 @@ public static partial class HttpBenchmark
         {
             Console.WriteLine();
             await EventsBenchmark.RunAsync(http, baseUrl, file, cohort, participants: 50_000, concurrency: 4);
+            if (settings.ServerLog is { } log)
+            {
+                Console.WriteLine();
+                await WritersLoadBenchmark.RunAsync(http, baseUrl, file, cohort, log, settings.MeasureSeconds);
+            }
         }
 
         return 0;
@@ -148,7 +154,7 @@ public static partial class HttpBenchmark
     }
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    internal static partial Regex AntiforgeryToken();
 
     private static readonly string[] SearchTerms =
         [.. DemoNames.CompanyStems.Take(12).Select(s => s.Written), "製薬", "工業", "商事", "健康保険組合", "トウワ", ""];
