@@ -4,7 +4,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Sqlite;
-using ProgramOps.Web.Features.Events;
 
 namespace ProgramOps.Bench;
 
@@ -55,13 +54,7 @@ public static partial class WritersLoadBenchmark
                     id = $"load-{sender}-{n}-{i}", type = "check_in", participant = linked[random.Next(linked.Count)], occurredAt = DateTimeOffset.UtcNow,
                     data = new { smoked = false, cravings = i % 11 },
                 });
-                var body = JsonSerializer.SerializeToUtf8Bytes(new { events });
-                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new("application/json");
-                request.Headers.Add(RequestSignature.KeyHeader, keyId);
-                request.Headers.Add(RequestSignature.TimestampHeader, timestamp);
-                request.Headers.Add(RequestSignature.SignatureHeader, RequestSignature.Compute(secret, timestamp, body));
+                using var request = EventsBenchmark.SignedRequest(keyId, secret, JsonSerializer.SerializeToUtf8Bytes(new { events }));
                 using var response = await api.SendAsync(request);
                 Count("event batch", (int)response.StatusCode);
             }
