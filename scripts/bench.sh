@@ -19,9 +19,10 @@ web_dll="src/ProgramOps.Web/bin/Release/net10.0/ProgramOps.Web.dll"
 bench_dll="tests/ProgramOps.Bench/bin/Release/net10.0/ProgramOps.Bench.dll"
 
 data="$(mktemp -d -t programops-bench-XXXXXX)"
-server_pid=""
+server_pid="" bare_pid=""
 cleanup() {
   if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  if [[ -n "$bare_pid" ]]; then kill "$bare_pid" 2>/dev/null || true; wait "$bare_pid" 2>/dev/null || true; fi
   rm -rf "$data"
 }
 trap cleanup EXIT
@@ -29,6 +30,25 @@ trap cleanup EXIT
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
 password="$(python3 -c 'import secrets; print(secrets.token_urlsafe(18))')"
 base="http://127.0.0.1:$port"
+
+# Cold start: the built console on an empty database (migrations, first administrator) until /healthz answers healthy,
+# beside a bare ASP.NET Core app answering /healthz, started the same way.
+cold_start() {
+  local started=$(date +%s.%N) pid
+  "$@" >"$data/cold.log" 2>&1 &
+  pid=$!
+  until curl -fsS "$base/healthz" >/dev/null 2>&1; do
+    if ! kill -0 "$pid" 2>/dev/null; then echo "It exited:" >&2; cat "$data/cold.log" >&2; exit 1; fi
+    sleep 0.02
+  done
+  python3 -c "print(f'{$(date +%s.%N) - $started:.2f}')"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+echo
+cold="$(Bootstrap__AdminPassword="$password" Database__SqliteFile="$data/cold.db" ASPNETCORE_ENVIRONMENT=Production cold_start dotnet "$web_dll" --urls "$base")"
+bare="$(cold_start dotnet "$bench_dll" bare-server "$base" "$data/cold.db")"
+echo "Cold start to a healthy /healthz on an empty database: $cold s; baseline: a bare ASP.NET Core app answering /healthz from the same file: $bare s"
+echo "target: cold start < 2 s: $(python3 -c "print('PASS' if $cold < 2 else 'FAIL')") (ratio to bare $(python3 -c "print(f'{$cold / $bare:.1f}')"))"
 
 echo
 echo "Starting the console on $base with $clients demo clients (log: $data/server.log)"
@@ -48,7 +68,13 @@ echo
 dotnet "$bench_dll" import "$participants" "$data/bench.db" | tee "$data/import.txt"
 cohort_id="$(grep -o 'cohort-id: [0-9]*' "$data/import.txt" | grep -o '[0-9]*$')"
 echo
-dotnet "$bench_dll" http "$base" "$password" "$warmup" "$measure" "$concurrency" "$cohort_id" "$data/bench.db"
+# The pages' baseline: bare Razor pages reading the same rows from the same file (tests/ProgramOps.Bench/Bare).
+bare_base="http://127.0.0.1:$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+dotnet "$bench_dll" bare-server "$bare_base" "$data/bench.db" >"$data/bare.log" 2>&1 &
+bare_pid=$!
+for _ in $(seq 1 120); do curl -fsS "$bare_base/healthz" >/dev/null 2>&1 && break; sleep 0.5; done
+dotnet "$bench_dll" http "$base" "$password" "$warmup" "$measure" "$concurrency" "$cohort_id" "$data/bench.db" "$bare_base" "$data/server.log"
+kill "$bare_pid"; wait "$bare_pid" 2>/dev/null || true; bare_pid=""
 echo
 dotnet "$bench_dll" insert "$clients"
 echo

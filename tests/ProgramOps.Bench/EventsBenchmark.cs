@@ -12,12 +12,14 @@ namespace ProgramOps.Bench;
 /// <summary>
 /// The events API under load on loopback: batches of 500 signed events (app links, then check-ins) from concurrent
 /// senders, each event id new, so every event goes through the idempotency check and is stored; then the same
-/// batches replayed, which must change nothing. Prints events/s and batch latency percentiles.
+/// batches replayed, which must change nothing. Prints events/s and batch latency percentiles beside the baseline: a bare
+/// idempotent append of the same events (prepared INSERT OR IGNORE, batches of 500 per transaction) on the same file.
 /// </summary>
 public static partial class EventsBenchmark
 {
     private const int BatchSize = 500;
-    private const double TargetEventsPerSecond = 5000;
+    private const double TargetEventsPerSecond = 30_000;
+    private const double TargetP99Milliseconds = 250;
 
     public static async Task RunAsync(HttpClient admin, Uri baseUrl, string databaseFile, int cohortId, int participants, int concurrency)
     {
@@ -35,13 +37,84 @@ public static partial class EventsBenchmark
         var checkedIn = await DriveAsync(http, keyId, secret, batches[(batches.Count / 2)..], concurrency);
         var fresh = Run.Combine(linked, checkedIn);
         var replay = await DriveAsync(http, keyId, secret, batches.Take(Math.Max(1, batches.Count / 4)).ToList(), concurrency);
+        var bare = await BareAppendAsync(databaseFile, codes, now);
 
+        var rate = fresh.Events / fresh.Elapsed.TotalSeconds;
+        var p99 = fresh.Percentile(99);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
             Events API (POST /api/v1/events, HMAC-signed, batches of {BatchSize}, {concurrency} concurrent senders)
-              new events    : {fresh.Events:N0} in {fresh.Elapsed.TotalSeconds:F1} s = {fresh.Events / fresh.Elapsed.TotalSeconds:N0} events/s; batch p50 {fresh.Percentile(50):F0} ms, p99 {fresh.Percentile(99):F0} ms; accepted {fresh.Accepted:N0}, errors {fresh.Errors}
+              new events    : {fresh.Events:N0} in {fresh.Elapsed.TotalSeconds:F1} s = {rate:N0} events/s; batch p50 {fresh.Percentile(50):F0} ms, p99 {p99:F0} ms; accepted {fresh.Accepted:N0}, errors {fresh.Errors}
               replayed      : {replay.Events:N0} in {replay.Elapsed.TotalSeconds:F1} s = {replay.Events / replay.Elapsed.TotalSeconds:N0} events/s; duplicates {replay.Duplicates:N0}, accepted {replay.Accepted}
-              target: at least {TargetEventsPerSecond:N0} events/s sustained: {(fresh.Events / fresh.Elapsed.TotalSeconds >= TargetEventsPerSecond && fresh.Errors == 0 ? "PASS" : "FAIL")}
+              baseline: bare idempotent append of the same {bare.Events:N0} events on the same file, {BatchSize} per transaction, one writer: {bare.Events / bare.Elapsed.TotalSeconds:N0} events/s
+              target: at least {TargetEventsPerSecond:N0} events/s sustained, none failed: {(rate >= TargetEventsPerSecond && fresh.Errors == 0 ? "PASS" : "FAIL")} (ratio to bare append {rate / (bare.Events / bare.Elapsed.TotalSeconds):F2})
+              target: batch p99 < {TargetP99Milliseconds:F0} ms: {(p99 < TargetP99Milliseconds ? "PASS" : "FAIL")}
             """));
+    }
+
+    /// <summary>
+    /// The machine's limit for this write: the same events appended to a table shaped like ParticipantEvents (same
+    /// indexes, unique event id) in the same database file, with no checks, no lifecycle and no JSON or HTTP.
+    /// </summary>
+    private static async Task<(int Events, TimeSpan Elapsed)> BareAppendAsync(string databaseFile, List<string> codes, DateTimeOffset now)
+    {
+        await using var connection = new SqliteConnection($"Data Source={databaseFile};Default Timeout=30");
+        await connection.OpenAsync();
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                DROP TABLE IF EXISTS BenchBareEvents;
+                CREATE TABLE BenchBareEvents (Id INTEGER PRIMARY KEY AUTOINCREMENT, ApiKeyId INTEGER NOT NULL, EventId TEXT NOT NULL, EventType TEXT NOT NULL,
+                    ParticipantId INTEGER NOT NULL, OccurredAt TEXT NOT NULL, ReceivedAt TEXT NOT NULL, Payload TEXT NOT NULL);
+                CREATE UNIQUE INDEX UX_BenchBareEvents_EventId ON BenchBareEvents (ApiKeyId, EventId);
+                CREATE INDEX IX_BenchBareEvents_Participant ON BenchBareEvents (ParticipantId, OccurredAt);
+                """;
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT InvitationCode, Id FROM Participants WHERE InvitationCode IN (SELECT value FROM json_each($codes))";
+            read.Parameters.AddWithValue("$codes", JsonSerializer.Serialize(codes));
+            await using var reader = await read.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) ids[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        var at = now.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+        var events = codes.Select((code, i) => (Id: $"link-{i}", Type: "app_linked", Participant: ids[code], Payload: "{}"))
+            .Concat(codes.Select((code, i) => (Id: $"checkin-{i}", Type: "check_in", Participant: ids[code],
+                Payload: JsonSerializer.Serialize(new { smoked = i % 7 == 0, cravings = i % 11 }))))
+            .ToList();
+        var started = Stopwatch.StartNew();
+        foreach (var batch in events.Chunk(BatchSize))
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = """
+                INSERT OR IGNORE INTO BenchBareEvents (ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload)
+                VALUES (1, $id, $type, $participant, $at, $at, $payload)
+                """;
+            var (id, type, participant, atParameter, payload) = (insert.Parameters.Add("$id", SqliteType.Text), insert.Parameters.Add("$type", SqliteType.Text),
+                insert.Parameters.Add("$participant", SqliteType.Integer), insert.Parameters.AddWithValue("$at", at), insert.Parameters.Add("$payload", SqliteType.Text));
+            insert.Prepare();
+            foreach (var e in batch)
+            {
+                (id.Value, type.Value, participant.Value, payload.Value) = (e.Id, e.Type, e.Participant, e.Payload);
+                await insert.ExecuteNonQueryAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var elapsed = started.Elapsed;
+        await using (var drop = connection.CreateCommand())
+        {
+            drop.CommandText = "DROP TABLE BenchBareEvents";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        return (events.Count, elapsed);
     }
 
     private static object Event(string id, string type, string code, DateTimeOffset at, object? data) =>
@@ -89,13 +162,7 @@ public static partial class EventsBenchmark
             int index;
             while ((index = Interlocked.Increment(ref next)) < batches.Count)
             {
-                var body = batches[index];
-                var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = new ByteArrayContent(body) };
-                request.Content.Headers.ContentType = new("application/json");
-                request.Headers.Add(RequestSignature.KeyHeader, keyId);
-                request.Headers.Add(RequestSignature.TimestampHeader, timestamp);
-                request.Headers.Add(RequestSignature.SignatureHeader, RequestSignature.Compute(secret, timestamp, body));
+                using var request = SignedRequest(keyId, secret, batches[index]);
                 var sent = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
                 run.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
@@ -118,8 +185,20 @@ public static partial class EventsBenchmark
         return run;
     }
 
+    /// <summary>A batch as the base app sends it: signed with the key's secret over the timestamp and body.</summary>
+    internal static HttpRequestMessage SignedRequest(string keyId, byte[] secret, byte[] body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/events") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(RequestSignature.KeyHeader, keyId);
+        request.Headers.Add(RequestSignature.TimestampHeader, timestamp);
+        request.Headers.Add(RequestSignature.SignatureHeader, RequestSignature.Compute(secret, timestamp, body));
+        return request;
+    }
+
     /// <summary>Creates the key through the admin page, as an administrator would, and reads the secret it shows once.</summary>
-    private static async Task<(string KeyId, byte[] Secret)> CreateKeyAsync(HttpClient admin)
+    internal static async Task<(string KeyId, byte[] Secret)> CreateKeyAsync(HttpClient admin)
     {
         var page = await admin.GetStringAsync("/admin/apikeys");
         var fields = new Dictionary<string, string>

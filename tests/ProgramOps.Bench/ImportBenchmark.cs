@@ -119,6 +119,15 @@ public static class ImportBenchmark
         return process.PeakWorkingSet64;
     }
 
+    /// <summary>One roster of <paramref name="rows"/> people imported into a new cohort of a served database, as a writer beside others.</summary>
+    internal static async Task<int> ImportIntoAsync(string databaseFile, int rows)
+    {
+        var clock = new LocalClock(TimeProvider.System, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo"));
+        using var folder = new BenchFolder();
+        var path = folder.Write("load.csv", Encoding.UTF8, DemoRoster.Lines(rows, seed: 11, "L", "load.example.co.jp", clock.Today.Year));
+        return (await ImportAsync(BenchDatabase.Open(databaseFile), clock, path)).Imported;
+    }
+
     private sealed record ImportTimes(int CohortId, int Imported, int Teams, TimeSpan Upload, TimeSpan Check, TimeSpan Commit, TimeSpan TeamFormation)
     {
         public TimeSpan Total => Upload + Check + Commit + TeamFormation;

@@ -6,7 +6,8 @@ using ProgramOps.Bench;
 //        ProgramOps.Bench lifecycle <participants>
 //        ProgramOps.Bench report <participants>
 //        ProgramOps.Bench portfolio <cohorts> <participants>
-//        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]
+//        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency] [cohort id] [database file] [bare server url]
+//        ProgramOps.Bench bare-server <url> <database file>   (the baseline pages and /healthz)
 return args switch
 {
     ["import", var rows, .. var keep] => await ImportBenchmark.RunAsync(int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture), keep.FirstOrDefault()),
@@ -16,6 +17,7 @@ return args switch
     ["portfolio", var cohorts, var participants] => await PortfolioBenchmark.RunAsync(
         int.Parse(cohorts, System.Globalization.CultureInfo.InvariantCulture), int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
     ["feedback", var items] => FeedbackBenchmark.Run(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)),
+    ["bare-server", var url, var file] => await ProgramOps.Bench.Bare.BareServer.RunAsync(url, file),
     ["http", var baseUrl, var password, .. var rest] => await HttpBenchmark.RunAsync(new Uri(baseUrl), password, HttpBenchmarkSettings.From(rest)),
     _ => Usage(),
 };

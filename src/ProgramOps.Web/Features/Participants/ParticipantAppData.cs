@@ -1,3 +1,4 @@
+using System.Data;
 using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Participants;
@@ -12,25 +13,42 @@ public static class ParticipantAppData
     /// <summary>The week map holds the weeks of the longest program a definition may have.</summary>
     public const int MappedWeeks = ProgramDefinitionValidator.MaxWeeks;
 
-    /// <summary>Check-ins can arrive out of order: the latest program day wins, and every week checked in is kept.</summary>
-    public static Task RecordCheckInAsync(
-        DbConnection connection, DbTransaction transaction, SqlDialect dialect, long participantId, DateOnly programStart, DateOnly day, CancellationToken ct)
+    /// <summary>The writes of one transaction (an event batch), each statement prepared once.</summary>
+    public static Writer Prepare(DbConnection connection, DbTransaction transaction, SqlDialect dialect) => new(connection, transaction, dialect);
+
+    public sealed class Writer(DbConnection connection, DbTransaction transaction, SqlDialect dialect) : IDisposable
     {
-        var week = ProgramWeek.Of(programStart, day) is { } w && w <= MappedWeeks ? w : (int?)null;
-        return connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.RecordCheckIn(dialect),
-            new { Id = participantId, Day = day, Position = week, Zeros = new string('0', week ?? 0) }, transaction, cancellationToken: ct));
+        private readonly PreparedCommand _checkIn = new(connection, transaction, ParticipantsSql.RecordCheckIn(dialect),
+            ("Id", DbType.Int64), ("Day", DbType.Date), ("Position", DbType.Int32), ("Zeros", DbType.String));
+        private readonly PreparedCommand _quitDate = new(connection, transaction, ParticipantsSql.SetQuitDate, ("Id", DbType.Int64), ("QuitDate", DbType.Date));
+        private readonly PreparedCommand _finalAnswers = new(connection, transaction, ParticipantsSql.RecordFinalAnswers,
+            ("Id", DbType.Int64), ("CoPpm", DbType.Double), ("WeightChangeKg", DbType.Double), ("WaistChangeCm", DbType.Double));
+        private readonly PreparedCommand _satisfaction = new(connection, transaction, ParticipantsSql.RecordSatisfaction, ("Id", DbType.Int64), ("Score", DbType.Int32));
+
+        /// <summary>Check-ins can arrive out of order: the latest program day wins, and every week checked in is kept.</summary>
+        public Task RecordCheckInAsync(long participantId, DateOnly programStart, DateOnly day, CancellationToken ct)
+        {
+            var week = ProgramWeek.Of(programStart, day) is { } w && w <= MappedWeeks ? w : (int?)null;
+            return _checkIn.Set("Id", participantId).Set("Day", day).Set("Position", week).Set("Zeros", new string('0', week ?? 0)).ExecuteAsync(ct);
+        }
+
+        public Task SetQuitDateAsync(long participantId, DateOnly quitDate, CancellationToken ct) =>
+            _quitDate.Set("Id", participantId).Set("QuitDate", quitDate).ExecuteAsync(ct);
+
+        public Task RecordFinalAnswersAsync(long participantId, decimal? coPpm, decimal? weightChangeKg, decimal? waistChangeCm, CancellationToken ct) =>
+            _finalAnswers.Set("Id", participantId).Set("CoPpm", (double?)coPpm).Set("WeightChangeKg", (double?)weightChangeKg)
+                .Set("WaistChangeCm", (double?)waistChangeCm).ExecuteAsync(ct);
+
+        /// <summary>The latest answer is the participant's satisfaction.</summary>
+        public Task RecordSatisfactionAsync(long participantId, int score, CancellationToken ct) =>
+            _satisfaction.Set("Id", participantId).Set("Score", score).ExecuteAsync(ct);
+
+        public void Dispose()
+        {
+            _checkIn.Dispose();
+            _quitDate.Dispose();
+            _finalAnswers.Dispose();
+            _satisfaction.Dispose();
+        }
     }
-
-    public static Task RecordFinalAnswersAsync(
-        DbConnection connection, DbTransaction transaction, long participantId, decimal? coPpm, decimal? weightChangeKg, decimal? waistChangeCm, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.RecordFinalAnswers,
-            new { Id = participantId, CoPpm = (double?)coPpm, WeightChangeKg = (double?)weightChangeKg, WaistChangeCm = (double?)waistChangeCm },
-            transaction, cancellationToken: ct));
-
-    /// <summary>The latest answer is the participant's satisfaction.</summary>
-    public static Task RecordSatisfactionAsync(DbConnection connection, DbTransaction transaction, long participantId, int score, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.RecordSatisfaction, new { Id = participantId, Score = score }, transaction, cancellationToken: ct));
-
-    public static Task SetQuitDateAsync(DbConnection connection, DbTransaction transaction, long participantId, DateOnly quitDate, CancellationToken ct) =>
-        connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.SetQuitDate, new { Id = participantId, QuitDate = quitDate }, transaction, cancellationToken: ct));
 }

@@ -34,13 +34,15 @@ public sealed record ParticipantRecord
     public required string CohortName { get; init; }
     public DateOnly ProgramStart { get; init; }
     public int ProgramId { get; init; }
+    public int ProgramVersionId { get; init; }
     public required string Definition { get; init; }
     public required string ClientName { get; init; }
 
     private ProgramDefinition? program;
 
-    /// <summary>Read from the stored definition once per record: guards and dates ask for it several times.</summary>
-    public ProgramDefinition Program => program ??= ProgramDefinitionJson.Deserialize(Definition);
+    /// <summary>Read from the stored definition once per record (guards and dates ask for it several times), or given by a
+    /// reader of many participants who share it.</summary>
+    public ProgramDefinition Program { get => program ??= ProgramDefinitionJson.Deserialize(Definition); init => program = value; }
 
     public static Task<ParticipantRecord?> FindAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.Find, new { Id = id }, transaction, cancellationToken: ct));
@@ -51,6 +53,29 @@ public sealed record ParticipantRecord
     /// <summary>The record as those who may not see who the participant is get it: every personal field left out.</summary>
     public ParticipantRecord WithoutPersonalData() =>
         this with { EmployeeNumber = null, FullName = null, Kana = null, Email = null, Department = null, BirthYear = null, InvitationCode = "" };
+
+    /// <summary>
+    /// The participants these invitation codes name (at most a batch of events' worth), by code, with null for a code
+    /// nobody has; each program definition is read once for all who share it.
+    /// </summary>
+    public static async Task<Dictionary<string, ParticipantRecord?>> FindByCodesAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        var found = codes.ToDictionary(code => code, _ => (ParticipantRecord?)null, StringComparer.Ordinal);
+        if (codes.Count == 0) return found;
+        var records = (await connection.QueryAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCodes, new { Codes = codes }, transaction, cancellationToken: ct))).AsList();
+        var versionIds = records.Select(r => r.ProgramVersionId).Distinct().ToList();
+        var programs = versionIds.Count == 0 ? [] : (await connection.QueryAsync<(int Id, string Definition)>(new CommandDefinition(
+                ParticipantsSql.ProgramDefinitions, new { Ids = versionIds }, transaction, cancellationToken: ct)))
+            .ToDictionary(v => v.Id, v => (v.Definition, Program: ProgramDefinitionJson.Deserialize(v.Definition)));
+        foreach (var record in records)
+        {
+            var (definition, program) = programs[record.ProgramVersionId];
+            found[record.InvitationCode] = record with { Definition = definition, Program = program };
+        }
+
+        return found;
+    }
 
     /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>
     public ParticipantFacts Facts(DateTimeOffset now) =>

@@ -1,3 +1,4 @@
+using System.Data;
 using ProgramOps.Web.Features.Events;
 
 namespace ProgramOps.Web.Features.Participants;
@@ -36,10 +37,42 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
         Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> fire, int? actorUserId, string actor, string? reason, string? eventId,
         CancellationToken ct)
     {
+        using var writer = Prepare(connection, transaction);
+        return await writer.FireAsync(participant, expectedVersion, fire, actorUserId, actor, reason, eventId, ct);
+    }
+
+    /// <summary>For a transaction that moves many participants one by one (an event batch): the statements are prepared once.</summary>
+    public TransitionWriter Prepare(DbConnection connection, DbTransaction transaction) => new(connection, transaction, audit.Prepare(connection, transaction), time);
+}
+
+/// <summary>The writes of <see cref="ParticipantTransitions"/> in one transaction, each statement prepared once.</summary>
+public sealed class TransitionWriter : IDisposable
+{
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly AuditWriter _audit;
+    private readonly TimeProvider _time;
+    private readonly PreparedCommand _setState;
+    private readonly PreparedCommand _log;
+
+    internal TransitionWriter(DbConnection connection, DbTransaction transaction, AuditWriter audit, TimeProvider time)
+    {
+        (_connection, _transaction, _audit, _time) = (connection, transaction, audit, time);
+        _setState = new PreparedCommand(connection, transaction, ParticipantsSql.SetState,
+            ("State", DbType.String), ("Outcome", DbType.String), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String), ("Id", DbType.Int64), ("Version", DbType.Int32));
+        _log = new PreparedCommand(connection, transaction, ParticipantsSql.InsertTransition,
+            ("ParticipantId", DbType.Int64), ("FromState", DbType.String), ("ToState", DbType.String), ("TriggerName", DbType.String),
+            ("Outcome", DbType.String), ("Actor", DbType.String), ("OccurredAt", DbType.DateTimeOffset), ("Reason", DbType.String), ("EventId", DbType.String));
+    }
+
+    public async Task<TransitionResult> FireAsync(
+        ParticipantRecord participant, int expectedVersion, Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> fire,
+        int? actorUserId, string actor, string? reason, string? eventId, CancellationToken ct)
+    {
         var participantId = participant.Id;
         if (participant.Version != expectedVersion) return new TransitionConflict();
 
-        var now = time.GetUtcNow();
+        var now = _time.GetUtcNow();
         var lifecycle = new ParticipantLifecycle(participant.State, participant.Facts(now));
         ParticipantTransition transition;
         try
@@ -51,28 +84,32 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
             return new TransitionRefused(refused);
         }
 
-        var written = await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.SetState, new
-        {
-            Id = participantId, Version = expectedVersion, State = transition.To.ToString(), Outcome = transition.Outcome?.ToString(), Now = now, Actor = actor,
-        }, transaction, cancellationToken: ct));
+        var outcome = transition.Outcome?.ToString();
+        var written = await _setState.Set("Id", participantId).Set("Version", expectedVersion).Set("State", transition.To.ToString()).Set("Outcome", outcome)
+            .Set("Now", now).Set("Actor", actor).ExecuteAsync(ct);
         if (written == 0) return new TransitionConflict();
 
-        await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.InsertTransition, new
-        {
-            ParticipantId = participantId, FromState = transition.From.ToString(), ToState = transition.To.ToString(),
-            TriggerName = transition.Trigger.ToString(), Outcome = transition.Outcome?.ToString(), Actor = actor, OccurredAt = now, Reason = reason, EventId = eventId,
-        }, transaction, cancellationToken: ct));
+        await _log.Set("ParticipantId", participantId).Set("FromState", transition.From.ToString()).Set("ToState", transition.To.ToString())
+            .Set("TriggerName", transition.Trigger.ToString()).Set("Outcome", outcome).Set("Actor", actor).Set("OccurredAt", now).Set("Reason", reason)
+            .Set("EventId", eventId).ExecuteAsync(ct);
         if (transition.To == ParticipantState.Withdrawn)
         {
-            await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.Anonymise, new { Id = participantId, Now = now }, transaction, cancellationToken: ct));
-            await connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.EraseTransitionReasons, new { Id = participantId }, transaction, cancellationToken: ct));
-            await AppEventErasure.EraseAsync(connection, transaction, participantId, ct);
+            await _connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.Anonymise, new { Id = participantId, Now = now }, _transaction, cancellationToken: ct));
+            await _connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.EraseTransitionReasons, new { Id = participantId }, _transaction, cancellationToken: ct));
+            await AppEventErasure.EraseAsync(_connection, _transaction, participantId, ct);
         }
 
         // The audit row names the participant by id only: it must not keep what withdrawal erases.
-        await audit.RecordAsync(connection, transaction, new AuditEntry("Participant", participantId.ToString(), transition.Trigger.ToString(),
+        await _audit.RecordAsync(new AuditEntry("Participant", participantId.ToString(), transition.Trigger.ToString(),
             $"{transition.From} → {transition.To}", new Dictionary<string, FieldChange> { ["State"] = new(transition.From.ToString(), transition.To.ToString()) }),
-            actorUserId, actor);
+            actorUserId, actor, ct);
         return new Transitioned(transition);
+    }
+
+    public void Dispose()
+    {
+        _setState.Dispose();
+        _log.Dispose();
+        _audit.Dispose();
     }
 }

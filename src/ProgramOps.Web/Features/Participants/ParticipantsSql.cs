@@ -52,10 +52,11 @@ public static class ParticipantsSql
         var direction = descending ? "DESC" : "ASC";
         var orderBy = sort switch
         {
-            ParticipantSort.Name => $"p.Kana {direction}, p.FullName {direction}, p.Id",
-            ParticipantSort.EmployeeNumber => $"p.EmployeeNumber {direction}, p.Id",
-            ParticipantSort.State => $"p.State {direction}, p.Id",
-            ParticipantSort.Team => $"p.TeamId {direction}, p.Id",
+            // The id breaks ties in the same direction, so one index read forwards or backwards serves either.
+            ParticipantSort.Name => $"p.Kana {direction}, p.FullName {direction}, p.Id {direction}",
+            ParticipantSort.EmployeeNumber => $"p.EmployeeNumber {direction}, p.Id {direction}",
+            ParticipantSort.State => $"p.State {direction}, p.Id {direction}",
+            ParticipantSort.Team => $"p.TeamId {direction}, p.Id {direction}",
             _ => $"p.Id {direction}",
         };
         return $"""
@@ -88,13 +89,28 @@ public static class ParticipantsSql
     /// <summary>The participant an invitation code names, as the base app does.</summary>
     public const string FindByCode = Participant + " WHERE p.InvitationCode = @Code";
 
-    private const string Participant =
+    /// <summary>
+    /// The participants a batch of the base app's events names, with their program version's id instead of its
+    /// definition, which many of them share (<see cref="ProgramDefinitions"/>).
+    /// </summary>
+    public const string FindByCodes = "SELECT " + ParticipantColumns + ", v.Id AS ProgramVersionId " + ParticipantSources + " WHERE p.InvitationCode IN @Codes";
+
+    public const string ProgramDefinitions = "SELECT Id, Definition FROM ProgramVersions WHERE Id IN @Ids";
+
+    private const string Participant = "SELECT " + ParticipantColumns + ", v.Definition " + ParticipantSources;
+
+    private const string ParticipantColumns =
         """
-        SELECT p.Id, p.CohortId, p.ContractId, p.ClientId, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.BirthYear,
+        p.Id, p.CohortId, p.ContractId, p.ClientId, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.BirthYear,
                p.InvitationCode, p.State, p.Outcome, p.TeamId, p.LastCheckInOn, p.StateChangedAt, p.AnonymisedAt, p.ImportId, p.ImportLine,
                p.Version, p.CreatedAt, p.UpdatedAt, p.UpdatedBy, p.QuitDate,
                (SELECT s.DeliveredOn FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = 0 AND s.Status = 'Delivered') AS FirstKitDeliveredOn,
-               co.Name AS CohortName, co.StartDate AS ProgramStart, v.ProgramId, v.Definition, c.Name AS ClientName, t.Number AS TeamNumber
+               co.Name AS CohortName, co.StartDate AS ProgramStart, v.ProgramId, c.Name AS ClientName, t.Number AS TeamNumber
+        """;
+
+    private const string ParticipantSources =
+        """
+
         FROM Participants p
         JOIN Cohorts co ON co.Id = p.CohortId
         JOIN ProgramVersions v ON v.Id = co.ProgramVersionId

@@ -18,6 +18,16 @@ public static class WebExtensions
     /// </summary>
     public static WebApplicationBuilder UseProgramOpsHosting(this WebApplicationBuilder builder)
     {
+        // Started from another folder (dotnet path/to/ProgramOps.Web.dll, as deploys and the benchmark do), the console
+        // still reads the settings built beside it, beneath everything else: without them every request was logged.
+        if (!File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")))
+        {
+            builder.Configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource
+            {
+                Path = "appsettings.json", Optional = true, FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
             builder.WebHost.UseUrls(DefaultUrl);

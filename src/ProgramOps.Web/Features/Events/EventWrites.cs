@@ -1,0 +1,126 @@
+using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Participants;
+
+namespace ProgramOps.Web.Features.Events;
+
+/// <summary>
+/// Everything an accepted event writes, in its batch's transaction — the one place an event's effects are written: the
+/// participant's lifecycle step, the app data it carries (check-in day and week, quit day, final answers, satisfaction,
+/// feedback) and the event row. Each
+/// statement is prepared once per batch.
+/// </summary>
+public sealed class EventWrites(
+    DbConnection c, DbTransaction t, SqlDialect dialect, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit,
+    Integration integration, DateTimeOffset now) : IDisposable
+{
+    private readonly TransitionWriter _transitions = transitions.Prepare(c, t);
+    private readonly ParticipantAppData.Writer _appData = ParticipantAppData.Prepare(c, t, dialect);
+    private readonly PreparedCommand _insertEvent = new PreparedCommand(c, t, EventsSql.InsertEvent,
+            ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String), ("EventType", System.Data.DbType.String),
+            ("ParticipantId", System.Data.DbType.Int64), ("OccurredAt", System.Data.DbType.DateTimeOffset), ("ReceivedAt", System.Data.DbType.DateTimeOffset),
+            ("Payload", System.Data.DbType.String))
+        .Set("ApiKeyId", integration.ApiKeyId).Set("ReceivedAt", now);
+
+    /// <returns>Why the event cannot be taken (nothing was written), or null when it was stored; and whether the
+    /// participant's row may have changed.</returns>
+    public async Task<(string? Refusal, bool ParticipantChanged)> AcceptAsync(ParticipantRecord participant, ParsedEvent e, CancellationToken ct)
+    {
+        var (refusal, moved) = await DriveLifecycleAsync(participant, e, ct);
+        if (refusal is not null) return (refusal, false);
+
+        if (e.Data is AppFeedback feedback) await ReportFeedbackAsync(participant, feedback, e, ct);
+        if (e.Data is QuitDateSet quit) await _appData.SetQuitDateAsync(participant.Id, quit.QuitDate, ct);
+        if (e.Data is CheckIn) await _appData.RecordCheckInAsync(participant.Id, participant.ProgramStart, participant.Program.DateAt(e.OccurredAt), ct);
+        if (e.Data is FinalAssessment answers)
+            await _appData.RecordFinalAnswersAsync(participant.Id, answers.CoPpm, answers.WeightChangeKg, answers.WaistChangeCm, ct);
+        if (e.Data is Satisfaction satisfaction) await _appData.RecordSatisfactionAsync(participant.Id, satisfaction.Score, ct);
+
+        await _insertEvent.Set("EventId", e.Id).Set("EventType", e.Type).Set("ParticipantId", participant.Id).Set("OccurredAt", e.OccurredAt)
+            .Set("Payload", e.Payload).ExecuteAsync(ct);
+        return (null, moved || e.Data is QuitDateSet or CheckIn);
+    }
+
+    /// <returns>Why the event cannot be taken, or null when it moved the participant on (or needed no move); and whether it moved them.</returns>
+    private async Task<(string? Refusal, bool Moved)> DriveLifecycleAsync(ParticipantRecord participant, ParsedEvent e, CancellationToken ct)
+    {
+        Func<ParticipantLifecycle, TransitionCause, ParticipantTransition>? fire;
+        if (e.Data is FinalAssessment answer)
+        {
+            var (outcome, missing) = SuccessEvaluation.Decide(participant.Program.Success, answer);
+            if (missing is not null) return ($"this program's success criterion needs {missing} in the final assessment", false);
+            fire = (l, cause) => l.Complete(cause, outcome!.Value);
+        }
+        else
+        {
+            fire = (e.Data, participant.State) switch
+            {
+                (AppLinked, _) when participant.State.IsEnrolled() => null,
+                (AppLinked, _) => (l, cause) => l.Fire(ParticipantTrigger.Enrol, cause),
+                // A check-in brings an at-risk participant back, and starts an onboarded one once the program runs.
+                (CheckIn, ParticipantState.AtRisk) => (l, cause) => l.Fire(ParticipantTrigger.CheckIn, cause),
+                (CheckIn, ParticipantState.Onboarding) when participant.Facts(e.OccurredAt).ProgramStarted => (l, cause) => l.Fire(ParticipantTrigger.CheckIn, cause),
+                // Logged in the history, and refused while the program waits for the first kit.
+                (QuitDateSet, _) => (l, cause) => l.Fire(ParticipantTrigger.SetQuitDay, cause),
+                _ => null,
+            };
+        }
+
+        if (fire is null) return (null, false);
+        var reason = e.Data is QuitDateSet quit ? $"quit day {quit.QuitDate:yyyy-MM-dd}" : null;
+        var result = await _transitions.FireAsync(participant, participant.Version, fire, actorUserId: null, EventIngestion.Actor, reason, eventId: e.Id, ct);
+        return result switch
+        {
+            Transitioned => (null, true),
+            TransitionRefused refused => (refused.Reason.Message, false),
+            TransitionConflict => ("the participant changed while this event was applied; send it again", false),
+            _ => ("no participant has this invitation code", false),
+        };
+    }
+
+    /// <summary>
+    /// A participant's words from the app become a feedback item, routed like any other. It names the cohort,
+    /// program and client, never the participant: feedback queues are read by people outside the program.
+    /// </summary>
+    private async Task ReportFeedbackAsync(ParticipantRecord participant, AppFeedback feedback, ParsedEvent e, CancellationToken ct)
+    {
+        var text = feedback.Text!.Trim();
+        var input = new FeedbackInput
+        {
+            Title = text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 59), "…"),
+            Description = text,
+            Source = FeedbackSource.ParticipantApp,
+            ProgramId = participant.ProgramId,
+            ClientId = participant.ClientId,
+            CohortId = participant.CohortId,
+            Stage = feedback.Stage ?? StageOf(participant, e.OccurredAt),
+            Category = feedback.Category ?? FeedbackCategory.Other,
+        }.Normalized();
+        var outcome = (await routing.CurrentAsync(ct)).Route(input.ToFacts(participant.Program.Code));
+        var itemId = await FeedbackIntake.InsertAsync(c, t, dialect, input, outcome, new FeedbackActor(null, EventIngestion.Actor, now));
+        await audit.RecordAsync(c, t, new AuditEntry("FeedbackItem", itemId.ToString(), "Reported",
+            $"{input.Title} → {outcome.Rules.Destination} ({outcome.Rules.Confidence:P0}), from the app (event {e.Id})"), null, EventIngestion.Actor);
+    }
+
+    /// <summary>Where in the funnel the participant was when they wrote.</summary>
+    private static FunnelStage StageOf(ParticipantRecord participant, DateTimeOffset at)
+    {
+        var day = participant.Facts(at).Today.DayNumber - participant.ProgramStart.DayNumber;
+        return participant.State switch
+        {
+            ParticipantState.Invited => FunnelStage.Invitation,
+            ParticipantState.Enrolled => FunnelStage.Enrolment,
+            ParticipantState.Onboarding => FunnelStage.Onboarding,
+            ParticipantState.Completed => FunnelStage.FinalAssessment,
+            _ when day < 7 => FunnelStage.Week1,
+            _ when day < 28 => FunnelStage.Weeks2To4,
+            _ => FunnelStage.Weeks5To12,
+        };
+    }
+
+    public void Dispose()
+    {
+        _transitions.Dispose();
+        _appData.Dispose();
+        _insertEvent.Dispose();
+    }
+}
