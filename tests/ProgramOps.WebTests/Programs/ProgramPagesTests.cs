@@ -30,10 +30,15 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
         var (admin, programId, _) = await LaunchAsync("lifecycle-view");
 
         var page = await GetDocumentAsync(admin, $"/programs/details/{programId}");
+        var english = await GetDocumentAsync(admin, $"/programs/details/{programId}?culture=en&ui-culture=en");
         var cs = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.ProgramCS), $"/programs/details/{programId}");
 
-        Assert.Contains("no check-in for 3 days", page.QuerySelector("table.lifecycle")!.TextContent);
-        Assert.StartsWith("stateDiagram-v2", page.QuerySelector("[data-lifecycle-diagram]")!.TextContent);
+        var japaneseTable = page.QuerySelector("table.lifecycle")!.TextContent;
+        Assert.Contains("3 日間チェックインがない", japaneseTable);
+        Assert.Contains("離脱リスク", japaneseTable);
+        Assert.DoesNotContain("MarkAtRisk", japaneseTable);
+        Assert.DoesNotContain("AtRisk", japaneseTable);
+        Assert.Contains("no check-in for 3 days", english.QuerySelector("table.lifecycle")!.TextContent);
         Assert.Null(cs.QuerySelector("table.lifecycle"));
     }
 
@@ -122,7 +127,8 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
         var compared = await GetDocumentAsync(admin, $"/programs/details/{programId}");
 
         var rows = compared.QuerySelectorAll("table.diff tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains("success.weightLossKg") && r.Contains('2') && r.Contains('3'));
+        Assert.Contains(rows, r => r.Contains("成功基準 › 体重減少（kg）") && r.Contains('2') && r.Contains('3'));
+        Assert.DoesNotContain(rows, r => r.Contains("weightLossKg"));
         Assert.Contains("終了", compared.QuerySelectorAll("tbody")[0].TextContent);
     }
 

@@ -21,8 +21,10 @@ public sealed class LaunchModel(Db db, AuditTrail audit, ICurrentUser user, Time
         {
             RuleFor(c => c.Code).NotEmpty().WithMessage(_ => text["Validation.CodeRequired"])
                 .Matches("^[a-z0-9][a-z0-9-]{1,39}$").WithMessage(_ => text["Validation.CodeFormat"]);
-            RuleFor(c => c.NameJa).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
-            RuleFor(c => c.NameEn).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
+            RuleFor(c => c.NameJa).NotEmpty().WithMessage(_ => text["Validation.Required", text["Field.NameJa"]])
+                .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", text["Field.NameJa"], 200]);
+            RuleFor(c => c.NameEn).NotEmpty().WithMessage(_ => text["Validation.Required", text["Field.NameEn"]])
+                .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", text["Field.NameEn"], 200]);
         }
     }
 

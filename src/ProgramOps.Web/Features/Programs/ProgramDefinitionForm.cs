@@ -16,7 +16,10 @@ public sealed class WeekRow
     public int? Week { get; set; }
     public string? Text { get; set; }
 
-    public bool IsBlank => Week is null && string.IsNullOrWhiteSpace(Text);
+    /// <summary>The English name, where the list has one (milestones).</summary>
+    public string? TextEn { get; set; }
+
+    public bool IsBlank => Week is null && string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(TextEn);
 }
 
 /// <summary>
@@ -57,7 +60,7 @@ public sealed class ProgramDefinitionForm
             TeamTarget = d.TeamSize.Target, TeamMin = d.TeamSize.Min, TeamMax = d.TeamSize.Max,
             DailyCheckInExpected = d.DailyCheckInExpected, AtRiskAfterDays = d.AtRiskAfterDays, DropOutAfterDays = d.DropOutAfterDays,
             TimeZone = d.TimeZone,
-            Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.WeeksAfterStart, Text = m.Name })),
+            Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.WeeksAfterStart, Text = m.Name, TextEn = m.NameEn })),
             Shipments = Padded(d.Shipments.Select(s => new WeekRow { Week = s.SupplyWeek, Text = s.Item })),
             QuitDayAfterFirstKit = d.QuitDayAfterFirstKit,
             LateJoinersUntilWeek = d.LateJoinersUntilWeek,
@@ -89,7 +92,9 @@ public sealed class ProgramDefinitionForm
         AtRiskAfterDays = AtRiskAfterDays,
         DropOutAfterDays = DropOutAfterDays,
         TimeZone = TimeZone.Trim(),
-        Milestones = Filled(Milestones).Select(r => new Milestone(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(m => m.WeeksAfterStart).ToList(),
+        Milestones = Filled(Milestones)
+            .Select(r => new Milestone(r.Week ?? -1, JapaneseText.Normalize(r.Text)) { NameEn = JapaneseText.Normalize(r.TextEn) is { Length: > 0 } en ? en : null })
+            .OrderBy(m => m.WeeksAfterStart).ToList(),
         Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(s => s.SupplyWeek).ToList(),
         QuitDayAfterFirstKit = QuitDayAfterFirstKit,
         LateJoinersUntilWeek = LateJoinersUntilWeek,
