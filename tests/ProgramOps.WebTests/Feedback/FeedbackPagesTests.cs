@@ -37,7 +37,7 @@ public sealed class FeedbackPagesTests(ProgramOpsFactory factory) : IClassFixtur
         var page = await GetDocumentAsync(cs, $"/feedback/details/{id}");
         Assert.Equal("プログラム", page.QuerySelector("[data-testid=destination]")!.TextContent);
         var explanation = page.QuerySelector("[data-testid=explanation]")!.TextContent;
-        Assert.Contains("Specific to the program's outcome or operations", explanation);
+        Assert.Contains("プログラムの成果・運営に固有", explanation);
         Assert.Contains("キーワード「ニコチン」", explanation);
         Assert.Contains("決め手", explanation);
         Assert.Contains("プログラムの成果・運用に固有ですか？ はい", explanation);
