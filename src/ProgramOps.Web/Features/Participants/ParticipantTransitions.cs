@@ -71,7 +71,7 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
 
         // The audit row names the participant by id only: it must not keep what withdrawal erases.
         await audit.RecordAsync(connection, transaction, new AuditEntry("Participant", participantId.ToString(), transition.Trigger.ToString(),
-            $"{transition.From} → {transition.To}", new Dictionary<string, FieldChange> { ["State"] = new(transition.From.ToString(), transition.To.ToString()) }),
+            null, new Dictionary<string, FieldChange> { ["State"] = new(transition.From.ToString(), transition.To.ToString()) }),
             actorUserId, actor);
         return new Transitioned(transition);
     }

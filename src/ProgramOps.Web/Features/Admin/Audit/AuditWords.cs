@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Localization;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Features.Supplies;
 
@@ -31,6 +32,8 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("FeedbackItem", "Destination")] = (typeof(FeedbackText), "Destination."),
             [("RoutingRule", "Destination")] = (typeof(FeedbackText), "Destination."),
             [("User", "Roles")] = (typeof(AdminText), "Role."),
+            [("Participant", "State")] = (typeof(ParticipantsText), "State."),
+            [("Cohort", "State")] = (typeof(ParticipantsText), "State."),
         };
 
     public string Entity(string type) => Word(admin, $"Entity.{type}", type);
