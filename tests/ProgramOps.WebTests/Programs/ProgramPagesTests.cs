@@ -39,6 +39,16 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.DoesNotContain("MarkAtRisk", japaneseTable);
         Assert.DoesNotContain("AtRisk", japaneseTable);
         Assert.Contains("no check-in for 3 days", english.QuerySelector("table.lifecycle")!.TextContent);
+
+        // The diagram is drawn on the server in the reader's language; no Mermaid source to paste elsewhere.
+        var diagram = page.QuerySelector("svg[data-lifecycle-diagram]")!;
+        Assert.Equal(10, diagram.QuerySelectorAll("g.state").Length);
+        Assert.Equal("離脱リスク", diagram.QuerySelector("g.state[data-state='AtRisk'] text")!.TextContent);
+        Assert.Contains("チェックイン", diagram.QuerySelector("g.edge[data-from='AtRisk'][data-to='Active'] text")!.TextContent);
+        Assert.Contains("3 日間チェックインがない", diagram.QuerySelector("g.edge[data-from='Active'][data-to='AtRisk'] title")!.TextContent);
+        Assert.DoesNotContain("MarkAtRisk", diagram.TextContent);
+        Assert.Equal("At risk", english.QuerySelector("svg[data-lifecycle-diagram] g.state[data-state='AtRisk'] text")!.TextContent);
+        Assert.DoesNotContain("stateDiagram", page.Body!.InnerHtml);
         Assert.Null(cs.QuerySelector("table.lifecycle"));
     }
 
