@@ -53,6 +53,23 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task The_editor_marks_each_criterions_fields_for_its_script_and_keeps_typed_names_as_typed()
+    {
+        var (admin, programId, draftUrl) = await LaunchAsync("editor-fields");
+        var form = await GetDocumentAsync(admin, draftUrl);
+
+        var scripts = form.QuerySelectorAll("script").Select(e => e.GetAttribute("src") ?? "(inline)").ToList();
+        Assert.True(scripts.Any(src => src.StartsWith("/js/program-editor.", StringComparison.Ordinal)), string.Join(", ", scripts));
+        Assert.Empty(form.QuerySelectorAll("script:not([src])"));
+        Assert.Equal(["Form.SuccessRule=Abstinence", "Form.SuccessRule=Abstinence", "Form.SuccessRule=Abstinence&Form.CoVerified=true", "Form.SuccessRule=BodyChange",
+            "Form.SuccessRule=BodyChange", "Form.SuccessRule=AverageSteps"], form.QuerySelectorAll("[data-shown-when]").Select(e => e.GetAttribute("data-shown-when")));
+
+        var saved = await PostAsync(admin, $"{draftUrl}?handler=Save", FormFields(form, new Dictionary<string, string> { ["Form.NameJa"] = "ＡＢＣ健保 禁煙２０２７" }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("ＡＢＣ健保 禁煙２０２７", (await GetDocumentAsync(admin, $"/programs/details/{programId}")).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
     public async Task Only_admins_launch_programs_but_everyone_reads_the_catalogue()
     {
         var viewer = await factory.SignedInClientAsync(Roles.Viewer);

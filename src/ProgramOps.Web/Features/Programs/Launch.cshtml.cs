@@ -1,5 +1,3 @@
-using ProgramOps.Web.Infrastructure.Text;
-
 namespace ProgramOps.Web.Features.Programs;
 
 /// <summary>"Launch a program", step 1: start from a template or an existing program, name it, get a draft.</summary>
@@ -45,7 +43,7 @@ public sealed class LaunchModel(Db db, AuditTrail audit, ICurrentUser user, Time
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Input = Input with { Code = Input.Code.Trim().ToLowerInvariant(), NameJa = JapaneseText.Normalize(Input.NameJa), NameEn = JapaneseText.Normalize(Input.NameEn) };
+        Input = Input with { Code = Input.Code.Trim().ToLowerInvariant(), NameJa = ProgramDefinitionForm.AsTyped(Input.NameJa), NameEn = ProgramDefinitionForm.AsTyped(Input.NameEn) };
         Sources = await LoadSourcesAsync(ct);
         ModelState.AddFailures(await new Validator(text).ValidateAsync(Input, ct), nameof(Input));
         var source = Sources.FirstOrDefault(s => s.Key == Input.StartFrom);

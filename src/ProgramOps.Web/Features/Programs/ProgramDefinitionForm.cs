@@ -1,5 +1,4 @@
 using ProgramOps.Web.Features.Teams;
-using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Programs;
 
@@ -84,8 +83,8 @@ public sealed class ProgramDefinitionForm
     public ProgramDefinition ToDefinition(string code) => new()
     {
         Code = code,
-        NameJa = JapaneseText.Normalize(NameJa),
-        NameEn = JapaneseText.Normalize(NameEn),
+        NameJa = AsTyped(NameJa),
+        NameEn = AsTyped(NameEn),
         DurationWeeks = DurationWeeks,
         TeamSize = new TeamSizeRule(TeamTarget, TeamMin, TeamMax),
         DailyCheckInExpected = DailyCheckInExpected,
@@ -93,9 +92,9 @@ public sealed class ProgramDefinitionForm
         DropOutAfterDays = DropOutAfterDays,
         TimeZone = TimeZone.Trim(),
         Milestones = Filled(Milestones)
-            .Select(r => new Milestone(r.Week ?? -1, JapaneseText.Normalize(r.Text)) { NameEn = JapaneseText.Normalize(r.TextEn) is { Length: > 0 } en ? en : null })
+            .Select(r => new Milestone(r.Week ?? -1, AsTyped(r.Text)) { NameEn = AsTyped(r.TextEn) is { Length: > 0 } en ? en : null })
             .OrderBy(m => m.WeeksAfterStart).ToList(),
-        Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(s => s.SupplyWeek).ToList(),
+        Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, AsTyped(r.Text))).OrderBy(s => s.SupplyWeek).ToList(),
         QuitDayAfterFirstKit = QuitDayAfterFirstKit,
         LateJoinersUntilWeek = LateJoinersUntilWeek,
         Success = SuccessRule switch
@@ -105,6 +104,12 @@ public sealed class ProgramDefinitionForm
             _ => new SelfReportedAbstinence(AbstinenceDays, CoVerified, CoVerified ? MaxCoPpm : null),
         },
     };
+
+    /// <summary>
+    /// Names and titles are kept as the admin typed them (full-width letters and digits included), only trimmed: folding
+    /// widths is for matching text, never for what is stored and shown.
+    /// </summary>
+    public static string AsTyped(string? text) => text?.Trim() ?? "";
 
     private static IEnumerable<WeekRow> Filled(IEnumerable<WeekRow>? rows) => (rows ?? []).Where(r => !r.IsBlank);
 
