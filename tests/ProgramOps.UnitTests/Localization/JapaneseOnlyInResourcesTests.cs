@@ -26,7 +26,8 @@ public sealed partial class JapaneseOnlyInResourcesTests
             .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Where(p => !JapaneseByNature.Any(nature => Path.GetRelativePath(features, p).StartsWith(nature, StringComparison.Ordinal)))
             .SelectMany(p => File.ReadLines(p).Select((line, i) => (Path: Path.GetRelativePath(features, p), Line: i + 1, Text: WithoutComments(line))))
-            .Where(l => Japanese().IsMatch(l.Text) && l.Text.Trim() != """<option value="ja" selected="@(culture == "ja")">日本語</option>""")
+            .Where(l => (l.Path.EndsWith(".cs", StringComparison.Ordinal) ? JapaneseString().IsMatch(l.Text) : Japanese().IsMatch(l.Text))
+                && l.Text.Trim() != """<option value="ja" selected="@(culture == "ja")">日本語</option>""")
             .Select(l => $"{l.Path}:{l.Line}: {l.Text.Trim()}")
             .ToList();
 
@@ -38,6 +39,10 @@ public sealed partial class JapaneseOnlyInResourcesTests
     /// <summary>Kana and kanji; full-width punctuation alone (（）、) is not text.</summary>
     [GeneratedRegex(@"[\u3040-\u30ff\u4e00-\u9fff]")]
     private static partial Regex Japanese();
+
+    /// <summary>In C#, text is a string literal; a character range ('ぁ'..'ゖ') is not text.</summary>
+    [GeneratedRegex(@"""[^""\n]*[\u3040-\u30ff\u4e00-\u9fff][^""\n]*""")]
+    private static partial Regex JapaneseString();
 
     [GeneratedRegex(@"(^\s*///?.*$)|(^\s*\*.*$)|(@\*.*?\*@)|(//\s.*$)|(/\*.*?\*/)")]
     private static partial Regex Comment();
