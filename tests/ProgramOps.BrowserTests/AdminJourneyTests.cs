@@ -39,7 +39,7 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
         await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("ito を作成しました。");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "監査ログ" }).ClickAsync();
-        await Assertions.Expect(page.Locator("table.audit tbody tr").First).ToContainTextAsync("User #");
+        await Assertions.Expect(page.Locator("table.audit tbody tr").First).ToContainTextAsync("ユーザー #");
         await Assertions.Expect(page.Locator("table.audit tbody tr").First).ToContainTextAsync("ito");
         await BrowserFixture.ScreenshotAsync(page, "12-audit-log");
     }

@@ -52,8 +52,30 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    /// <summary>Keeps a picture of the step, and fails the journey if the page shows one of the console's identifiers.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+        await AssertInWordsAsync(page, name);
+    }
+
+    /// <summary>
+    /// The page's text, with what tooltips, confirmations and screen readers say, holds no enum member or text key of the console
+    /// (<see cref="ConsoleIdentifiers"/>) in the page's language.
+    /// </summary>
+    public static async Task AssertInWordsAsync(IPage page, string step)
+    {
+        var language = await page.EvaluateAsync<string>("() => document.documentElement.lang");
+        var text = await page.EvaluateAsync<string>(
+            """
+            () => [document.title, document.body.innerText,
+                   ...Array.from(document.querySelectorAll('[title],[aria-label],[placeholder],[alt],[data-confirm],[data-confirm-click]'))
+                       .flatMap(e => ['title', 'aria-label', 'placeholder', 'alt', 'data-confirm', 'data-confirm-click'].map(a => e.getAttribute(a)))
+                       .filter(v => v)].join('\n')
+            """);
+        var found = ConsoleIdentifiers.FoundIn(text, language.StartsWith("ja", StringComparison.Ordinal) ? "ja" : "en");
+        Assert.True(found.Count == 0, $"{step} ({language}, {page.Url}) shows identifiers: {string.Join(", ", found)}");
+    }
 
     public async ValueTask DisposeAsync()
     {

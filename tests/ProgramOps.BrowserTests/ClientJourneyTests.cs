@@ -15,7 +15,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await BrowserFixture.SignInAsync(page, userName, ProgramOpsFactory.UserPassword);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "クライアント", Exact = true }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "クライアントを登録" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "クライアントを追加" }).ClickAsync();
         await page.GetByLabel("名称", new() { Exact = true }).FillAsync("ブラウザ製薬健康保険組合");
         await page.GetByLabel("フリガナ").FillAsync("ぶらうざせいやくけんこうほけんくみあい");
         await page.GetByLabel("種別").SelectOptionAsync("HealthInsuranceSociety");

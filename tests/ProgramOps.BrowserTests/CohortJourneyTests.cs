@@ -57,7 +57,7 @@ public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.Locator("dl.facts").First).ToContainTextAsync("Shift_JIS");
         await BrowserFixture.ScreenshotAsync(page, "22-roster-preview");
         var valid = (await page.Locator("[data-count='valid']").TextContentAsync())!.Trim();
-        await page.GetByRole(AriaRole.Button, new() { Name = $"{valid} 人を登録する" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = $"{valid} 人を取り込む（招待済みにする）" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("[data-import-status]")).ToHaveAttributeAsync("data-import-status", "Committed", new() { Timeout = 30_000 });
         await page.GetByRole(AriaRole.Link, new() { Name = "コホートに戻る" }).ClickAsync();

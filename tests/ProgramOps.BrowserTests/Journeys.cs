@@ -16,7 +16,12 @@ internal static class Journeys
         await page.GetByRole(AriaRole.Button, new() { Name = "下書きを作成" }).ClickAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "下書きを編集" }).ClickAsync();
+
+        // Only the chosen success criterion's fields show, the CO limit once CO is checked.
+        await Assertions.Expect(page.GetByLabel("体重減少（kg）")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByLabel("呼気CO上限（ppm）")).ToBeHiddenAsync();
         await page.GetByLabel("呼気COで確認する").CheckAsync();
+        await Assertions.Expect(page.GetByLabel("呼気CO上限（ppm）")).ToBeVisibleAsync();
         await page.GetByLabel("呼気CO上限（ppm）").FillAsync("10");
         await BrowserFixture.ScreenshotAsync(page, "10-program-draft");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();

@@ -21,8 +21,13 @@ public sealed class ReportJourneyTests(BrowserFixture fixture) : IClassFixture<B
 
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, await fixture.App.CreateUserAsync(Roles.BizDev), ProgramOpsFactory.UserPassword);
-        await page.GotoAsync($"/cohorts/details/{cohort.CohortId}");
-        await page.GetByRole(AriaRole.Link, new() { Name = "レポート", Exact = true }).ClickAsync();
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "メインナビゲーション" }).GetByRole(AriaRole.Link, new() { Name = "レポート" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("コホート横断レポート");
+        await page.SelectOptionAsync("#clientId", cohort.ClientId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByRole(AriaRole.Button, new() { Name = "表示" }).ClickAsync();
+        await Assertions.Expect(page.Locator($"table[data-testid=portfolio] tr[data-cohort='{cohort.CohortId}'] [data-figure=itt]")).ToContainTextAsync("%");
+        await page.Locator($"table[data-testid=portfolio] tr[data-cohort='{cohort.CohortId}'] a[href='/outcomes/{cohort.CohortId}/{cohort.ClientId}']").ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("成果レポート");
 
         var reportUrl = page.Url;

@@ -77,5 +77,21 @@ public sealed class ClientsSqlTests : IDisposable
         Assert.Equal(["会社005", "会社050", "会社051", "会社052", "会社053", "会社054", "会社055", "会社056", "会社057", "会社058", "会社059"], result.Names);
     }
 
+    [Fact]
+    public async Task The_name_sort_follows_the_reading_not_the_kanji_and_puts_clients_without_one_last()
+    {
+        await _database.Db.InTransactionAsync(async (c, t) =>
+        {
+            foreach (var (name, kana) in new[] { ("東京読み商事", "トウキョウヨミショウジ"), ("青森読み物産", "アオモリヨミブッサン"), ("名無し読み", null), ("大阪読み工業", "オオサカヨミコウギョウ") })
+                await c.ExecuteAsync(ClientsSql.Insert, new ClientInput { Name = name, NameKana = kana }.ToParameters(DateTimeOffset.UtcNow, "test"), t);
+        });
+
+        var ascending = await ListAsync(Filter(search: "%読み%"), ClientSort.Name, false, 1);
+        var descending = await ListAsync(Filter(search: "%読み%"), ClientSort.Name, true, 1);
+
+        Assert.Equal(["青森読み物産", "大阪読み工業", "東京読み商事", "名無し読み"], ascending.Names);
+        Assert.Equal(["東京読み商事", "大阪読み工業", "青森読み物産", "名無し読み"], descending.Names);
+    }
+
     public void Dispose() => _database.Dispose();
 }

@@ -33,7 +33,8 @@ public sealed class PasswordRulesTests
     {
         var errors = Errors("hanako", new string('x', PasswordRules.MinimumLength - 1));
 
-        Assert.Equal([Text["ChangePassword.TooShort"].Value], errors);
+        Assert.Equal([Text["ChangePassword.TooShort", PasswordRules.MinimumLength].Value], errors);
+        Assert.Contains("12", errors[0]);
         Assert.False(Text["ChangePassword.TooShort"].ResourceNotFound);
     }
 

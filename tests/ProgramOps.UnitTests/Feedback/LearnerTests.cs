@@ -23,8 +23,38 @@ public sealed class LearnerTests
 
         Assert.Equal(Destination.ProgramLayer, suggestion.Destination);
         Assert.InRange(suggestion.Probability, 0.34, 1);
-        Assert.Contains("ニコ", suggestion.Signals);
+        Assert.Contains(new MatchedCondition(ConditionKind.Keyword, "にこちんがむの"), suggestion.Signals);
+        Assert.DoesNotContain(suggestion.Signals, s => s.Kind == ConditionKind.Keyword && s.Value.Length < 3);
         Assert.Equal(6, model.TrainingSize);
+    }
+
+    [Fact]
+    public void Signals_are_the_items_words_and_its_fields_never_character_fragments()
+    {
+        var model = NaiveBayesRouter.Train(FeedbackSeed.Examples);
+        var item = new FeedbackFacts { Title = "ニコチンガムの配送が遅れている", Category = FeedbackCategory.Supplies };
+
+        var signals = model.Suggest(item, item.FoldedText(), signalCount: 5).Signals;
+
+        Assert.NotEmpty(signals);
+        Assert.All(signals.Where(s => s.Kind == ConditionKind.Keyword), s => Assert.Contains(s.Value, new[] { "ニコチンガム", "配送", "れている" }));
+        Assert.Contains(signals, s => s.Kind == ConditionKind.Keyword && s.Value == "ニコチンガム");
+        Assert.Equal([("ニコチンガム", "ニコチンガム"), ("アプリ", "アプリ"), ("App", "app")], FeedbackTextFolding.Words("ニコチンガムのアプリ、App"));
+    }
+
+    [Fact]
+    public void A_handful_of_examples_never_makes_the_model_certain()
+    {
+        var twoExamples = NaiveBayesRouter.Train([Example("アプリが落ちる", Destination.BaseProduct), Example("契約の席数", Destination.ClientAccount)]);
+        var seeded = NaiveBayesRouter.Train(FeedbackSeed.Examples);
+        var item = new FeedbackFacts { Title = "アプリが落ちる" };
+
+        var fromTwo = twoExamples.Suggest(item).Probability;
+        var fromSeed = seeded.Suggest(new FeedbackFacts { Title = "アプリが起動直後に落ちる", Category = FeedbackCategory.Defect }).Probability;
+
+        // Shrunk toward the base rate as if 10 more examples had said only that: (2 × ≤1 + 10 × ½) / 12 ≤ 0.59.
+        Assert.InRange(fromTwo, 1.0 / 3, (2 + (NaiveBayesRouter.PriorStrength * 0.5)) / (2 + NaiveBayesRouter.PriorStrength));
+        Assert.InRange(fromSeed, 0.7, 0.97);
     }
 
     [Fact]

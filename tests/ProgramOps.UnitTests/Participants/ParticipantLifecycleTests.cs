@@ -86,7 +86,7 @@ public sealed class ParticipantLifecycleTests
         var refused = Assert.Throws<TransitionRefusedException>(() => new ParticipantLifecycle(Active, facts).Fire(MarkAtRisk, Job));
         var marked = new ParticipantLifecycle(Active, facts with { LastCheckIn = Start.AddDays(17) }).Fire(MarkAtRisk, Job);
 
-        Assert.Equal(["no check-in for 3 days"], refused.UnmetGuards);
+        Assert.Equal([LifecycleGuard.NoCheckInForAtRiskDays], refused.UnmetGuards);
         Assert.Equal(AtRisk, marked.To);
     }
 
@@ -109,7 +109,7 @@ public sealed class ParticipantLifecycleTests
         var early = Assert.Throws<TransitionRefusedException>(() => new ParticipantLifecycle(Active, week11).Complete(Job, ParticipantOutcome.Succeeded));
         var done = new ParticipantLifecycle(Active, week11 with { Today = Start.AddDays(84) }).Complete(Job, ParticipantOutcome.NotSucceeded);
 
-        Assert.Equal(["the program's 12 weeks have passed"], early.UnmetGuards);
+        Assert.Equal([LifecycleGuard.ProgramWeeksPassed], early.UnmetGuards);
         Assert.Equal((Completed, ParticipantOutcome.NotSucceeded), (done.To, done.Outcome!.Value));
         Assert.Throws<ArgumentException>(() => new ParticipantLifecycle(Active, week11).Fire(Complete, Job));
     }
@@ -143,15 +143,17 @@ public sealed class ParticipantLifecycleTests
     }
 
     [Fact]
-    public void The_program_page_draws_the_same_diagram_with_the_versions_thresholds_as_a_table_of_arrows()
+    public void The_program_page_lists_every_arrow_of_the_machine_with_its_guard_named()
     {
-        var mermaid = LifecycleDiagram.Mermaid(ProgramOps.Web.Features.Programs.ProgramTemplates.SmokingCessation with { AtRiskAfterDays = 5 });
-        var arrows = LifecycleDiagram.Arrows(mermaid);
+        var arrows = LifecycleDiagram.Arrows(ProgramTemplates.SmokingCessation);
+        var pinned = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Participants", "participant-lifecycle.mmd"));
 
-        // Every transition line is an arrow; the initial-state marker "[*] --> Invited" is not a transition.
-        Assert.Equal(mermaid.Split('\n').Count(line => line.Contains(" --> ", StringComparison.Ordinal) && !line.Contains("[*]", StringComparison.Ordinal)), arrows.Count);
-        Assert.Contains(new LifecycleArrow("Active", "AtRisk", "MarkAtRisk", "no check-in for 5 days"), arrows);
-        Assert.Contains(new LifecycleArrow("Invited", "Enrolled", "Enrol", null), arrows);
+        // Every transition line of the pinned diagram is an arrow; the initial-state marker "[*] --> Invited" is not one.
+        Assert.Equal(pinned.Split('\n').Count(line => line.Contains(" --> ", StringComparison.Ordinal) && !line.Contains("[*]", StringComparison.Ordinal)), arrows.Count);
+        Assert.Contains(new LifecycleArrow(Active, AtRisk, MarkAtRisk, LifecycleGuard.NoCheckInForAtRiskDays), arrows);
+        Assert.Contains(new LifecycleArrow(Invited, Enrolled, Enrol, null), arrows);
+        Assert.Contains(new LifecycleArrow(Active, Active, SetQuitDay, LifecycleGuard.QuitDayAnyTime),
+            LifecycleDiagram.Arrows(ProgramTemplates.SmokingCessation with { QuitDayAfterFirstKit = false }));
     }
 
     [Fact]
@@ -163,8 +165,8 @@ public sealed class ParticipantLifecycleTests
         var refused = Assert.Throws<TransitionRefusedException>(() => new ParticipantLifecycle(Active, noKitYet).Fire(SetQuitDay, Job));
         var allowed = new ParticipantLifecycle(Active, withoutKitRule).Fire(SetQuitDay, Job);
 
-        Assert.Equal(["the first kit has been delivered"], refused.UnmetGuards);
-        Assert.Equal("SetQuitDay is not allowed for a participant in Active yet: the first kit has been delivered.", refused.Message);
+        Assert.Equal([LifecycleGuard.FirstKitDelivered], refused.UnmetGuards);
+        Assert.Equal("SetQuitDay is not allowed for a participant in Active yet: FirstKitDelivered.", refused.Message);
         Assert.Equal((Active, Active), (allowed.From, allowed.To));
     }
 

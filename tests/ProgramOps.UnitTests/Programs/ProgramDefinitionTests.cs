@@ -40,6 +40,17 @@ public sealed class ProgramDefinitionTests
         Assert.Contains(messages, m => m.Contains("マイルストーン「最終評価」（13週目）"));
         Assert.Contains(messages, m => m.Contains("同じ週"));
         Assert.Contains(messages, m => m.Contains("Mars/Olympus"));
+        Assert.Contains(messages, m => m.Contains("マイルストーン「重複」（13週目）: 英語名"));
+    }
+
+    [Fact]
+    public void Messages_name_the_field_they_are_about()
+    {
+        var messages = Validator.Validate(ProgramTemplates.WeightManagement with { NameEn = "", Success = new BodyMeasureChange(0, 0) })
+            .Errors.Select(e => e.ErrorMessage).ToList();
+
+        Assert.Contains("名称（英語）: 入力してください。", messages);
+        Assert.Contains(messages, m => m.StartsWith("成功基準: 体重の減少（kg）か腹囲の減少（cm）", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -111,4 +122,32 @@ public sealed class ProgramDefinitionTests
     [Fact]
     public void Identical_definitions_have_no_diff() =>
         Assert.Empty(DefinitionDiff.Between(ProgramTemplates.WeightManagement, ProgramTemplates.WeightManagement with { }));
+
+    [Fact]
+    public void Names_and_titles_are_stored_as_typed_with_full_width_letters_and_digits()
+    {
+        var form = ProgramDefinitionForm.From(ProgramTemplates.SmokingCessation);
+        form.NameJa = "  禁煙プログラム２０２７（ＡＢＣ健保） ";
+        form.Milestones[1] = new WeekRow { Week = 1, Text = "禁煙開始日（Ｄａｙ１）", TextEn = "Quit day" };
+        form.Shipments[0] = new WeekRow { Week = 0, Text = "ニコチンパッチ　初回ｷｯﾄ" };
+
+        var definition = form.ToDefinition("smoking-abc");
+
+        Assert.Equal("禁煙プログラム２０２７（ＡＢＣ健保）", definition.NameJa);
+        Assert.Equal("禁煙開始日（Ｄａｙ１）", definition.Milestones.Single(m => m.WeeksAfterStart == 1).Name);
+        Assert.Equal("ニコチンパッチ　初回ｷｯﾄ", definition.Shipments.Single(s => s.SupplyWeek == 0).Item);
+    }
+
+    [Fact]
+    public void A_milestone_has_a_name_per_language_and_definitions_stored_without_the_English_one_still_read()
+    {
+        var stored = """{"code":"old","nameJa":"旧","nameEn":"Old","milestones":[{"week":0,"name":"キックオフ"}]}""";
+
+        var old = ProgramDefinitionJson.Deserialize(stored).Milestones.Single();
+        var template = ProgramTemplates.SmokingCessation.Milestones[0];
+
+        Assert.Equal(("キックオフ", null), (old.NameIn(new CultureInfo("ja")), old.NameIn(new CultureInfo("en"))));
+        Assert.Equal(("キックオフ", "Kick-off"), (template.NameIn(new CultureInfo("ja")), template.NameIn(new CultureInfo("en"))));
+        Assert.Contains("\"nameEn\":\"Kick-off\"", ProgramDefinitionJson.Serialize(ProgramTemplates.SmokingCessation), StringComparison.Ordinal);
+    }
 }

@@ -42,7 +42,7 @@ public sealed class AuditLogPageTests(ProgramOpsFactory factory) : IClassFixture
         var row = Assert.Single(byRecord.QuerySelectorAll("table.audit tbody tr"));
         Assert.Contains("作成", row.TextContent);
         Assert.Contains("bizdev", row.TextContent);
-        Assert.Contains("EligiblePopulation: — → 10", row.TextContent);
+        Assert.Contains("対象者数: — → 10", row.TextContent);
         Assert.Equal("記録された変更はありません。", byOtherUser.QuerySelector(".empty")!.TextContent);
     }
 
@@ -117,6 +117,6 @@ public sealed class AuditLogPageTests(ProgramOpsFactory factory) : IClassFixture
 
         var details = await GetDocumentAsync(cs, $"/clients/details/{id}");
 
-        Assert.Contains("EligiblePopulation: 5 → 6", details.QuerySelector("table.audit")!.TextContent);
+        Assert.Contains("対象者数: 5 → 6", details.QuerySelector("table.audit")!.TextContent);
     }
 }

@@ -53,7 +53,7 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
         var roleless = await ReadDocumentAsync(await CreateAsync(admin, "kato", "temporary-pass-123"));
 
         Assert.Equal("ユーザー名「suzuki」は既に使われています。", duplicate.QuerySelector("[data-valmsg-for='UserName']")!.TextContent);
-        Assert.Contains("12文字以上", weak.QuerySelector("[data-valmsg-for='Password']")!.TextContent);
+        Assert.Contains("12 文字以上", weak.QuerySelector("[data-valmsg-for='Password']")!.TextContent);
         Assert.Equal("ロールを1つ以上選んでください。", roleless.QuerySelector("[data-valmsg-for='Input.Roles']")!.TextContent);
     }
 

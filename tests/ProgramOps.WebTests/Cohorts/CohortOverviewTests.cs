@@ -36,7 +36,8 @@ public sealed class CohortOverviewTests(ProgramOpsFactory factory) : IClassFixtu
         Assert.Equal(["0", "1", "4", "8", "12"], page.QuerySelectorAll("table.milestones tr[data-milestone]").Select(r => r.GetAttribute("data-milestone")));
         var import = page.QuerySelector("table.imports tbody tr")!.TextContent;
         Assert.Contains("概要.csv", import);
-        Assert.Contains("登録済み", import);
+        Assert.Contains("取り込み済み", import);
+        Assert.DoesNotContain("登録", import);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using ProgramOps.Web.Features.Admin.Audit;
 using ProgramOps.Web.Features.Shared;
 
@@ -6,10 +7,12 @@ namespace ProgramOps.WebTests.Components;
 
 public sealed class AuditHistoryTests : ComponentTestContext
 {
-    private static AuditRow Row(string action, string? changes = null) => new()
+    public AuditHistoryTests() => Services.AddSingleton<AuditWords>();
+
+    private static AuditRow Row(string action, string? changes = null, string entity = "Client") => new()
     {
         Id = 1, OccurredAt = new DateTimeOffset(2026, 11, 23, 15, 30, 5, TimeSpan.Zero), UserName = "sato",
-        EntityType = "Client", EntityId = "7", Action = action, Summary = "テスト株式会社", Changes = changes,
+        EntityType = entity, EntityId = "7", Action = action, Summary = "テスト株式会社", Changes = changes,
     };
 
     [Fact]
@@ -22,7 +25,7 @@ public sealed class AuditHistoryTests : ComponentTestContext
         Assert.Equal("2026-11-24 00:30:05", cells[0]);
         Assert.Equal("sato", cells[1]);
         Assert.StartsWith("更新", cells[2]);
-        Assert.Equal("EligiblePopulation: 100 → 250", history.Find(".changes li").TextContent);
+        Assert.Equal("対象者数: 100 → 250", history.Find(".changes li").TextContent);
     }
 
     [Theory]
@@ -41,7 +44,23 @@ public sealed class AuditHistoryTests : ComponentTestContext
     public void The_record_column_appears_only_when_asked_for()
     {
         Assert.Equal(4, Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("Created")])).FindAll("th").Count);
-        Assert.Contains("Client #7", Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("Created")]).Add(x => x.ShowEntity, true)).Markup);
+        Assert.Contains("クライアント #7", Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("Created")]).Add(x => x.ShowEntity, true)).Markup);
+    }
+
+    [Fact]
+    public void Values_take_the_owning_features_words_and_a_programs_changes_the_editors_labels()
+    {
+        var client = Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("Updated", """{"Kind":{"Before":"Employer","After":"HealthInsuranceSociety"},"Seats #3":{"Before":"10","After":"12"}}""")]));
+        var program = Render<AuditHistory>(p => p.Add(x => x.Rows,
+            [Row("DraftSaved", """{"milestones[1].nameEn":{"Before":null,"After":"Quit day"},"quitDayAfterFirstKit":{"Before":"false","After":"true"}}""", entity: "Program")]));
+        var participant = Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("MarkAtRisk", entity: "Participant")]).Add(x => x.ShowEntity, true));
+
+        var changes = client.FindAll(".changes li").Select(li => li.TextContent).ToList();
+        Assert.Equal(["種別: 企業 → 健康保険組合", "席数 #3: 10 → 12"], changes);
+        Assert.Equal(["マイルストーン 2 › 名称（英語）: — → Quit day", "初回キット到着後に禁煙開始日を設定: いいえ → はい"],
+            program.FindAll(".changes li").Select(li => li.TextContent).ToList());
+        Assert.Contains("参加者 #7", participant.Markup);
+        Assert.DoesNotContain("MarkAtRisk", participant.Find("tbody").TextContent);
     }
 
     [Fact]

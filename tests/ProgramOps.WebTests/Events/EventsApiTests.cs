@@ -196,7 +196,7 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
             .Content.ReadFromJsonAsync<EventBatchResponse>();
 
         Assert.Equal(EventStatus.Rejected, early!.Results[0].Status);
-        Assert.Equal("SetQuitDay is not allowed for a participant in Enrolled yet: the first kit has been delivered.", early.Results[0].Reason);
+        Assert.Equal("SetQuitDay is not allowed for a participant in Enrolled yet: FirstKitDelivered.", early.Results[0].Reason);
         Assert.Equal(EventStatus.Accepted, afterKit!.Results[0].Status);
         Assert.Equal("2026-12-01", await c.ExecuteScalarAsync<string>("SELECT QuitDate FROM Participants WHERE InvitationCode = @code", new { code }));
         Assert.Equal(("SetQuitDay", "quit day 2026-12-01"), await c.QuerySingleAsync<(string, string)>(

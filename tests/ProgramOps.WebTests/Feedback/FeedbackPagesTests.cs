@@ -37,15 +37,38 @@ public sealed class FeedbackPagesTests(ProgramOpsFactory factory) : IClassFixtur
         var page = await GetDocumentAsync(cs, $"/feedback/details/{id}");
         Assert.Equal("プログラム", page.QuerySelector("[data-testid=destination]")!.TextContent);
         var explanation = page.QuerySelector("[data-testid=explanation]")!.TextContent;
-        Assert.Contains("Specific to the program's outcome or operations", explanation);
+        Assert.Contains("プログラムの成果・運営に固有", explanation);
         Assert.Contains("キーワード「ニコチン」", explanation);
         Assert.Contains("決め手", explanation);
         Assert.Contains("プログラムの成果・運用に固有ですか？ はい", explanation);
         Assert.NotNull(page.QuerySelector("[data-testid=learned] .badge"));
+        var learned = page.QuerySelector("[data-testid=learned]")!.TextContent;
+        Assert.DoesNotContain("category:", learned);
+        Assert.DoesNotContain("ProgramSpecific", learned);
+        Assert.Contains("キーワード「", learned);
 
         Assert.Equal("Routed", await ScalarAsync<string>("SELECT Status FROM FeedbackItems WHERE Id = @id", new { id }));
         Assert.True(await ScalarAsync<int>("SELECT COUNT(*) FROM RoutingDecisionRules dr JOIN RoutingDecisions d ON d.Id = dr.DecisionId WHERE d.FeedbackItemId = @id", new { id }) >= 2);
         Assert.Equal(1, await ScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE EntityType = 'FeedbackItem' AND EntityId = @id AND Action = 'Reported'", new { id = id.ToString() }));
+    }
+
+    [Fact]
+    public async Task The_form_names_programs_and_each_cohort_carries_its_program_and_single_client_for_the_script_to_fill()
+    {
+        var (cohortId, contractId) = await TestData.CohortOfNewClientAsync(factory.Db, "fbform", "Running", DateOnly.FromDateTime(DateTime.Today).AddDays(-7));
+        var (programId, clientId) = await PairAsync(
+            "SELECT CAST(v.ProgramId AS TEXT), CAST(ct.ClientId AS TEXT) FROM Cohorts c JOIN ProgramVersions v ON v.Id = c.ProgramVersionId JOIN Contracts ct ON ct.Id = @contractId WHERE c.Id = @cohortId",
+            new { cohortId, contractId });
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+
+        var form = await GetDocumentAsync(cs, "/feedback/create");
+        var list = await GetDocumentAsync(cs, "/feedback?culture=en&ui-culture=en");
+
+        var cohort = form.QuerySelector($"select[name='Input.CohortId'] option[value='{cohortId}']")!;
+        Assert.Equal((programId, clientId), (cohort.GetAttribute("data-program"), cohort.GetAttribute("data-client")));
+        Assert.Equal("禁煙プログラム（3か月）", form.QuerySelector($"select[name='Input.ProgramId'] option[value='{programId}']")!.TextContent);
+        Assert.Equal("Smoking cessation (3 months)", list.QuerySelector($"select[name='program'] option[value='{programId}']")!.TextContent);
+        Assert.Contains(form.QuerySelectorAll("script[src]"), s => s.GetAttribute("src")!.StartsWith("/js/feedback-form.", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class RoutingRulePagesTests(ProgramOpsFactory factory) : IClassFix
         var page = await GetDocumentAsync(admin, "/admin/routing");
 
         Assert.True(page.QuerySelectorAll("[data-testid=rules] tbody tr").Length >= 11);
-        Assert.Contains("A client asked for it", page.QuerySelector("[data-testid=rules]")!.TextContent);
+        Assert.Contains("クライアントからの依頼", page.QuerySelector("[data-testid=rules]")!.TextContent);
+        Assert.DoesNotContain("A client asked for it", page.QuerySelector("[data-testid=rules]")!.TextContent);
         var accuracy = page.QuerySelector("[data-testid=accuracy]")!.TextContent;
         Assert.Contains("学習モデル（未学習データで評価）", accuracy);
         Assert.Contains("常に最多の振り分け先を選んだ場合", accuracy);

@@ -30,11 +30,43 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
         var (admin, programId, _) = await LaunchAsync("lifecycle-view");
 
         var page = await GetDocumentAsync(admin, $"/programs/details/{programId}");
+        var english = await GetDocumentAsync(admin, $"/programs/details/{programId}?culture=en&ui-culture=en");
         var cs = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.ProgramCS), $"/programs/details/{programId}");
 
-        Assert.Contains("no check-in for 3 days", page.QuerySelector("table.lifecycle")!.TextContent);
-        Assert.StartsWith("stateDiagram-v2", page.QuerySelector("[data-lifecycle-diagram]")!.TextContent);
+        var japaneseTable = page.QuerySelector("table.lifecycle")!.TextContent;
+        Assert.Contains("3 日間チェックインがない", japaneseTable);
+        Assert.Contains("離脱リスク", japaneseTable);
+        Assert.DoesNotContain("MarkAtRisk", japaneseTable);
+        Assert.DoesNotContain("AtRisk", japaneseTable);
+        Assert.Contains("no check-in for 3 days", english.QuerySelector("table.lifecycle")!.TextContent);
+
+        // The diagram is drawn on the server in the reader's language; no Mermaid source to paste elsewhere.
+        var diagram = page.QuerySelector("svg[data-lifecycle-diagram]")!;
+        Assert.Equal(10, diagram.QuerySelectorAll("g.state").Length);
+        Assert.Equal("離脱リスク", diagram.QuerySelector("g.state[data-state='AtRisk'] text")!.TextContent);
+        Assert.Contains("チェックイン", diagram.QuerySelector("g.edge[data-from='AtRisk'][data-to='Active'] text")!.TextContent);
+        Assert.Contains("3 日間チェックインがない", diagram.QuerySelector("g.edge[data-from='Active'][data-to='AtRisk'] title")!.TextContent);
+        Assert.DoesNotContain("MarkAtRisk", diagram.TextContent);
+        Assert.Equal("At risk", english.QuerySelector("svg[data-lifecycle-diagram] g.state[data-state='AtRisk'] text")!.TextContent);
+        Assert.DoesNotContain("stateDiagram", page.Body!.InnerHtml);
         Assert.Null(cs.QuerySelector("table.lifecycle"));
+    }
+
+    [Fact]
+    public async Task The_editor_marks_each_criterions_fields_for_its_script_and_keeps_typed_names_as_typed()
+    {
+        var (admin, programId, draftUrl) = await LaunchAsync("editor-fields");
+        var form = await GetDocumentAsync(admin, draftUrl);
+
+        var scripts = form.QuerySelectorAll("script").Select(e => e.GetAttribute("src") ?? "(inline)").ToList();
+        Assert.True(scripts.Any(src => src.StartsWith("/js/program-editor.", StringComparison.Ordinal)), string.Join(", ", scripts));
+        Assert.Empty(form.QuerySelectorAll("script:not([src])"));
+        Assert.Equal(["Form.SuccessRule=Abstinence", "Form.SuccessRule=Abstinence", "Form.SuccessRule=Abstinence&Form.CoVerified=true", "Form.SuccessRule=BodyChange",
+            "Form.SuccessRule=BodyChange", "Form.SuccessRule=AverageSteps"], form.QuerySelectorAll("[data-shown-when]").Select(e => e.GetAttribute("data-shown-when")));
+
+        var saved = await PostAsync(admin, $"{draftUrl}?handler=Save", FormFields(form, new Dictionary<string, string> { ["Form.NameJa"] = "ＡＢＣ健保 禁煙２０２７" }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("ＡＢＣ健保 禁煙２０２７", (await GetDocumentAsync(admin, $"/programs/details/{programId}")).QuerySelector("h1")!.TextContent);
     }
 
     [Fact]
@@ -122,7 +154,8 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
         var compared = await GetDocumentAsync(admin, $"/programs/details/{programId}");
 
         var rows = compared.QuerySelectorAll("table.diff tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains(rows, r => r.Contains("success.weightLossKg") && r.Contains('2') && r.Contains('3'));
+        Assert.Contains(rows, r => r.Contains("成功基準 › 体重減少（kg）") && r.Contains('2') && r.Contains('3'));
+        Assert.DoesNotContain(rows, r => r.Contains("weightLossKg"));
         Assert.Contains("終了", compared.QuerySelectorAll("tbody")[0].TextContent);
     }
 

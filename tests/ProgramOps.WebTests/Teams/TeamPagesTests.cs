@@ -125,7 +125,7 @@ public sealed class TeamPagesTests(ProgramOpsFactory factory) : IClassFixture<Pr
         Assert.Contains("参加者がまだいません", empty.QuerySelector(".empty")!.TextContent);
         Assert.Null(empty.QuerySelector("form[action*='handler=Form']"));
         Assert.Contains("7 人の参加者が配置を待っています", waiting.QuerySelector(".empty")!.TextContent);
-        Assert.Contains("7 人でチームを編成しますか", waiting.QuerySelector("form[action*='handler=Form']")!.GetAttribute("data-confirm"));
+        Assert.Contains("チームに入る 7 人（招待済み 7 人）でチームを編成しますか", waiting.QuerySelector("form[action*='handler=Form']")!.GetAttribute("data-confirm"));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public static class PasswordRules
     public static IRuleBuilderOptions<T, string> MustBeAcceptablePassword<T>(
         this IRuleBuilder<T, string> rule, Func<T, string> userName, IStringLocalizer<AccountText> text) =>
         rule
-            .Must(p => (p ?? "").Length >= MinimumLength).WithMessage(_ => text["ChangePassword.TooShort"])
+            .Must(p => (p ?? "").Length >= MinimumLength).WithMessage(_ => text["ChangePassword.TooShort", MinimumLength])
             .Must((model, p) => !GuessablePasswords.IsBuiltFrom(p ?? "", userName(model)))
             .WithMessage(_ => text["ChangePassword.SameAsUserName"])
             .Must(p => (p ?? "").Length < MinimumLength || !GuessablePasswords.IsGuessable(p!))

@@ -5,5 +5,5 @@ namespace ProgramOps.Web.Features.Admin;
 public static class AdminServiceExtensions
 {
     public static IServiceCollection AddAdmin(this IServiceCollection services) =>
-        services.AddScoped<AuditLogQueries>().AuthorizePageFolder("/Admin", Policies.Admin);
+        services.AddScoped<AuditLogQueries>().AddSingleton<AuditWords>().AuthorizePageFolder("/Admin", Policies.Admin);
 }

@@ -37,7 +37,8 @@ public static class ClientsSql
             ClientSort.Kind => $"c.Kind {direction}, c.Name, c.Id",
             ClientSort.Population => $"c.EligiblePopulation {direction}, c.Id",
             ClientSort.Updated => $"c.UpdatedAt {direction}, c.Id",
-            _ => $"c.Name {direction}, c.Id {direction}",
+            // By reading (フリガナ), as a Japanese list is read, not by the kanji's code points; clients without one follow.
+            _ => $"CASE WHEN c.NameKana IS NULL THEN 1 ELSE 0 END, c.NameKana {direction}, c.Name {direction}, c.Id {direction}",
         };
         return $"""
             SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.IsArchived, c.UpdatedAt,

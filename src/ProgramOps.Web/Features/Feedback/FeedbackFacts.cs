@@ -46,6 +46,38 @@ public static class FeedbackTextFolding
         }
     }
 
+    /// <summary>
+    /// The words of a text as it was typed, each with its folded form: runs of one script (kanji, katakana, hiragana, Latin
+    /// letters and digits), which is how Japanese words show without a dictionary (ニコチンガム, 配送, app).
+    /// </summary>
+    public static IReadOnlyList<(string Word, string Folded)> Words(string? text)
+    {
+        text ??= "";
+        var words = new List<(string, string)>();
+        var start = 0;
+        var script = Script.None;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var next = i < text.Length ? ScriptOf(text[i]) : Script.None;
+            if (next == script) continue;
+            if (script != Script.None && i - start >= 2) words.Add((text[start..i], Fold(text[start..i])));
+            (start, script) = (i, next);
+        }
+
+        return words;
+    }
+
+    private enum Script { None, Latin, Hiragana, Katakana, Kanji }
+
+    private static Script ScriptOf(char c) => c switch
+    {
+        >= 'ぁ' and <= 'ゖ' => Script.Hiragana,
+        (>= 'ァ' and <= 'ヺ') or 'ー' or (>= 'ｦ' and <= 'ﾟ') => Script.Katakana,
+        (>= '一' and <= '鿿') or '々' => Script.Kanji,
+        _ when char.IsLetterOrDigit(c) => Script.Latin,
+        _ => Script.None,
+    };
+
     public static HashSet<string> NGrams(string folded, int length) =>
         NGramStarts(folded, length).Select(start => folded.Substring(start, length)).ToHashSet(StringComparer.Ordinal);
 }

@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Feedback;
@@ -43,15 +44,38 @@ public sealed class FeedbackInputValidator : AbstractValidator<FeedbackInput>
     }
 }
 
-/// <summary>The programs, clients and cohorts an item can point at.</summary>
+/// <summary>Where a cohort belongs: choosing it fills its program and, unless it is joint, its client.</summary>
+public sealed record CohortLink
+{
+    public int CohortId { get; init; }
+    public int ProgramId { get; init; }
+    public int? ClientId { get; init; }
+}
+
+/// <summary>The programs, clients and cohorts an item can point at (a program by its code, which the rules match).</summary>
 public sealed record FeedbackChoices(IReadOnlyList<NamedId> Programs, IReadOnlyList<NamedId> Clients, IReadOnlyList<NamedId> Cohorts)
 {
+    private IReadOnlyDictionary<int, ProgramDefinition> definitions = new Dictionary<int, ProgramDefinition>();
+
+    public IReadOnlyDictionary<int, CohortLink> CohortLinks { get; private init; } = new Dictionary<int, CohortLink>();
+
     public static async Task<FeedbackChoices> LoadAsync(DbConnection connection, CancellationToken ct)
     {
         async Task<IReadOnlyList<NamedId>> Read(string sql) =>
             (await connection.QueryAsync<NamedId>(new CommandDefinition(sql, cancellationToken: ct))).ToList();
-        return new FeedbackChoices(await Read(FeedbackChoicesSql.Programs), await Read(FeedbackChoicesSql.Clients), await Read(FeedbackChoicesSql.Cohorts));
+        var definitions = (await connection.QueryAsync<(int ProgramId, string Definition)>(new CommandDefinition(FeedbackChoicesSql.ProgramDefinitions, cancellationToken: ct)))
+            .ToDictionary(d => d.ProgramId, d => ProgramDefinitionJson.Deserialize(d.Definition));
+        var links = (await connection.QueryAsync<CohortLink>(new CommandDefinition(FeedbackChoicesSql.CohortLinks, cancellationToken: ct))).ToDictionary(l => l.CohortId);
+        return new FeedbackChoices(await Read(FeedbackChoicesSql.Programs), await Read(FeedbackChoicesSql.Clients), await Read(FeedbackChoicesSql.Cohorts))
+        {
+            definitions = definitions,
+            CohortLinks = links,
+        };
     }
 
     public string? ProgramCode(int? programId) => Programs.FirstOrDefault(p => p.Id == programId)?.Name;
+
+    /// <summary>A program as people know it: its name in the reader's language (its code only if it has no version yet).</summary>
+    public string ProgramName(NamedId program, System.Globalization.CultureInfo culture) =>
+        definitions.TryGetValue(program.Id, out var definition) ? definition.NameIn(culture) : program.Name;
 }

@@ -22,6 +22,16 @@ public static class FeedbackLabels
         _ => $"{text[$"Question.{condition.Question}"]} {text.Label(Enum.Parse<ScopeAnswer>(condition.Value))}",
     };
 
+    /// <summary>
+    /// A rule's name: the rules a new installation starts with (DefaultRules.json, stored under their English names) in the
+    /// reader's language; a name an administrator typed, as typed.
+    /// </summary>
+    public static string RuleName(this IStringLocalizer<FeedbackText> text, string stored)
+    {
+        var word = text[$"DefaultRule.{stored}"];
+        return word.ResourceNotFound ? stored : word.Value;
+    }
+
     private static string Prefix<T>() => typeof(T) == typeof(FeedbackSource) ? "Source"
         : typeof(T) == typeof(FunnelStage) ? "Stage"
         : typeof(T) == typeof(FeedbackCategory) ? "Category"

@@ -189,6 +189,26 @@ public static class FeedbackChoicesSql
     public const string Clients = "SELECT Id, Name FROM Clients WHERE IsArchived = 0 ORDER BY Name, Id";
 
     public const string Cohorts = "SELECT Id, Name FROM Cohorts WHERE Status <> 'Reported' ORDER BY StartDate DESC, Id DESC";
+
+    /// <summary>Each program's newest definition, for its name in the reader's language.</summary>
+    public const string ProgramDefinitions =
+        """
+        SELECT v.ProgramId, v.Definition FROM ProgramVersions v
+        WHERE v.VersionNumber = (SELECT MAX(x.VersionNumber) FROM ProgramVersions x WHERE x.ProgramId = v.ProgramId)
+        """;
+
+    /// <summary>Each open cohort's program, and its client where it has one (a joint cohort has several: none is chosen for it).</summary>
+    public const string CohortLinks =
+        """
+        SELECT co.Id AS CohortId, v.ProgramId,
+               CASE WHEN MIN(ct.ClientId) = MAX(ct.ClientId) THEN MIN(ct.ClientId) END AS ClientId
+        FROM Cohorts co
+        JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        LEFT JOIN CohortContracts cc ON cc.CohortId = co.Id
+        LEFT JOIN Contracts ct ON ct.Id = cc.ContractId
+        WHERE co.Status <> 'Reported'
+        GROUP BY co.Id, v.ProgramId
+        """;
 }
 
 public static class FeedbackDashboardSql

@@ -3,8 +3,11 @@ namespace ProgramOps.Web.Features.Feedback;
 /// <summary>A past decision by a person: the item as reported and where it finally belonged.</summary>
 public sealed record TrainingExample(FeedbackFacts Facts, Destination Destination);
 
-/// <summary>The learned model's suggestion, with the signals that pushed it there most.</summary>
-public sealed record LearnedSuggestion(Destination Destination, double Probability, IReadOnlyList<string> Signals);
+/// <summary>
+/// The learned model's suggestion, with the signals that pushed it there most: the item's own words (not the character
+/// n-grams the model counts) and its fields and answers, worded by the page like a rule's conditions.
+/// </summary>
+public sealed record LearnedSuggestion(Destination Destination, double Probability, IReadOnlyList<MatchedCondition> Signals);
 
 /// <summary>
 /// Multinomial naive Bayes over character 2- and 3-grams of the folded text (Japanese needs no word
@@ -14,6 +17,13 @@ public sealed record LearnedSuggestion(Destination Destination, double Probabili
 public sealed class NaiveBayesRouter
 {
     private const double Smoothing = 0.5;
+
+    /// <summary>
+    /// Naive Bayes is overconfident (its features are not independent), most of all when it has seen little: its probability
+    /// is shrunk toward the destinations' base rates as if this many more examples had said only that. With the 66 seed
+    /// examples a clear case still reads about 90 %; with a handful, never 100 %.
+    /// </summary>
+    public const double PriorStrength = 10;
 
     /// <summary>Fields are one feature each against dozens of n-grams; this weight lets them count.</summary>
     private const int FieldWeight = 3;
@@ -74,11 +84,34 @@ public sealed class NaiveBayesRouter
         }
 
         var best = Array.IndexOf(scores, scores.Max());
-        var probability = 1 / scores.Sum(s => Math.Exp(s - scores[best]));
+        var modelProbability = 1 / scores.Sum(s => Math.Exp(s - scores[best]));
+        var baseRate = Math.Exp(logPriors[best]) / logPriors.Sum(Math.Exp);
+        var probability = ((TrainingSize * modelProbability) + (PriorStrength * baseRate)) / (TrainingSize + PriorStrength);
+        var words = signalCount > 0 ? FeedbackTextFolding.Words(facts.Title + "\n" + facts.Description) : [];
         var signals = known
             .Select(k => (k.Feature, Lift: k.Weight * (k.Logs[best] - k.Logs.Where((_, c) => c != best).Max())))
-            .Where(k => k.Lift > 0).OrderByDescending(k => k.Lift).Take(signalCount).Select(k => k.Feature).ToList();
+            .Where(k => k.Lift > 0).OrderByDescending(k => k.Lift)
+            .Select(k => Readable(k.Feature, words)).OfType<MatchedCondition>().Distinct().Take(signalCount).ToList();
         return new LearnedSuggestion(Classes[best], probability, signals);
+    }
+
+    /// <summary>
+    /// A feature as a person reads it: a field or an answer as a condition, an n-gram as the word of the item it came from
+    /// ("ニコ" → "ニコチンガム"); null for what has no reading (the program, by its code; an unknown answer).
+    /// </summary>
+    private static MatchedCondition? Readable(string feature, IReadOnlyList<(string Word, string Folded)> words)
+    {
+        var colon = feature.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0) return words.FirstOrDefault(w => w.Folded.Contains(feature, StringComparison.Ordinal)).Word is { } word ? new MatchedCondition(ConditionKind.Keyword, word) : null;
+        var (name, value) = (feature[..colon], feature[(colon + 1)..]);
+        return name switch
+        {
+            "source" => new MatchedCondition(ConditionKind.Source, value),
+            "category" => new MatchedCondition(ConditionKind.Category, value),
+            "stage" => new MatchedCondition(ConditionKind.Stage, value),
+            _ when Enum.TryParse<ScopeQuestion>(name, out var question) && value != nameof(ScopeAnswer.Unknown) => new MatchedCondition(ConditionKind.Answer, value, question),
+            _ => null,
+        };
     }
 
     /// <summary>Each distinct n-gram once (short texts repeat little), each field and answer with its weight.</summary>

@@ -69,7 +69,7 @@ public sealed class BulkModel(
             }
             catch (TransitionRefusedException e)
             {
-                refused.Add((e.State, e.UnmetGuards.Count > 0 ? string.Join("; ", e.UnmetGuards) : text["Bulk.NotFromState"].Value));
+                refused.Add((e.State, e.UnmetGuards.Count > 0 ? text.Guards(e.UnmetGuards, program) : text["Bulk.NotFromState"].Value));
             }
         }
 

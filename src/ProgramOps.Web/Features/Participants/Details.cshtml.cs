@@ -108,8 +108,8 @@ public sealed class DetailsModel(
                 return RedirectToPage(new { id });
             case TransitionRefused refused:
                 Refusal = text["Details.Refused", text[$"Trigger.{refused.Reason.Trigger}"], text[$"State.{refused.Reason.State}"],
-                    refused.Reason.UnmetGuards.Count > 0 ? string.Join("; ", refused.Reason.UnmetGuards)
-                    : string.Join("、", refused.Reason.Permitted.Select(p => text[$"Trigger.{p}"].Value))];
+                    refused.Reason.UnmetGuards.Count > 0 ? text.Guards(refused.Reason.UnmetGuards, Item.Program)
+                    : string.Join(text["Guard.Separator"], refused.Reason.Permitted.Select(p => text[$"Trigger.{p}"].Value))];
                 return Page();
             case TransitionConflict:
                 Conflict = await ConcurrencyConflict.FindAsync(db, ParticipantsSql.LastChange, id, ct);

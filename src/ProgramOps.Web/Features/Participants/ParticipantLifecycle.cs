@@ -58,12 +58,27 @@ public sealed record ParticipantFacts(ProgramDefinition Program, DateOnly Progra
 }
 
 /// <summary>One step of a participant's history, as it is stored in the transition log.</summary>
+/// <summary>
+/// What must hold before a guarded step; pages word it in the reader's language with the program's own figures
+/// (<c>ParticipantsText</c> "Guard.*"), so the machine carries the name, not a sentence.
+/// </summary>
+public enum LifecycleGuard
+{
+    PlacedInTeam,
+    ProgramStarted,
+    NoCheckInForAtRiskDays,
+    NoCheckInForDropOutDaysOrStaffReason,
+    ProgramWeeksPassed,
+    FirstKitDelivered,
+    QuitDayAnyTime,
+}
+
 public sealed record ParticipantTransition(
     ParticipantState From, ParticipantState To, ParticipantTrigger Trigger, TransitionCause Cause, ParticipantOutcome? Outcome);
 
 /// <summary>A trigger that the participant's current state does not allow, with what it does allow.</summary>
 public sealed class TransitionRefusedException(
-    ParticipantState state, ParticipantTrigger trigger, IReadOnlyList<ParticipantTrigger> permitted, IReadOnlyCollection<string> unmetGuards)
+    ParticipantState state, ParticipantTrigger trigger, IReadOnlyList<ParticipantTrigger> permitted, IReadOnlyCollection<LifecycleGuard> unmetGuards)
     : InvalidOperationException(
         unmetGuards.Count > 0
             ? $"{trigger} is not allowed for a participant in {state} yet: {string.Join("; ", unmetGuards)}."
@@ -72,7 +87,7 @@ public sealed class TransitionRefusedException(
     public ParticipantState State { get; } = state;
     public ParticipantTrigger Trigger { get; } = trigger;
     public IReadOnlyList<ParticipantTrigger> Permitted { get; } = permitted;
-    public IReadOnlyCollection<string> UnmetGuards { get; } = unmetGuards;
+    public IReadOnlyCollection<LifecycleGuard> UnmetGuards { get; } = unmetGuards;
 }
 
 /// <summary>
@@ -106,10 +121,10 @@ public sealed class ParticipantLifecycle
             .ToDictionary(t => t, t => _machine.SetTriggerParameters<TransitionCause>(t));
         _complete = _machine.SetTriggerParameters<TransitionCause, ParticipantOutcome>(ParticipantTrigger.Complete);
 
-        var atRiskRule = $"no check-in for {facts.Program.AtRiskAfterDays} days";
-        var dropOutRule = $"no check-in for {facts.Program.DropOutAfterDays} days, or a staff member's reason";
-        var endRule = $"the program's {facts.Program.DurationWeeks} weeks have passed";
-        var quitDayRule = facts.Program.QuitDayAfterFirstKit ? "the first kit has been delivered" : "always (this program ships no kit first)";
+        var atRiskRule = nameof(LifecycleGuard.NoCheckInForAtRiskDays);
+        var dropOutRule = nameof(LifecycleGuard.NoCheckInForDropOutDaysOrStaffReason);
+        var endRule = nameof(LifecycleGuard.ProgramWeeksPassed);
+        var quitDayRule = facts.Program.QuitDayAfterFirstKit ? nameof(LifecycleGuard.FirstKitDelivered) : nameof(LifecycleGuard.QuitDayAnyTime);
         bool InactiveFor(int days) => facts.DaysInactive >= days;
         bool MaySetQuitDay() => !facts.Program.QuitDayAfterFirstKit || facts.FirstKitDelivered;
         bool MayDropOut(TransitionCause cause) => InactiveFor(facts.Program.DropOutAfterDays) || cause.IsManual;
@@ -121,13 +136,13 @@ public sealed class ParticipantLifecycle
             .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
 
         _machine.Configure(ParticipantState.Enrolled)
-            .PermitIf(ParticipantTrigger.StartOnboarding, ParticipantState.Onboarding, () => facts.HasTeam, "placed in a team")
+            .PermitIf(ParticipantTrigger.StartOnboarding, ParticipantState.Onboarding, () => facts.HasTeam, nameof(LifecycleGuard.PlacedInTeam))
             .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
             .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
             .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
 
         _machine.Configure(ParticipantState.Onboarding)
-            .PermitIf(ParticipantTrigger.CheckIn, ParticipantState.Active, () => facts.ProgramStarted, "the program has started")
+            .PermitIf(ParticipantTrigger.CheckIn, ParticipantState.Active, () => facts.ProgramStarted, nameof(LifecycleGuard.ProgramStarted))
             .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
             .PermitIf(ParticipantTrigger.MarkAtRisk, ParticipantState.AtRisk, () => InactiveFor(facts.Program.AtRiskAfterDays), atRiskRule)
             .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
@@ -155,7 +170,7 @@ public sealed class ParticipantLifecycle
         }
 
         _machine.OnUnhandledTrigger((s, t, unmet) =>
-            throw new TransitionRefusedException(s, t, PermittedTriggers, unmet?.ToList() ?? []));
+            throw new TransitionRefusedException(s, t, PermittedTriggers, [.. (unmet ?? []).Select(Enum.Parse<LifecycleGuard>)]));
     }
 
     public ParticipantState State => _state;

@@ -101,7 +101,7 @@ public sealed class TransitionWriter : IDisposable
 
         // The audit row names the participant by id only: it must not keep what withdrawal erases.
         await _audit.RecordAsync(new AuditEntry("Participant", participantId.ToString(), transition.Trigger.ToString(),
-            $"{transition.From} → {transition.To}", new Dictionary<string, FieldChange> { ["State"] = new(transition.From.ToString(), transition.To.ToString()) }),
+            null, new Dictionary<string, FieldChange> { ["State"] = new(transition.From.ToString(), transition.To.ToString()) }),
             actorUserId, actor, ct);
         return new Transitioned(transition);
     }

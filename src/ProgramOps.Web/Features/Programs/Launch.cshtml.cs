@@ -1,5 +1,3 @@
-using ProgramOps.Web.Infrastructure.Text;
-
 namespace ProgramOps.Web.Features.Programs;
 
 /// <summary>"Launch a program", step 1: start from a template or an existing program, name it, get a draft.</summary>
@@ -21,8 +19,10 @@ public sealed class LaunchModel(Db db, AuditTrail audit, ICurrentUser user, Time
         {
             RuleFor(c => c.Code).NotEmpty().WithMessage(_ => text["Validation.CodeRequired"])
                 .Matches("^[a-z0-9][a-z0-9-]{1,39}$").WithMessage(_ => text["Validation.CodeFormat"]);
-            RuleFor(c => c.NameJa).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
-            RuleFor(c => c.NameEn).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
+            RuleFor(c => c.NameJa).NotEmpty().WithMessage(_ => text["Validation.Required", text["Field.NameJa"]])
+                .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", text["Field.NameJa"], 200]);
+            RuleFor(c => c.NameEn).NotEmpty().WithMessage(_ => text["Validation.Required", text["Field.NameEn"]])
+                .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", text["Field.NameEn"], 200]);
         }
     }
 
@@ -43,7 +43,7 @@ public sealed class LaunchModel(Db db, AuditTrail audit, ICurrentUser user, Time
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Input = Input with { Code = Input.Code.Trim().ToLowerInvariant(), NameJa = JapaneseText.Normalize(Input.NameJa), NameEn = JapaneseText.Normalize(Input.NameEn) };
+        Input = Input with { Code = Input.Code.Trim().ToLowerInvariant(), NameJa = ProgramDefinitionForm.AsTyped(Input.NameJa), NameEn = ProgramDefinitionForm.AsTyped(Input.NameEn) };
         Sources = await LoadSourcesAsync(ct);
         ModelState.AddFailures(await new Validator(text).ValidateAsync(Input, ct), nameof(Input));
         var source = Sources.FirstOrDefault(s => s.Key == Input.StartFrom);

@@ -56,10 +56,20 @@ public sealed record ProgramDefinition
 // weeks after the start (0 = the start day itself) and a supply week (0 = at enrolment, W = W weeks after the start).
 // Stored definitions call the last two "week", so the JSON keeps that name.
 
-/// <summary>A named point in the program, reached <paramref name="WeeksAfterStart"/> weeks after the start day (0 = the start day).</summary>
+/// <summary>
+/// A named point in the program, reached <paramref name="WeeksAfterStart"/> weeks after the start day (0 = the start day).
+/// <paramref name="Name"/> is the Japanese name (stored definitions have only that one).
+/// </summary>
 public sealed record Milestone([property: JsonPropertyName("week")] int WeeksAfterStart, string Name)
 {
+    /// <summary>The English name; definitions stored before it was asked for have none.</summary>
+    public string? NameEn { get; init; }
+
     public DateOnly ReachedOn(DateOnly start) => start.AddDays(WeeksAfterStart * 7);
+
+    /// <summary>The name in the reader's language, or null where an English reader would be shown Japanese only.</summary>
+    public string? NameIn(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "ja" ? Name : NameEn;
 }
 
 /// <summary>A supply sent to every participant in its <paramref name="SupplyWeek"/>: 0 = at enrolment, W = W weeks after the start day.</summary>

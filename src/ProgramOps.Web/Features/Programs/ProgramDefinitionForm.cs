@@ -1,5 +1,4 @@
 using ProgramOps.Web.Features.Teams;
-using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Programs;
 
@@ -16,7 +15,10 @@ public sealed class WeekRow
     public int? Week { get; set; }
     public string? Text { get; set; }
 
-    public bool IsBlank => Week is null && string.IsNullOrWhiteSpace(Text);
+    /// <summary>The English name, where the list has one (milestones).</summary>
+    public string? TextEn { get; set; }
+
+    public bool IsBlank => Week is null && string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(TextEn);
 }
 
 /// <summary>
@@ -57,7 +59,7 @@ public sealed class ProgramDefinitionForm
             TeamTarget = d.TeamSize.Target, TeamMin = d.TeamSize.Min, TeamMax = d.TeamSize.Max,
             DailyCheckInExpected = d.DailyCheckInExpected, AtRiskAfterDays = d.AtRiskAfterDays, DropOutAfterDays = d.DropOutAfterDays,
             TimeZone = d.TimeZone,
-            Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.WeeksAfterStart, Text = m.Name })),
+            Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.WeeksAfterStart, Text = m.Name, TextEn = m.NameEn })),
             Shipments = Padded(d.Shipments.Select(s => new WeekRow { Week = s.SupplyWeek, Text = s.Item })),
             QuitDayAfterFirstKit = d.QuitDayAfterFirstKit,
             LateJoinersUntilWeek = d.LateJoinersUntilWeek,
@@ -81,16 +83,18 @@ public sealed class ProgramDefinitionForm
     public ProgramDefinition ToDefinition(string code) => new()
     {
         Code = code,
-        NameJa = JapaneseText.Normalize(NameJa),
-        NameEn = JapaneseText.Normalize(NameEn),
+        NameJa = AsTyped(NameJa),
+        NameEn = AsTyped(NameEn),
         DurationWeeks = DurationWeeks,
         TeamSize = new TeamSizeRule(TeamTarget, TeamMin, TeamMax),
         DailyCheckInExpected = DailyCheckInExpected,
         AtRiskAfterDays = AtRiskAfterDays,
         DropOutAfterDays = DropOutAfterDays,
         TimeZone = TimeZone.Trim(),
-        Milestones = Filled(Milestones).Select(r => new Milestone(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(m => m.WeeksAfterStart).ToList(),
-        Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, JapaneseText.Normalize(r.Text))).OrderBy(s => s.SupplyWeek).ToList(),
+        Milestones = Filled(Milestones)
+            .Select(r => new Milestone(r.Week ?? -1, AsTyped(r.Text)) { NameEn = AsTyped(r.TextEn) is { Length: > 0 } en ? en : null })
+            .OrderBy(m => m.WeeksAfterStart).ToList(),
+        Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, AsTyped(r.Text))).OrderBy(s => s.SupplyWeek).ToList(),
         QuitDayAfterFirstKit = QuitDayAfterFirstKit,
         LateJoinersUntilWeek = LateJoinersUntilWeek,
         Success = SuccessRule switch
@@ -100,6 +104,12 @@ public sealed class ProgramDefinitionForm
             _ => new SelfReportedAbstinence(AbstinenceDays, CoVerified, CoVerified ? MaxCoPpm : null),
         },
     };
+
+    /// <summary>
+    /// Names and titles are kept as the admin typed them (full-width letters and digits included), only trimmed: folding
+    /// widths is for matching text, never for what is stored and shown.
+    /// </summary>
+    public static string AsTyped(string? text) => text?.Trim() ?? "";
 
     private static IEnumerable<WeekRow> Filled(IEnumerable<WeekRow>? rows) => (rows ?? []).Where(r => !r.IsBlank);
 

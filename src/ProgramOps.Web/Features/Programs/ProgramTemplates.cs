@@ -18,7 +18,9 @@ public static class ProgramTemplates
         DropOutAfterDays = 14,
         Milestones =
         [
-            new(0, "キックオフ"), new(1, "禁煙開始日"), new(4, "4週目振り返り"), new(8, "8週目振り返り"), new(12, "最終評価"),
+            new(0, "キックオフ") { NameEn = "Kick-off" }, new(1, "禁煙開始日") { NameEn = "Quit day" },
+            new(4, "4週目振り返り") { NameEn = "Week 4 review" }, new(8, "8週目振り返り") { NameEn = "Week 8 review" },
+            new(12, "最終評価") { NameEn = "Final assessment" },
         ],
         Success = new SelfReportedAbstinence(Days: 7, CoVerified: false, MaxCoPpm: null),
         Shipments = [new(0, "ニコチンパッチ・ガム 初回キット"), new(4, "ニコチン置換 2回目キット"), new(8, "ニコチン置換 3回目キット")],
@@ -26,7 +28,7 @@ public static class ProgramTemplates
         LateJoinersUntilWeek = 1,
     };
 
-    /// <summary>3-month weight management judged like 特定保健指導: −2 kg or −2 cm waist.</summary>
+    /// <summary>3-month weight management judged like 特定保健指導: −2 kg and −2 cm waist.</summary>
     public static readonly ProgramDefinition WeightManagement = new()
     {
         Code = "weight-12w",
@@ -37,7 +39,11 @@ public static class ProgramTemplates
         DailyCheckInExpected = true,
         AtRiskAfterDays = 5,
         DropOutAfterDays = 21,
-        Milestones = [new(0, "キックオフ・初回測定"), new(6, "中間測定"), new(12, "最終測定")],
+        Milestones =
+        [
+            new(0, "キックオフ・初回測定") { NameEn = "Kick-off and first measurement" }, new(6, "中間測定") { NameEn = "Midpoint measurement" },
+            new(12, "最終測定") { NameEn = "Final measurement" },
+        ],
         Success = new BodyMeasureChange(WeightLossKg: 2m, WaistLossCm: 2m),
         Shipments = [new(0, "体組成計")],
     };

@@ -35,6 +35,15 @@ public sealed class IndexModel(Db db, CohortTeams teams, ICurrentUser user, IStr
     public ILookup<int, StateCount> States { get; private set; } = Array.Empty<StateCount>().ToLookup(s => s.TeamId);
     public int Unplaced { get; private set; }
 
+    /// <summary>Whom forming or adjusting the teams would place, by state (in the lifecycle's order).</summary>
+    public IReadOnlyList<UnplacedCount> UnplacedByState { get; private set; } = [];
+
+    public sealed record UnplacedCount
+    {
+        public ParticipantState State { get; init; }
+        public int Count { get; init; }
+    }
+
     public async Task<IActionResult> OnGetAsync(int cohortId, int? pageNumber, CancellationToken ct) =>
         await LoadAsync(cohortId, Paging.Normalize(pageNumber), ct) ? Page() : NotFound();
 
@@ -62,7 +71,9 @@ public sealed class IndexModel(Db db, CohortTeams teams, ICurrentUser user, IStr
         Teams = new PageOf<TeamRow>(rows, page, PageSize, total);
         States = rows.Count == 0 ? States : (await connection.QueryAsync<StateCount>(new CommandDefinition(TeamsSql.StatesOfTeams,
             new { TeamIds = rows.Select(r => r.Id).ToArray() }, cancellationToken: ct))).ToLookup(s => s.TeamId);
-        Unplaced = await connection.ExecuteScalarAsync<int>(new CommandDefinition(TeamsSql.Unplaced, new { CohortId = cohortId }, cancellationToken: ct));
+        UnplacedByState = [.. (await connection.QueryAsync<UnplacedCount>(new CommandDefinition(TeamsSql.UnplacedByState, new { CohortId = cohortId }, cancellationToken: ct)))
+            .OrderBy(u => u.State)];
+        Unplaced = UnplacedByState.Sum(u => u.Count);
         return true;
     }
 }

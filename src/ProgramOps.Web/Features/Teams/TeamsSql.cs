@@ -50,6 +50,14 @@ public static class TeamsSql
         WHERE CohortId = @CohortId AND TeamId IS NULL AND State IN {ParticipantStates.TakingPartSql}
         """;
 
+    /// <summary>Those <see cref="Unplaced"/> counts, by state: the confirmation says whom forming the teams will place.</summary>
+    public static readonly string UnplacedByState =
+        $"""
+        SELECT State, COUNT(*) AS Count FROM Participants
+        WHERE CohortId = @CohortId AND TeamId IS NULL AND State IN {ParticipantStates.TakingPartSql}
+        GROUP BY State
+        """;
+
     /// <summary>How many teams have fewer members taking part than <c>@Min</c> (but some): the teams rebalancing would touch.</summary>
     public static readonly string SmallTeams =
         $"""

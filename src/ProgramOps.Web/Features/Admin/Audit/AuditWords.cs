@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Localization;
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Features.Supplies;
+
+namespace ProgramOps.Web.Features.Admin.Audit;
+
+/// <summary>
+/// The audit log in the reader's language: record types, actions and field names from AdminText, a program's changes in
+/// the editor's own labels, and a field's values in the words the owning feature shows for them, so a value has one
+/// word wherever it appears. What has no word yet (an action added later) shows as it is stored.
+/// </summary>
+public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocalizer<ProgramsText> programs, IStringLocalizerFactory factory)
+{
+    public const string ProgramEntity = "Program";
+
+    /// <summary>Fields whose values are a feature's enum, by record type and field: the feature's texts and their prefix.</summary>
+    public static readonly IReadOnlyDictionary<(string Entity, string Field), (Type Texts, string Prefix)> ValueWords =
+        new Dictionary<(string, string), (Type, string)>
+        {
+            [("Client", "Kind")] = (typeof(ClientsText), "Kind."),
+            [("Client", "Segment")] = (typeof(ClientsText), "Segment."),
+            [("Client", "CsType")] = (typeof(ClientsText), "CsType."),
+            [("Client", "CsStyle")] = (typeof(ClientsText), "CsStyle."),
+            [("Client", "TouchModel")] = (typeof(ClientsText), "TouchModel."),
+            [("Client", "Status")] = (typeof(ClientsText), "ContractStatus."),
+            [("Client", "Role")] = (typeof(ClientsText), "KeyPersonRole."),
+            [("Shipment", "Status")] = (typeof(SuppliesText), "Status."),
+            [("FeedbackItem", "Status")] = (typeof(FeedbackText), "Status."),
+            [("FeedbackItem", "Destination")] = (typeof(FeedbackText), "Destination."),
+            [("RoutingRule", "Destination")] = (typeof(FeedbackText), "Destination."),
+            [("User", "Roles")] = (typeof(AdminText), "Role."),
+            [("Participant", "State")] = (typeof(ParticipantsText), "State."),
+            [("Cohort", "State")] = (typeof(ParticipantsText), "State."),
+        };
+
+    public string Entity(string type) => Word(admin, $"Entity.{type}", type);
+
+    public string Action(string action) => Word(admin, $"Action.{action}", action);
+
+    /// <summary>A field's label; "Seats #12" keeps what follows the name ("#12": the contract).</summary>
+    public string Field(string entity, string field)
+    {
+        if (entity == ProgramEntity) return DefinitionPaths.Label(programs, field);
+        var space = field.IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? Word(admin, $"AuditField.{field}", field) : Word(admin, $"AuditField.{field[..space]}", field[..space]) + field[space..];
+    }
+
+    /// <summary>A value as the owning feature words it; lists ("Admin, Viewer") item by item; typed text as it is.</summary>
+    public string? Value(string entity, string field, string? value)
+    {
+        if (value is null) return null;
+        if (entity == ProgramEntity) return DefinitionPaths.Value(programs, value);
+        if (ValueWords.TryGetValue((entity, field), out var words))
+        {
+            var texts = factory.Create(words.Texts);
+            return string.Join(", ", value.Split(", ").Select(v => Word(texts, words.Prefix + v, v)));
+        }
+
+        return value is "True" or "False" ? admin[$"AuditValue.{value}"] : value;
+    }
+
+    private static string Word(IStringLocalizer texts, string key, string stored)
+    {
+        var word = texts[key];
+        return word.ResourceNotFound ? stored : word.Value;
+    }
+}
