@@ -117,6 +117,13 @@ public static class ReportCharts
     /// Skia writes SVG text back from the font's glyphs, and a CJK font maps some glyphs to Kangxi radicals first (⼈ for
     /// 人): they look the same but search, copy and screen readers would get the radical, so they become the ideograph.
     /// </summary>
-    private static string WithUnifiedIdeographs(string svg) =>
-        string.Concat(svg.Select(c => c is >= '\u2F00' and <= '\u2FDF' ? c.ToString().Normalize(System.Text.NormalizationForm.FormKC) : c.ToString()));
+    private static string WithUnifiedIdeographs(string svg)
+    {
+        if (!svg.Any(IsKangxiRadical)) return svg;
+        var text = new System.Text.StringBuilder(svg.Length);
+        foreach (var c in svg) text.Append(IsKangxiRadical(c) ? c.ToString().Normalize(System.Text.NormalizationForm.FormKC) : c);
+        return text.ToString();
+    }
+
+    private static bool IsKangxiRadical(char c) => c is >= '\u2F00' and <= '\u2FDF';
 }
