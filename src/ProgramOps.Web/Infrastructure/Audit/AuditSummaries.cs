@@ -22,6 +22,7 @@ public static class AuditSummaries
     public const string FeedbackMerged = nameof(FeedbackMerged);
     public const string FirstAdministrator = nameof(FirstAdministrator);
     public const string DemoLoaded = nameof(DemoLoaded);
+    public const string RoutingRuleNamed = nameof(RoutingRuleNamed);
 
     /// <summary>A confidence as whole percent, the way summaries keep it.</summary>
     public static int Percent(double confidence) => (int)Math.Round(confidence * 100, MidpointRounding.AwayFromZero);

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using Microsoft.Extensions.Localization;
 
 namespace ProgramOps.Web.Infrastructure.Text;
@@ -17,8 +19,11 @@ public sealed record CodedText(string Key, IReadOnlyList<string> Args)
     /// <summary>Shown for an argument a text stored before it was kept (or left empty).</summary>
     public const string Missing = "—";
 
+    // Stored text stays readable in the database: letters of every script as they are, not \u escapes.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
     public static string Encode(string key, params object?[] args) =>
-        JsonSerializer.Serialize(new Stored(key, [.. args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]));
+        JsonSerializer.Serialize(new Stored(key, [.. args.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture) ?? "")]), Json);
 
     /// <summary>The coded text, or null for text stored as words (typed by a person, or written before texts were coded).</summary>
     public static CodedText? Decode(string? stored)
