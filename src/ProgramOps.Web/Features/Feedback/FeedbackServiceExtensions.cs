@@ -31,7 +31,7 @@ public sealed class DefaultRoutingRules(Db db, IServiceScopeFactory scopes, Time
             var rules = FeedbackSeed.DefaultRules;
             await c.ExecuteAsync(RoutingRulesSql.Insert, rules.Select((r, i) => new
             {
-                Position = i + 1, r.Name, Destination = r.Destination.ToString(), r.Weight, Conditions = FeedbackJson.Serialize(r.When),
+                Position = i + 1, r.Name, r.NameJa, Destination = r.Destination.ToString(), r.Weight, Conditions = FeedbackJson.Serialize(r.When),
                 r.IsEnabled, Now = now, Actor = SystemActor,
             }), t);
             await audit.RecordAsync(c, t, new AuditEntry("RoutingRule", "*", "Seeded", $"{rules.Count}"), null, SystemActor);
