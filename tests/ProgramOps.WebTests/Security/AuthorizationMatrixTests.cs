@@ -163,6 +163,8 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("GET", "/Portal/Site/Index", "", "portal"),
         ("GET", "/Portal/Site/Cohort", "", "portal"),
         ("GET", "/Portal/Site/Report", "", "portal"),
+        ("GET", "/Portal/Site/Requests", "", "portal"),
+        ("POST", "/Portal/Site/Requests", "", "portal"),
         ("GET", "/Portal/Users/Index", "", "ACBV"),
         ("POST", "/Portal/Users/Index", "Invite", "AB"),
         ("POST", "/Portal/Users/Index", "Reinvite", "AB"),

@@ -24,34 +24,18 @@ public static class SecurityExtensions
         services.AddAuthentication(AuthSchemes.Staff)
             .AddCookie(AuthSchemes.Staff, options =>
             {
-                options.LoginPath = "/account/login";
-                options.LogoutPath = "/account/logout";
-                options.AccessDeniedPath = "/account/accessdenied";
-                options.Cookie.Name = "ProgramOps.Auth";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.SlidingExpiration = true;
+                Session(options, "ProgramOps.Auth", "/account/login", "/account/logout", "/account/accessdenied");
                 options.Events.OnValidatePrincipal = RejectStaleAccountsAsync;
                 // Machines calling the API get a status (ProblemDetails), not a sign-in page.
                 options.Events.OnRedirectToLogin = context => StatusOrRedirect(context, StatusCodes.Status401Unauthorized);
                 options.Events.OnRedirectToAccessDenied = context => StatusOrRedirect(context, StatusCodes.Status403Forbidden);
             })
-            // Client users (issue 14) sign in on a cookie of their own: a portal session is never a staff session, and
-            // the other way round, whatever claims either carries.
+            // Client users (issue 14) sign in on a cookie of their own, sent only to the portal's pages: a portal session
+            // is never a staff session, and the other way round, whatever claims either carries.
             .AddCookie(AuthSchemes.Portal, options =>
             {
-                options.LoginPath = "/portal/sign-in";
-                options.LogoutPath = "/portal/sign-out";
-                options.AccessDeniedPath = "/portal/sign-in";
-                options.Cookie.Name = "ProgramOps.Portal";
+                Session(options, "ProgramOps.Portal", "/portal/sign-in", "/portal/sign-out", "/portal/sign-in");
                 options.Cookie.Path = "/portal";
-                options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                options.ExpireTimeSpan = TimeSpan.FromHours(8);
-                options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = RejectStalePortalSessionsAsync;
             });
 
@@ -73,6 +57,20 @@ public static class SecurityExtensions
             .AddPolicy(Policies.ClientPortal, p => p.AddAuthenticationSchemes(AuthSchemes.Portal).RequireAuthenticatedUser().RequireClaim(ClaimNames.ClientId));
 
         return services;
+    }
+
+    /// <summary>Both kinds of session: HttpOnly, SameSite=Lax, 8 hours sliding.</summary>
+    private static void Session(CookieAuthenticationOptions options, string cookie, string signIn, string signOut, string denied)
+    {
+        options.LoginPath = signIn;
+        options.LogoutPath = signOut;
+        options.AccessDeniedPath = denied;
+        options.Cookie.Name = cookie;
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
     }
 
     /// <summary>A staff policy: the staff cookie only (a portal principal is not even looked at), and one of the roles.</summary>
