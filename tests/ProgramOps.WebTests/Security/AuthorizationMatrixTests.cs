@@ -163,6 +163,7 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("GET", "/Portal/Site/Index", "", "portal"),
         ("GET", "/Portal/Site/Cohort", "", "portal"),
         ("GET", "/Portal/Site/Report", "", "portal"),
+        ("GET", "/Portal/Site/Letters", "", "portal"),
         ("GET", "/Portal/Site/Requests", "", "portal"),
         ("POST", "/Portal/Site/Requests", "", "portal"),
         ("GET", "/Portal/Users/Index", "", "ACBV"),

@@ -35,6 +35,15 @@ public sealed class PortalScope(Db db, IHttpContextAccessor http)
 {
     public int ClientId => int.Parse(http.HttpContext!.User.FindFirstValue(ClaimNames.ClientId)!, CultureInfo.InvariantCulture);
 
+    private int UserId => int.Parse(http.HttpContext!.User.FindFirstValue(ClaimTypes.NameIdentifier)!, CultureInfo.InvariantCulture);
+
+    /// <summary>Whether staff allow this user the invitation letters of their own organisation's cohorts.</summary>
+    public async Task<bool> MayHoldCodesAsync(CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        return await c.ExecuteScalarAsync<bool?>(new CommandDefinition(PortalSql.MayHoldCodes, new { Id = UserId }, cancellationToken: ct)) == true;
+    }
+
     public async Task<IReadOnlyList<VisibleClient>> ClientsAsync(CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);

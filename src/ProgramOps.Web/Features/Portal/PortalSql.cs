@@ -17,6 +17,9 @@ public static class PortalSql
 
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM PortalUsers WHERE Id = @Id";
 
+    /// <summary>Read afresh for each download: staff's choice takes effect at once.</summary>
+    public const string MayHoldCodes = "SELECT MayHoldCodes FROM PortalUsers WHERE Id = @Id AND IsDisabled = 0";
+
     public const string FindSession = "SELECT ClientId, SecurityStamp, IsDisabled FROM PortalUsers WHERE Id = @Id";
 
     public static string InsertUser(SqlDialect dialect) =>

@@ -17,6 +17,11 @@ public sealed class CohortModel(PortalScope scope, OutcomeReports reports, Draft
     }
 
     public IReadOnlyList<Slice> Slices { get; private set; } = [];
+
+    /// <summary>The user's own organisation, whose invitation letters they may download when <see cref="MayHoldCodes"/>.</summary>
+    public int OwnClientId => scope.ClientId;
+
+    public bool MayHoldCodes { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int cohortId, CancellationToken ct)
@@ -38,6 +43,7 @@ public sealed class CohortModel(PortalScope scope, OutcomeReports reports, Draft
         }
 
         Slices = slices;
+        MayHoldCodes = await scope.MayHoldCodesAsync(ct);
         return Page();
     }
 }
