@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Dapper;
 using ProgramOps.TestSupport;
 
 namespace ProgramOps.WebTests.Portal;
@@ -48,6 +49,21 @@ public static partial class PortalClients
 
     public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password) =>
         await ProgramOpsFactory.PostFormAsync(client, "/portal/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });
+
+    /// <summary>Report staff issue the cohort's final report (v1, Japanese) to a new key person of its client.</summary>
+    public static async Task IssueReportAsync(ProgramOpsFactory factory, HttpClient bizDev, OutcomeTestCohort.Built cohort)
+    {
+        await using var c = await factory.Db.OpenAsync();
+        var keyPerson = await c.ExecuteScalarAsync<int>(
+            $"INSERT INTO KeyPersons (ClientId, Name, Title, Role, Version, CreatedAt, UpdatedAt, UpdatedBy) VALUES (@ClientId, '山田 花子', '人事部長', 'DecisionMaker', 1, @now, @now, 'seed'); {factory.Db.Dialect.SelectNewId}",
+            new { cohort.ClientId, now = DateTimeOffset.UtcNow });
+        var url = $"/outcomes/{cohort.CohortId}/{cohort.ClientId}";
+        var issued = await ProgramOpsFactory.PostFormAsync(bizDev, url, new Dictionary<string, string>
+        {
+            ["Kind"] = "Final", ["Language"] = "ja", ["Recipients"] = keyPerson.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, url + "/issue");
+        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+    }
 
     [GeneratedRegex("<code data-link>([^<]+)</code>")]
     private static partial Regex Link();

@@ -12,21 +12,6 @@ public sealed class PortalPagesTests(ProgramOpsFactory factory) : IClassFixture<
 {
     private static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<int> IssueAsync(HttpClient bizDev, OutcomeTestCohort.Built cohort)
-    {
-        await using var c = await factory.Db.OpenAsync();
-        var keyPerson = await c.ExecuteScalarAsync<int>(
-            $"INSERT INTO KeyPersons (ClientId, Name, Title, Role, Version, CreatedAt, UpdatedAt, UpdatedBy) VALUES (@ClientId, '山田 花子', '人事部長', 'DecisionMaker', 1, @now, @now, 'seed'); {factory.Db.Dialect.SelectNewId}",
-            new { cohort.ClientId, now = DateTimeOffset.UtcNow });
-        var url = $"/outcomes/{cohort.CohortId}/{cohort.ClientId}";
-        var issued = await ProgramOpsFactory.PostFormAsync(bizDev, url, new Dictionary<string, string>
-        {
-            ["Kind"] = "Final", ["Language"] = "ja", ["Recipients"] = Id(keyPerson),
-        }, url + "/issue");
-        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
-        return keyPerson;
-    }
-
     [Fact]
     public async Task The_cohort_page_shows_recruitment_and_engagement_as_the_report_counts_them_and_the_issued_report_downloads()
     {
@@ -34,7 +19,7 @@ public sealed class PortalPagesTests(ProgramOpsFactory factory) : IClassFixture<
         await using (var c = await factory.Db.OpenAsync())
             await c.ExecuteAsync("UPDATE Contracts SET EligiblePopulation = 400, EligiblePopulationAsOf = '2026-05-01' WHERE ClientId = @ClientId", new { cohort.ClientId });
         var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
-        await IssueAsync(bizDev, cohort);
+        await PortalClients.IssueReportAsync(factory, bizDev, cohort);
         var portal = await PortalClients.SignedInAsync(factory, bizDev, cohort.ClientId, "hr@peji.example.jp");
 
         var home = await (await portal.GetAsync("/portal")).Content.ReadAsStringAsync();
@@ -96,7 +81,7 @@ public sealed class PortalPagesTests(ProgramOpsFactory factory) : IClassFixture<
     {
         var cohort = await OutcomeTestCohort.CreateAsync(factory.Db, "差分", new DateOnly(2026, 6, 1));
         var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
-        await IssueAsync(bizDev, cohort);
+        await PortalClients.IssueReportAsync(factory, bizDev, cohort);
         // Two more people in the population than the issued report counted: subtracting would tell about them.
         var added = await TestData.ParticipantsAsync(factory.Db, cohort.CohortId, cohort.ContractId, 2);
         var portal = await PortalClients.SignedInAsync(factory, bizDev, cohort.ClientId, "hr@sabun.example.jp");

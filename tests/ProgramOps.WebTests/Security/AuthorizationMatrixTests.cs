@@ -158,6 +158,8 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("POST", "/Portal/Site/SignIn", "", "public"),
         ("GET", "/Portal/Site/Accept", "", "public"),
         ("POST", "/Portal/Site/Accept", "", "public"),
+        ("GET", "/Portal/Site/Language", "", "public"),
+        ("POST", "/Portal/Site/Language", "", "public"),
         ("GET", "/Portal/Site/SignOut", "", "portal"),
         ("POST", "/Portal/Site/SignOut", "", "portal"),
         ("GET", "/Portal/Site/Index", "", "portal"),

@@ -23,16 +23,7 @@ public sealed partial class PortalIsolationTests(ProgramOpsFactory factory) : IC
     private async Task<Client> ClientWithIssuedReportAsync(string tag, HttpClient bizDev)
     {
         var cohort = await OutcomeTestCohort.CreateAsync(factory.Db, tag, new DateOnly(2026, 6, 1));
-        await using var c = await factory.Db.OpenAsync();
-        var keyPerson = await c.ExecuteScalarAsync<int>(
-            $"INSERT INTO KeyPersons (ClientId, Name, Title, Role, Version, CreatedAt, UpdatedAt, UpdatedBy) VALUES (@ClientId, '山田 花子', '人事部長', 'DecisionMaker', 1, @now, @now, 'seed'); {factory.Db.Dialect.SelectNewId}",
-            new { cohort.ClientId, now = DateTimeOffset.UtcNow });
-        var url = $"/outcomes/{cohort.CohortId}/{cohort.ClientId}";
-        var issued = await ProgramOpsFactory.PostFormAsync(bizDev, url, new Dictionary<string, string>
-        {
-            ["Kind"] = "Final", ["Language"] = "ja", ["Recipients"] = keyPerson.ToString(CultureInfo.InvariantCulture),
-        }, url + "/issue");
-        Assert.Equal(HttpStatusCode.Redirect, issued.StatusCode);
+        await PortalClients.IssueReportAsync(factory, bizDev, cohort);
         return new Client(cohort, $"{tag}健康保険組合", $"{tag}禁煙コホート");
     }
 

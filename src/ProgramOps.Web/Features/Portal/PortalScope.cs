@@ -22,6 +22,9 @@ public sealed class PortalCohort
     public int ClientId { get; init; }
     public int Seats { get; init; }
 
+    /// <summary>The program has ended for everyone (the program clock completed the cohort).</summary>
+    public bool IsOver => Status is "Completed" or "Reported";
+
     /// <summary>Days left to enrol, counting today; null outside the window.</summary>
     public int? EnrolmentDaysLeft(DateOnly today) =>
         today >= EnrolmentOpens && today <= EnrolmentCloses ? EnrolmentCloses.DayNumber - today.DayNumber + 1 : null;

@@ -25,6 +25,7 @@ public static class PortalServiceExtensions
             // Signing in and accepting an invitation come before any session.
             options.Conventions.AllowAnonymousToPage("/Portal/Site/SignIn");
             options.Conventions.AllowAnonymousToPage("/Portal/Site/Accept");
+            options.Conventions.AllowAnonymousToPage("/Portal/Site/Language");
             options.Conventions.AddFolderApplicationModelConvention("/Portal/Site",
                 model => model.Filters.Add(new ServiceFilterAttribute(typeof(PortalPageViews))));
         });
