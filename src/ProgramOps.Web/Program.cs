@@ -8,6 +8,7 @@ using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
+using ProgramOps.Web.Features.Portal;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Features.Supplies;
 using ProgramOps.Web.Features.Teams;
@@ -33,6 +34,7 @@ builder.Services
     .AddEvents()
     .AddFeedback()
     .AddOutcomes()
+    .AddPortal()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);

@@ -5,6 +5,7 @@ public static class FeedbackServiceExtensions
     public static IServiceCollection AddFeedback(this IServiceCollection services) =>
         services
             .AddSingleton<FeedbackRouting>()
+            .AddScoped<ClientRequests>()
             .AddHostedService<DefaultRoutingRules>()
             .AuthorizePageFolder("/Feedback", Policies.ReportFeedback)
             // The routing rules decide where every report goes: only administrators edit them.
