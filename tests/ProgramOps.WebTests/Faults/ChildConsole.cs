@@ -12,6 +12,7 @@ namespace ProgramOps.WebTests.Faults;
 /// </summary>
 internal sealed class ChildConsole : IAsyncDisposable
 {
+    private static readonly TimeSpan StartLimit = TimeSpan.FromMinutes(3);
     private readonly Process process;
     private readonly StringBuilder log = new();
 
@@ -53,24 +54,27 @@ internal sealed class ChildConsole : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        for (var attempt = 0; attempt < 240; attempt++)
+        // A loaded machine (a CI box building beside the tests) can take well over a few seconds to JIT the first request,
+        // so a slow first answer is waited for, like a refused connection, until the deadline.
+        using var probe = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartLimit)
         {
             if (process.HasExited) throw new InvalidOperationException($"The console exited at start:\n{console.Log}");
             try
             {
                 if ((await probe.GetAsync("/healthz", ct)).IsSuccessStatusCode) return console;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested))
             {
-                // Not listening yet.
+                // Not listening, or not answering, yet.
             }
 
             await Task.Delay(250, ct);
         }
 
         await console.DisposeAsync();
-        throw new TimeoutException($"The console did not answer /healthz within a minute:\n{console.Log}");
+        throw new TimeoutException($"The console did not answer /healthz within {StartLimit.TotalSeconds:F0} s:\n{console.Log}");
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, as the page tests' clients.</summary>
