@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
+using ProgramOps.Web.Features.Funnel;
 
 namespace ProgramOps.Web.Features.Feedback;
 
@@ -12,11 +13,12 @@ public static class FeedbackLabels
         Enum.GetValues<T>().Select(v => new SelectListItem(text.Label(v), v.ToString()));
 
     /// <summary>A condition that held, as a sentence: "Category: Supplies", "Keyword: ガム", "Did a client ask for it? Yes".</summary>
-    public static string Describe(this IStringLocalizer<FeedbackText> text, MatchedCondition condition) => condition.Kind switch
+    public static string Describe(this IStringLocalizer<FeedbackText> text, MatchedCondition condition, IStringLocalizer<FunnelText> stages) => condition.Kind switch
     {
         ConditionKind.Source => $"{text["Field.Source"]}: {text.Label(Enum.Parse<FeedbackSource>(condition.Value))}",
         ConditionKind.Category => $"{text["Field.Category"]}: {text.Label(Enum.Parse<FeedbackCategory>(condition.Value))}",
-        ConditionKind.Stage => $"{text["Field.Stage"]}: {text.Label(Enum.Parse<FunnelStage>(condition.Value))}",
+        // Decisions recorded before the one funnel may name a stage it no longer has (Renewal, now no participant stage).
+        ConditionKind.Stage => $"{text["Field.Stage"]}: {stages.Stage(Enum.TryParse<FunnelStage>(condition.Value, out var stage) ? stage : null)}",
         ConditionKind.Program => $"{text["Field.Program"]}: {condition.Value}",
         ConditionKind.Keyword => text["Explain.Keyword", condition.Value],
         _ => $"{text[$"Question.{condition.Question}"]} {text.Label(Enum.Parse<ScopeAnswer>(condition.Value))}",
@@ -33,7 +35,6 @@ public static class FeedbackLabels
     }
 
     private static string Prefix<T>() => typeof(T) == typeof(FeedbackSource) ? "Source"
-        : typeof(T) == typeof(FunnelStage) ? "Stage"
         : typeof(T) == typeof(FeedbackCategory) ? "Category"
         : typeof(T) == typeof(ScopeAnswer) ? "Answer"
         : typeof(T) == typeof(FeedbackStatus) ? "Status"
