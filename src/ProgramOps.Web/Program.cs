@@ -6,6 +6,7 @@ using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Programs;
@@ -33,6 +34,7 @@ builder.Services
     .AddEvents()
     .AddFeedback()
     .AddOutcomes()
+    .AddFunnel()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);
