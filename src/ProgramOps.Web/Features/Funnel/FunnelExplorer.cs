@@ -12,7 +12,7 @@ public sealed record FunnelReading(IReadOnlyList<FunnelStep> Steps, IReadOnlyLis
     /// <summary>A step's conversion as a rate (with its interval); null for the first stage.</summary>
     public Rate? Conversion(FunnelStage stage) => Steps[(int)stage] is { Converted: { } converted, OutOf: { } outOf } ? new Rate(converted, outOf) : null;
 
-    /// <summary>The step that keeps the smallest share of those it decided on: where the funnel loses most.</summary>
+    /// <summary>The stage reached by the smallest share of those decided at the stage before it: the step into it loses most.</summary>
     public FunnelStage? Worst => Steps.Skip(1).Where(s => s.OutOf > 0).MinBy(s => s.Conversion)?.Stage;
 }
 

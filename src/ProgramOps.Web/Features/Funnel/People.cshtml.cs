@@ -36,7 +36,7 @@ public sealed class PeopleModel(Db db, LocalClock clock, AuditTrail audit) : Pag
 
     [BindProperty(SupportsGet = true, Name = "a")] public FunnelSelection A { get; set; } = new();
     [BindProperty(SupportsGet = true)] public FunnelStage Stage { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
 
     public PageOf<Person> People { get; private set; } = new([], 1, PageSize, 0);
 
@@ -66,7 +66,7 @@ public sealed class PeopleModel(Db db, LocalClock clock, AuditTrail audit) : Pag
     {
         var values = A.ToRouteValues("a");
         values["stage"] = Stage.ToString();
-        values["page"] = page.ToString(CultureInfo.InvariantCulture);
+        values["p"] = page.ToString(CultureInfo.InvariantCulture);
         return QueryHelpers.AddQueryString("/funnel/people", values.Where(v => v.Value is not null)!);
     }
 
