@@ -12,26 +12,36 @@ public static class FunnelSql
     /// <summary>Program weeks of the check-in curve: the smoking program's 12 weeks and the final week.</summary>
     public const int CurveWeeks = 13;
 
+    /// <summary>The selection's participants grouped by what places them in the funnel: cohort, state, state left, week of leaving.</summary>
+    public static string Places(SelectionFilters filters) =>
+        $"""
+        SELECT p.CohortId, p.State, p.ExitedFrom, {ExitWeek} AS ExitWeek, COUNT(*) AS People
+        {From(filters)}
+        GROUP BY p.CohortId, p.State, p.ExitedFrom, {ExitWeek}
+        """;
+
     /// <summary>
-    /// The selection's participants grouped by what places them in the funnel (cohort start, state, state left, week
-    /// of leaving for those who left) with the number who checked in during each program week 1–<see cref="CurveWeeks"/>.
+    /// Per cohort, the selection's participants who checked in during each program week 1–<see cref="CurveWeeks"/> (only those
+    /// who started can have): the curve's numerators, counted apart from the places so the two run side by side.
     /// </summary>
-    public static string Groups(SqlDialect dialect, SelectionFilters filters)
+    public static string CheckIns(SqlDialect dialect, SelectionFilters filters)
     {
         var weeks = string.Join(",\n       ", Enumerable.Range(1, CurveWeeks).Select(w =>
             $"SUM(CASE WHEN {Substring(dialect)}(p.CheckInWeeks, {w}, 1) = '1' THEN 1 ELSE 0 END) AS W{w}"));
         return $"""
-            SELECT c.StartDate, p.State, p.ExitedFrom, {ExitWeek} AS ExitWeek, COUNT(*) AS People,
-                   {weeks}
+            SELECT p.CohortId, {weeks}
             {From(filters)}
-            GROUP BY c.StartDate, p.State, p.ExitedFrom, {ExitWeek}
+            GROUP BY p.CohortId
             """;
     }
+
+    /// <summary>The start day of every cohort, for the program week each is in today.</summary>
+    public const string CohortStarts = "SELECT Id, StartDate FROM ReportingCohorts";
 
     /// <summary>The selection's participants who left (or never joined), with what places them, for the drill-down.</summary>
     public static string Leavers(SelectionFilters filters) =>
         $"""
-        SELECT p.Id, c.StartDate, p.State, p.ExitedFrom, p.StateChangedWeek AS ExitWeek
+        SELECT p.Id, p.CohortId, p.State, p.ExitedFrom, p.StateChangedWeek AS ExitWeek
         {From(filters)}
           AND p.State IN {ParticipantStates.SqlList(state => !state.TakesPart() && state != ParticipantState.Completed)}
         ORDER BY p.Id
@@ -77,9 +87,10 @@ public static class FunnelSql
             conditions.Add("p.TeamId IN (SELECT t.TeamId FROM ReportingParticipants t WHERE t.TeamId IS NOT NULL GROUP BY t.TeamId HAVING COUNT(*) = @TeamSize)");
         }
 
+        var cohorts = filters & (SelectionFilters.Program | SelectionFilters.Version | SelectionFilters.StartFrom | SelectionFilters.StartTo);
         return $"""
             FROM ReportingParticipants p
-            JOIN ReportingCohorts c ON c.Id = p.CohortId
+            {(cohorts == 0 ? "" : "JOIN ReportingCohorts c ON c.Id = p.CohortId")}
             WHERE {string.Join(" AND ", conditions)}
             """;
     }

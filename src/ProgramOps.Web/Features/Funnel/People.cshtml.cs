@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using ProgramOps.Web.Features.Participants;
-using ProgramOps.Web.Infrastructure.Time;
 
 namespace ProgramOps.Web.Features.Funnel;
 
@@ -10,14 +9,14 @@ namespace ProgramOps.Web.Features.Funnel;
 /// data only, and every listing recorded in the audit log with the participants it showed.
 /// </summary>
 [Authorize(Policy = Policies.ReadPersonalData)]
-public sealed class PeopleModel(Db db, LocalClock clock, AuditTrail audit) : PageModel
+public sealed class PeopleModel(Db db, FunnelExplorer explorer, AuditTrail audit) : PageModel
 {
     public const int PageSize = 50;
 
     public sealed class Leaver
     {
         public long Id { get; init; }
-        public DateOnly StartDate { get; init; }
+        public int CohortId { get; init; }
         public ParticipantState State { get; init; }
         public ParticipantState? ExitedFrom { get; init; }
         public int ExitWeek { get; init; }
@@ -46,7 +45,7 @@ public sealed class PeopleModel(Db db, LocalClock clock, AuditTrail audit) : Pag
         var page = Paging.Normalize(PageNumber);
         await using var connection = await db.OpenAsync(ct);
         var leavers = await connection.QueryAsync<Leaver>(new CommandDefinition(FunnelSql.Leavers(A.Filters), A.Parameters(), commandTimeout: 120, cancellationToken: ct));
-        var lostHere = LostAt(leavers, Stage, clock.Today);
+        var lostHere = LostAt(leavers, Stage, await explorer.WeeksTodayAsync(ct));
         var ids = lostHere.Skip(Paging.Skip(page, PageSize)).Take(PageSize).ToList();
         var people = ids.Count == 0 ? [] : (await connection.QueryAsync<Person>(new CommandDefinition(FunnelSql.People, new { Ids = ids }, cancellationToken: ct))).ToList();
         People = new PageOf<Person>(people, page, PageSize, lostHere.Count);
@@ -58,8 +57,8 @@ public sealed class PeopleModel(Db db, LocalClock clock, AuditTrail audit) : Pag
     }
 
     /// <summary>The ids of those placed at <paramref name="stage"/> and lost there, in id order.</summary>
-    public static List<long> LostAt(IEnumerable<Leaver> leavers, FunnelStage stage, DateOnly today) =>
-        [.. leavers.Where(l => FunnelClassifier.Place(l.State, l.ExitedFrom, l.ExitWeek, Programs.ProgramWeek.Of(l.StartDate, today) ?? 0) == new FunnelPlace(stage, true))
+    public static List<long> LostAt(IEnumerable<Leaver> leavers, FunnelStage stage, IReadOnlyDictionary<int, int> weekToday) =>
+        [.. leavers.Where(l => FunnelClassifier.Place(l.State, l.ExitedFrom, l.ExitWeek, weekToday.GetValueOrDefault(l.CohortId)) == new FunnelPlace(stage, true))
             .Select(l => l.Id)];
 
     public string PageUrl(int page)
