@@ -86,4 +86,6 @@ dotnet "$bench_dll" report "$participants"
 echo
 dotnet "$bench_dll" portfolio 1000 "$lifecycle"
 echo
+dotnet "$bench_dll" funnel 1000 "$lifecycle"
+echo
 echo "Written to $report"

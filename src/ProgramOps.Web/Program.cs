@@ -6,6 +6,7 @@ using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Portal;
@@ -35,6 +36,7 @@ builder.Services
     .AddFeedback()
     .AddOutcomes()
     .AddPortal()
+    .AddFunnel()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);

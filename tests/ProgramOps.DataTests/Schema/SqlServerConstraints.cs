@@ -9,7 +9,7 @@ namespace ProgramOps.DataTests.Schema;
 internal sealed class SqlServerConstraints : TSqlFragmentVisitor
 {
     private readonly Dictionary<string, string> _indexes = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<(string Table, string Check)> _checks = [];
+    private readonly List<(string Table, string? Name, string Check)> _checks = [];
 
     public IReadOnlySet<string> Indexes => _indexes.Values.ToHashSet(StringComparer.OrdinalIgnoreCase);
 
@@ -58,10 +58,20 @@ internal sealed class SqlServerConstraints : TSqlFragmentVisitor
     public override void ExplicitVisit(AlterTableAddTableElementStatement node) =>
         AddChecks(node.SchemaObjectName.BaseIdentifier.Value, node.Definition);
 
+    public override void ExplicitVisit(AlterTableDropTableElementStatement node)
+    {
+        var table = node.SchemaObjectName.BaseIdentifier.Value;
+        foreach (var element in node.AlterTableDropTableElements.Where(e => e.TableElementType == TableElementType.Constraint))
+        {
+            _checks.RemoveAll(c => string.Equals(c.Table, table, StringComparison.OrdinalIgnoreCase)
+                                   && string.Equals(c.Name, element.Name.Value, StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
     private void AddChecks(string table, TableDefinition definition)
     {
         var constraints = definition.TableConstraints.Concat(definition.ColumnDefinitions.SelectMany(c => c.Constraints));
-        foreach (var check in constraints.OfType<CheckConstraintDefinition>()) _checks.Add((table, Text(check.CheckCondition)));
+        foreach (var check in constraints.OfType<CheckConstraintDefinition>()) _checks.Add((table, check.ConstraintIdentifier?.Value, Text(check.CheckCondition)));
     }
 
     private static string Text(TSqlFragment fragment) =>

@@ -31,8 +31,8 @@ public sealed class CohortOverviewTests(ProgramOpsFactory factory) : IClassFixtu
 
         Assert.Equal("30", page.QuerySelector("[data-count='participants']")!.TextContent.Trim());
         Assert.Equal("30", page.QuerySelector("tr[data-state='Invited'] td")!.TextContent.Trim());
-        Assert.Contains("100%", page.QuerySelector("tr[data-stage='Invited']")!.TextContent);
-        Assert.Contains("0%", page.QuerySelector("tr[data-stage='Enrolled']")!.TextContent);
+        Assert.Contains("100%", page.QuerySelector("tr[data-stage='Invitation']")!.TextContent);
+        Assert.Contains("0%", page.QuerySelector("tr[data-stage='Enrolment']")!.TextContent);
         Assert.Equal(["0", "1", "4", "8", "12"], page.QuerySelectorAll("table.milestones tr[data-milestone]").Select(r => r.GetAttribute("data-milestone")));
         var import = page.QuerySelector("table.imports tbody tr")!.TextContent;
         Assert.Contains("概要.csv", import);

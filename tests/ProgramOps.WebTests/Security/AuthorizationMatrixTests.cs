@@ -55,6 +55,8 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("POST", "/Outcomes/Quotes", "Pick", "ACB"),
         ("POST", "/Outcomes/Quotes", "Remove", "ACB"),
         ("GET", "/Outcomes/Settings", "", "ACB"),
+        ("GET", "/Funnel/Index", "", "ACB"),
+        ("GET", "/Funnel/People", "", "AC"),
         ("POST", "/Outcomes/Settings", "", "ACB"),
         ("GET", "/Feedback/Rules/Edit", "", "A"),
         ("POST", "/Feedback/Rules/Edit", "", "A"),

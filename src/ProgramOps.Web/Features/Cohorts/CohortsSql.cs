@@ -140,19 +140,30 @@ public static class CohortsSql
     public const string ParticipantsByState =
         "SELECT State, COUNT(*) AS Count FROM Participants WHERE CohortId = @Id GROUP BY State";
 
-    /// <summary>Participants who dropped out or withdrew, by the state they left: from their last transition.</summary>
-    public const string ExitOrigins =
-        """
-        SELECT t.FromState AS State, COUNT(*) AS Count
+    /// <summary>
+    /// Participants who dropped out or withdrew, by the state they left (from their last transition) and the program week
+    /// they left in (0 before the start; days counted in Japan time, as the reporting views count them).
+    /// </summary>
+    public static string ExitOrigins(SqlDialect dialect) =>
+        $"""
+        SELECT t.FromState AS State, {ExitWeek(dialect)} AS Week, COUNT(*) AS Count
         FROM Participants p
+        JOIN Cohorts c ON c.Id = p.CohortId
         JOIN ParticipantTransitions t ON t.ParticipantId = p.Id
         WHERE p.CohortId = @Id AND p.State IN ('DroppedOut', 'Withdrawn')
           AND t.Id = (SELECT MAX(l.Id) FROM ParticipantTransitions l WHERE l.ParticipantId = p.Id)
-        GROUP BY t.FromState
+        GROUP BY t.FromState, {ExitWeek(dialect)}
         """;
 
-    public const string Succeeded =
-        "SELECT COUNT(*) FROM Participants WHERE CohortId = @Id AND State = 'Completed' AND Outcome = 'Succeeded'";
+    private static string ExitWeek(SqlDialect dialect) => dialect.Provider == DatabaseProvider.Sqlite
+        ? """
+          CASE WHEN julianday(p.StateChangedAt) + 0.375 < julianday(c.StartDate) THEN 0
+               ELSE CAST(julianday(p.StateChangedAt) + 0.375 - julianday(c.StartDate) AS INTEGER) / 7 + 1 END
+          """
+        : """
+          CASE WHEN CAST(SWITCHOFFSET(p.StateChangedAt, '+09:00') AS DATE) < c.StartDate THEN 0
+               ELSE DATEDIFF(day, c.StartDate, CAST(SWITCHOFFSET(p.StateChangedAt, '+09:00') AS DATE)) / 7 + 1 END
+          """;
 
     public const string TeamCount = "SELECT COUNT(*) FROM Teams WHERE CohortId = @Id";
 

@@ -1,5 +1,6 @@
-using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Cohorts.Imports;
+using ProgramOps.Web.Features.Funnel;
+using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
 
@@ -127,9 +128,8 @@ public sealed class DetailsModel(
         Seats = [.. await connection.QueryAsync<SeatRow>(new CommandDefinition(CohortsSql.ContractsOfCohort, new { Id = id }, cancellationToken: ct))];
         ByState = (await connection.QueryAsync<StateCount>(new CommandDefinition(CohortsSql.ParticipantsByState, new { Id = id }, cancellationToken: ct)))
             .ToDictionary(s => s.State, s => s.Count);
-        var exits = (await connection.QueryAsync<StateCount>(new CommandDefinition(CohortsSql.ExitOrigins, new { Id = id }, cancellationToken: ct)))
-            .ToDictionary(s => s.State, s => s.Count);
-        Funnel = CohortFunnel.Build(ByState, exits, await connection.ExecuteScalarAsync<int>(new CommandDefinition(CohortsSql.Succeeded, new { Id = id }, cancellationToken: ct)));
+        var exits = (await connection.QueryAsync<ExitCount>(new CommandDefinition(CohortsSql.ExitOrigins(db.Dialect), new { Id = id }, cancellationToken: ct))).ToList();
+        Funnel = CohortFunnel.Build(ByState, exits, Programs.ProgramWeek.Of(cohort.StartDate, clock.Today) ?? 0);
         Teams = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CohortsSql.TeamCount, new { Id = id }, cancellationToken: ct));
         Reached = [.. await connection.QueryAsync<ReachedMilestone>(new CommandDefinition(CohortsSql.ReachedMilestones, new { Id = id }, cancellationToken: ct))];
         var imports = (await connection.QueryAsync<ImportRow>(new CommandDefinition(ImportsSql.OfCohort(db.Dialect),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Funnel;
 
 namespace ProgramOps.Web.Features.Events;
 

@@ -1,6 +1,8 @@
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Infrastructure.Text;
+using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Events;
 
@@ -103,21 +105,9 @@ public sealed class EventWrites(
             null, EventIngestion.Actor);
     }
 
-    /// <summary>Where in the funnel the participant was when they wrote.</summary>
-    private static FunnelStage StageOf(ParticipantRecord participant, DateTimeOffset at)
-    {
-        var day = participant.Facts(at).Today.DayNumber - participant.ProgramStart.DayNumber;
-        return participant.State switch
-        {
-            ParticipantState.Invited => FunnelStage.Invitation,
-            ParticipantState.Enrolled => FunnelStage.Enrolment,
-            ParticipantState.Onboarding => FunnelStage.Onboarding,
-            ParticipantState.Completed => FunnelStage.FinalAssessment,
-            _ when day < 7 => FunnelStage.Week1,
-            _ when day < 28 => FunnelStage.Weeks2To4,
-            _ => FunnelStage.Weeks5To12,
-        };
-    }
+    /// <summary>Where in the funnel the participant was when they wrote: the stage of their state and program week then.</summary>
+    private static FunnelStage StageOf(ParticipantRecord participant, DateTimeOffset at) =>
+        FunnelClassifier.Place(participant.State, null, 0, ProgramWeek.Of(participant.ProgramStart, participant.Facts(at).Today) ?? 0).Furthest;
 
     public void Dispose()
     {

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Funnel;
+
 namespace ProgramOps.Web.Features.Feedback;
 
 /// <summary>One item as the dashboard counts it.</summary>
@@ -5,7 +7,7 @@ public sealed record DashboardItem
 {
     public Destination Destination { get; init; }
     public FeedbackStatus Status { get; init; }
-    public FunnelStage Stage { get; init; }
+    public FunnelStage? Stage { get; init; }
     public FeedbackCategory Category { get; init; }
     public DateOnly CreatedOn { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -15,7 +17,7 @@ public sealed record DashboardItem
 
 public sealed record WeekCount(DateOnly WeekStart, Destination Destination, int Items);
 
-public sealed record CategoryCount(FunnelStage Stage, FeedbackCategory Category, int Items);
+public sealed record CategoryCount(FunnelStage? Stage, FeedbackCategory Category, int Items);
 
 /// <summary>The dashboard's figures, computed from the items of a period.</summary>
 public sealed record DashboardSummary(

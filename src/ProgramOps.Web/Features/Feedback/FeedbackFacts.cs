@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Feedback;
@@ -9,7 +10,8 @@ public sealed record FeedbackFacts
     public string Description { get; init; } = "";
     public FeedbackSource Source { get; init; }
     public FeedbackCategory Category { get; init; }
-    public FunnelStage Stage { get; init; }
+    /// <summary>The participant funnel stage it concerns; null when it is about the client account, not a participant's path.</summary>
+    public FunnelStage? Stage { get; init; }
     public string? Program { get; init; }
     public ScopeAnswer HelpsEveryUser { get; init; }
     public ScopeAnswer ProgramSpecific { get; init; }

@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Text;
 
@@ -15,7 +16,7 @@ public sealed record FeedbackInput
     public int? ProgramId { get; init; }
     public int? ClientId { get; init; }
     public int? CohortId { get; init; }
-    public FunnelStage Stage { get; init; } = FunnelStage.Week1;
+    public FunnelStage? Stage { get; init; } = FunnelStage.Week1;
     public FeedbackCategory Category { get; init; } = FeedbackCategory.Other;
     public Severity Severity { get; init; } = Severity.Medium;
     public int AffectedCount { get; init; } = 1;

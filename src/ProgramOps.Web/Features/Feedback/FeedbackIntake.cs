@@ -11,7 +11,7 @@ public static class FeedbackIntake
         var itemId = await c.ExecuteScalarAsync<int>(FeedbackSql.Insert + dialect.SelectNewId, new
         {
             input.Title, input.Description, Source = input.Source.ToString(), input.ProgramId, input.ClientId, input.CohortId,
-            Stage = input.Stage.ToString(), Category = input.Category.ToString(), Severity = input.Severity.ToString(), input.AffectedCount,
+            Stage = input.Stage?.ToString(), Category = input.Category.ToString(), Severity = input.Severity.ToString(), input.AffectedCount,
             HelpsEveryUser = input.HelpsEveryUser.ToString(), ProgramSpecific = input.ProgramSpecific.ToString(), ClientAsked = input.ClientAsked.ToString(),
             Destination = destination.ToString(), outcome.Rules.Confidence, Status = status.ToString(),
             RoutedAt = status == FeedbackStatus.Routed ? actor.Now : (DateTimeOffset?)null, actor.Now, Actor = actor.Name,

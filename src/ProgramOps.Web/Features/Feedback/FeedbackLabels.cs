@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.Rendering;
+using ProgramOps.Web.Features.Funnel;
 
 namespace ProgramOps.Web.Features.Feedback;
 
@@ -15,11 +16,13 @@ public static class FeedbackLabels
     /// A condition that held, as a sentence: "Category: Supplies", "Keyword: ガム", "Did a client ask for it? Yes"; a program
     /// by the name <paramref name="programName"/> gives its code (the code itself without one).
     /// </summary>
-    public static string Describe(this IStringLocalizer<FeedbackText> text, MatchedCondition condition, Func<string, string>? programName = null) => condition.Kind switch
+    public static string Describe(
+        this IStringLocalizer<FeedbackText> text, MatchedCondition condition, IStringLocalizer<FunnelText> stages, Func<string, string>? programName = null) => condition.Kind switch
     {
         ConditionKind.Source => $"{text["Field.Source"]}: {text.Label(Enum.Parse<FeedbackSource>(condition.Value))}",
         ConditionKind.Category => $"{text["Field.Category"]}: {text.Label(Enum.Parse<FeedbackCategory>(condition.Value))}",
-        ConditionKind.Stage => $"{text["Field.Stage"]}: {text.Label(Enum.Parse<FunnelStage>(condition.Value))}",
+        // Decisions recorded before the one funnel may name a stage it no longer has (Renewal, now no participant stage).
+        ConditionKind.Stage => $"{text["Field.Stage"]}: {stages.Stage(Enum.TryParse<FunnelStage>(condition.Value, out var stage) ? stage : null)}",
         ConditionKind.Program => $"{text["Field.Program"]}: {programName?.Invoke(condition.Value) ?? condition.Value}",
         ConditionKind.Keyword => text["Explain.Keyword", condition.Value],
         _ => $"{text[$"Question.{condition.Question}"]} {text.Label(Enum.Parse<ScopeAnswer>(condition.Value))}",
@@ -38,7 +41,6 @@ public static class FeedbackLabels
     }
 
     private static string Prefix<T>() => typeof(T) == typeof(FeedbackSource) ? "Source"
-        : typeof(T) == typeof(FunnelStage) ? "Stage"
         : typeof(T) == typeof(FeedbackCategory) ? "Category"
         : typeof(T) == typeof(ScopeAnswer) ? "Answer"
         : typeof(T) == typeof(FeedbackStatus) ? "Status"

@@ -19,19 +19,6 @@ public enum FeedbackSource
     ParticipantApp,
 }
 
-/// <summary>The participant funnel, invitation to renewal, in the order participants pass through it.</summary>
-public enum FunnelStage
-{
-    Invitation,
-    Enrolment,
-    Onboarding,
-    Week1,
-    Weeks2To4,
-    Weeks5To12,
-    FinalAssessment,
-    Renewal,
-}
-
 public enum FeedbackCategory
 {
     Notifications,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Feedback;
@@ -30,7 +31,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         public required string Title { get; init; }
         public required string Description { get; init; }
         public FeedbackSource Source { get; init; }
-        public FunnelStage Stage { get; init; }
+        public FunnelStage? Stage { get; init; }
         public FeedbackCategory Category { get; init; }
         public Severity Severity { get; init; }
         public int AffectedCount { get; init; }
@@ -99,7 +100,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
             FeedbackSql.Queue(db.Dialect, Filter.Sort, Filter.Descending), Parameters(0, MaxExportRows), cancellationToken: ct));
         var export = rows.Select(r => new ExportRow(
             r.Id, Url.Page("/Feedback/Details", null, new { id = r.Id }, Request.Scheme)!, r.Title, r.Description, r.Destination.ToString(), r.Status.ToString(),
-            r.Source.ToString(), r.Stage.ToString(), r.Category.ToString(), r.Severity.ToString(), r.AffectedCount, r.ReportsCount,
+            r.Source.ToString(), r.Stage?.ToString() ?? "", r.Category.ToString(), r.Severity.ToString(), r.AffectedCount, r.ReportsCount,
             r.Program, r.ClientName, r.OwnerName, Math.Round(r.Confidence, 3), r.CreatedAt, r.RoutedAt)).ToList();
         var name = $"feedback-{Filter.Destination.ToString().ToLowerInvariant()}-{clock.Today:yyyyMMdd}";
         if (string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))

@@ -28,6 +28,9 @@ public sealed class NaiveBayesRouter
     /// <summary>Fields are one feature each against dozens of n-grams; this weight lets them count.</summary>
     private const int FieldWeight = 3;
 
+    /// <summary>The stage feature of an item about the client account (no participant stage): a value of its own.</summary>
+    private const string NoStage = "none";
+
     private static readonly Destination[] Classes = [Destination.BaseProduct, Destination.ProgramLayer, Destination.ClientAccount];
     private readonly Dictionary<string, double[]> logLikelihoods;
     private readonly double[] logPriors;
@@ -108,7 +111,7 @@ public sealed class NaiveBayesRouter
         {
             "source" => new MatchedCondition(ConditionKind.Source, value),
             "category" => new MatchedCondition(ConditionKind.Category, value),
-            "stage" => new MatchedCondition(ConditionKind.Stage, value),
+            "stage" when value != NoStage => new MatchedCondition(ConditionKind.Stage, value),
             _ when Enum.TryParse<ScopeQuestion>(name, out var question) && value != nameof(ScopeAnswer.Unknown) => new MatchedCondition(ConditionKind.Answer, value, question),
             _ => null,
         };
@@ -119,7 +122,7 @@ public sealed class NaiveBayesRouter
     {
         yield return ($"source:{facts.Source}", FieldWeight);
         yield return ($"category:{facts.Category}", FieldWeight);
-        yield return ($"stage:{facts.Stage}", FieldWeight);
+        yield return ($"stage:{facts.Stage?.ToString() ?? NoStage}", FieldWeight);
         if (facts.Program is { Length: > 0 } program) yield return ($"program:{program}", FieldWeight);
         yield return ($"{nameof(ScopeQuestion.HelpsEveryUser)}:{facts.HelpsEveryUser}", FieldWeight);
         yield return ($"{nameof(ScopeQuestion.ProgramSpecific)}:{facts.ProgramSpecific}", FieldWeight);

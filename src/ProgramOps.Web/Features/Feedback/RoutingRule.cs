@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Funnel;
+
 namespace ProgramOps.Web.Features.Feedback;
 
 /// <summary>
@@ -81,7 +83,9 @@ public sealed class CompiledRule
         var matched = new List<MatchedCondition>(4);
         if (!MatchList(when.Sources, facts.Source, ConditionKind.Source, matched)) return null;
         if (!MatchList(when.Categories, facts.Category, ConditionKind.Category, matched)) return null;
-        if (!MatchList(when.Stages, facts.Stage, ConditionKind.Stage, matched)) return null;
+        // An item about the client account has no stage: a rule that names stages does not fire on it.
+        if (when.Stages.Count > 0 && facts.Stage is null) return null;
+        if (facts.Stage is { } stage && !MatchList(when.Stages, stage, ConditionKind.Stage, matched)) return null;
         if (when.Programs.Count > 0)
         {
             var program = when.Programs.FirstOrDefault(p => string.Equals(p, facts.Program, StringComparison.OrdinalIgnoreCase));

@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Actions;
+using ProgramOps.Web.Features.Funnel;
 
 namespace ProgramOps.Web.Features.Participants;
 
@@ -64,6 +65,9 @@ public sealed class DetailsModel(
     /// <summary>The program week the participant is in (1 from the start day), or null before the start.</summary>
     public int? ProgramWeek { get; private set; }
     public IReadOnlyList<HistoryRow> History { get; private set; } = [];
+
+    /// <summary>Where the participant is in the funnel: the furthest stage reached, and whether they were lost there.</summary>
+    public FunnelPlace Funnel { get; private set; }
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<ParticipantTrigger> Permitted { get; private set; } = [];
     public ConcurrencyConflict? Conflict { get; private set; }
@@ -132,6 +136,8 @@ public sealed class DetailsModel(
         var facts = participant.Facts(time.GetUtcNow());
         Permitted = new ParticipantLifecycle(participant.State, facts).PermittedTriggers;
         ProgramWeek = Programs.ProgramWeek.Of(facts.ProgramStart, facts.Today);
+        var stateChangedWeek = Programs.ProgramWeek.Of(facts.ProgramStart, participant.Facts(participant.StateChangedAt).Today) ?? 0;
+        Funnel = FunnelClassifier.Place(participant.State, History.FirstOrDefault()?.FromState, stateChangedWeek, ProgramWeek ?? 0);
         OpenActions = [.. await connection.QueryAsync<OpenAction>(new CommandDefinition(ActionsSql.OpenForParticipant, new { Id = id }, cancellationToken: ct))];
         return true;
     }

@@ -6,7 +6,7 @@ using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.Bench.Bare.Pages;
 
-/// <summary>What the cohort page reads — the cohort, its seats, counts by state, exits, successes, teams, milestones and
+/// <summary>What the cohort page reads — the cohort, its seats, counts by state, exits by week, teams, milestones and
 /// the first page of imports — with the console's own statements, printed as plain tables.</summary>
 public sealed class CohortModel(BareDatabase database) : PageModel
 {
@@ -20,8 +20,7 @@ public sealed class CohortModel(BareDatabase database) : PageModel
             ("cohort", CohortsSql.Find, new { Id = id }),
             ("seats", CohortsSql.ContractsOfCohort, new { Id = id }),
             ("by state", CohortsSql.ParticipantsByState, new { Id = id }),
-            ("exits", CohortsSql.ExitOrigins, new { Id = id }),
-            ("succeeded", CohortsSql.Succeeded, new { Id = id }),
+            ("exits", CohortsSql.ExitOrigins(SqlDialect.For(DatabaseProvider.Sqlite)), new { Id = id }),
             ("teams", CohortsSql.TeamCount, new { Id = id }),
             ("milestones", CohortsSql.ReachedMilestones, new { Id = id }),
             ("imports", ImportsSql.OfCohort(SqlDialect.For(DatabaseProvider.Sqlite)), new { CohortId = id, Skip = 0, Take = 10 }),

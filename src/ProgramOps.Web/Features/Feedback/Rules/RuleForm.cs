@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Funnel;
 
 namespace ProgramOps.Web.Features.Feedback.Rules;
 

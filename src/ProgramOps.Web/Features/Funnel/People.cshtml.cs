@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.AspNetCore.WebUtilities;
+using ProgramOps.Web.Features.Participants;
+
+namespace ProgramOps.Web.Features.Funnel;
+
+/// <summary>
+/// The people of a selection lost at one funnel stage, to pick whom to interview: names for those who may read personal
+/// data only, and every listing recorded in the audit log with the participants it showed.
+/// </summary>
+[Authorize(Policy = Policies.ReadPersonalData)]
+public sealed class PeopleModel(Db db, FunnelExplorer explorer, AuditTrail audit) : PageModel
+{
+    public const int PageSize = 50;
+
+    public sealed class Leaver
+    {
+        public long Id { get; init; }
+        public int CohortId { get; init; }
+        public ParticipantState State { get; init; }
+        public ParticipantState? ExitedFrom { get; init; }
+        public int ExitWeek { get; init; }
+    }
+
+    public sealed class Person
+    {
+        public long Id { get; init; }
+        public string? FullName { get; init; }
+        public string? Kana { get; init; }
+        public ParticipantState State { get; init; }
+        public int CohortId { get; init; }
+        public string CohortName { get; init; } = "";
+        public string ClientName { get; init; } = "";
+    }
+
+    [BindProperty(SupportsGet = true, Name = "a")] public FunnelSelection A { get; set; } = new();
+    [BindProperty(SupportsGet = true)] public FunnelStage Stage { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int? PageNumber { get; set; }
+
+    public PageOf<Person> People { get; private set; } = new([], 1, PageSize, 0);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return BadRequest(ModelState);
+        var page = Paging.Normalize(PageNumber);
+        await using var connection = await db.OpenAsync(ct);
+        var leavers = await connection.QueryAsync<Leaver>(new CommandDefinition(FunnelSql.Leavers(A.Filters), A.Parameters(), commandTimeout: 120, cancellationToken: ct));
+        var lostHere = LostAt(leavers, Stage, await explorer.WeeksTodayAsync(ct));
+        var ids = lostHere.Skip(Paging.Skip(page, PageSize)).Take(PageSize).ToList();
+        var people = ids.Count == 0 ? [] : (await connection.QueryAsync<Person>(new CommandDefinition(FunnelSql.People, new { Ids = ids }, cancellationToken: ct))).ToList();
+        People = new PageOf<Person>(people, page, PageSize, lostHere.Count);
+        if (People.IsPastEnd) return Redirect(PageUrl(People.PageCount));
+
+        await db.InTransactionAsync((c, t) => audit.RecordAsync(c, t, new AuditEntry("Funnel", Stage.ToString(), "FunnelPeopleListed",
+            $"{lostHere.Count} lost at {Stage}; page {page}: {string.Join(", ", ids.Select(ParticipantPrivacy.Pseudonym))}; {Request.QueryString}")), ct);
+        return Page();
+    }
+
+    /// <summary>The ids of those placed at <paramref name="stage"/> and lost there, in id order.</summary>
+    public static List<long> LostAt(IEnumerable<Leaver> leavers, FunnelStage stage, IReadOnlyDictionary<int, int> weekToday) =>
+        [.. leavers.Where(l => FunnelClassifier.Place(l.State, l.ExitedFrom, l.ExitWeek, weekToday.GetValueOrDefault(l.CohortId)) == new FunnelPlace(stage, true))
+            .Select(l => l.Id)];
+
+    public string PageUrl(int page)
+    {
+        var values = A.ToRouteValues("a");
+        values["stage"] = Stage.ToString();
+        values["p"] = page.ToString(CultureInfo.InvariantCulture);
+        return QueryHelpers.AddQueryString("/funnel/people", values.Where(v => v.Value is not null)!);
+    }
+
+    public string ExplorerUrl => QueryHelpers.AddQueryString("/funnel", A.ToRouteValues("a").Where(v => v.Value is not null)!);
+}
