@@ -21,7 +21,7 @@ public sealed class ClientRequests(Db db, AuditTrail audit, ICurrentUser user, T
     {
         var input = new FeedbackInput
         {
-            Title = title, Description = description, Source = FeedbackSource.Client, ClientId = clientId, Stage = FunnelStage.Renewal,
+            Title = title, Description = description, Source = FeedbackSource.Client, ClientId = clientId, Stage = null,
             ClientAsked = ScopeAnswer.Yes, AffectedCount = 0,
         }.Normalized();
         var outcome = (await routing.CurrentAsync(ct)).Route(input.ToFacts(null));
