@@ -142,6 +142,27 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Refused_calls_count_against_their_key_and_the_admin_home_shows_it_failing()
+    {
+        var key = await CreateKeyAsync("壊れた連携");
+        var code = (await InvitedCodesAsync("拒否数", 1))[0];
+        var batch = new { events = new[] { Event("bad-1", "app_linked", code) } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(key, batch, secret: "not-the-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(key, batch, signedAt: DateTimeOffset.UtcNow.AddMinutes(-30))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(key, new { events = Array.Empty<object>() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(key, batch)).StatusCode);
+
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal((3, "InvalidPayload"), await c.QuerySingleAsync<(int, string)>(
+            "SELECT RejectedCalls, LastRejection FROM ApiKeys WHERE KeyId = @Id", new { key.Id }));
+        var keys = (await GetDocumentAsync(await factory.SignedInClientAsync(Roles.Admin), "/")).QuerySelector("[data-home=idle-keys]")!;
+        var failing = Assert.Single(keys.QuerySelectorAll("[data-failing-key]"), k => k.TextContent.Contains("壊れた連携", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("これまでに 3 件の呼び出しを拒否", failing);
+        Assert.Contains("本文が正しいイベントのまとまりではない", failing);
+    }
+
+    [Fact]
     public async Task Linking_the_app_after_the_invitation_expired_is_refused_and_the_participant_stays_invited()
     {
         var key = await CreateKeyAsync("expired invitation");
