@@ -17,7 +17,7 @@ public sealed class FeedbackSqlTests : IDisposable
     private async Task<int> RuleAsync(string name, Destination destination) =>
         await Db.InTransactionAsync((c, t) => c.ExecuteScalarAsync<int>(RoutingRulesSql.Insert + Db.Dialect.SelectNewId, new
         {
-            Position = 1, Name = name, NameJa = name, Destination = destination.ToString(), Weight = 1.0, Conditions = "{}", IsEnabled = true, Now, Actor = "test",
+            Position = 1, Name = name, NameJa = (string?)null, Destination = destination.ToString(), Weight = 1.0, Conditions = "{}", IsEnabled = true, Now, Actor = "test",
         }, t));
 
     /// <summary>An item routed by the rules to <paramref name="destination"/>, with the given rules recorded as fired.</summary>

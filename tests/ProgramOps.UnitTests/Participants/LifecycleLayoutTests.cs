@@ -31,7 +31,8 @@ public sealed class LifecycleLayoutTests
         var staying = Drawing.Edges.Single(e => e.From == ParticipantState.Active && e.To == ParticipantState.Active);
         Assert.Equal([ParticipantTrigger.CheckIn, ParticipantTrigger.SetQuitDay], staying.Arrows.Select(a => a.Trigger));
         Assert.True(staying.IsGuarded);
-        Assert.False(Drawing.Edges.Single(e => e.From == ParticipantState.Invited && e.To == ParticipantState.Enrolled).IsGuarded);
+        Assert.True(Drawing.Edges.Single(e => e.From == ParticipantState.Invited && e.To == ParticipantState.Enrolled).IsGuarded);
+        Assert.False(Drawing.Edges.Single(e => e.From == ParticipantState.Invited && e.To == ParticipantState.Declined).IsGuarded);
     }
 
     [Fact]

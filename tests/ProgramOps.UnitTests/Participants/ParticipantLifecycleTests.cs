@@ -151,9 +151,37 @@ public sealed class ParticipantLifecycleTests
         // Every transition line of the pinned diagram is an arrow; the initial-state marker "[*] --> Invited" is not one.
         Assert.Equal(pinned.Split('\n').Count(line => line.Contains(" --> ", StringComparison.Ordinal) && !line.Contains("[*]", StringComparison.Ordinal)), arrows.Count);
         Assert.Contains(new LifecycleArrow(Active, AtRisk, MarkAtRisk, LifecycleGuard.NoCheckInForAtRiskDays), arrows);
-        Assert.Contains(new LifecycleArrow(Invited, Enrolled, Enrol, null), arrows);
+        Assert.Contains(new LifecycleArrow(Invited, Enrolled, Enrol, LifecycleGuard.InvitationNotExpired), arrows);
         Assert.Contains(new LifecycleArrow(Active, Active, SetQuitDay, LifecycleGuard.QuitDayAnyTime),
             LifecycleDiagram.Arrows(ProgramTemplates.SmokingCessation with { QuitDayAfterFirstKit = false }));
+    }
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(1, false)]
+    public void Linking_the_app_after_the_invitation_expired_is_refused_naming_the_guard(int daysAfterExpiry, bool enrols)
+    {
+        var expires = new DateOnly(2026, 12, 7);
+        var facts = AllGuardsMet() with { Today = expires.AddDays(daysAfterExpiry) };
+        var lifecycle = new ParticipantLifecycle(Invited, facts with { InvitationExpiresOn = expires });
+
+        if (enrols)
+        {
+            Assert.Equal(Enrolled, lifecycle.Fire(Enrol, Staff).To);
+            return;
+        }
+
+        var refused = Assert.Throws<TransitionRefusedException>(() => lifecycle.Fire(Enrol, Staff));
+        Assert.Equal([LifecycleGuard.InvitationNotExpired], refused.UnmetGuards);
+        Assert.Equal(Invited, lifecycle.State);
+    }
+
+    [Fact]
+    public void The_invitation_expires_after_the_enrolment_window_or_the_late_join_cut_off_whichever_is_later()
+    {
+        var start = new DateOnly(2027, 1, 4);
+        Assert.Equal(start.AddDays(6), ProgramTemplates.SmokingCessation.InvitationExpiresOn(start, start.AddDays(-3)));
+        Assert.Equal(start.AddDays(-3), ProgramTemplates.WeightManagement.InvitationExpiresOn(start, start.AddDays(-3)));
     }
 
     [Fact]

@@ -142,12 +142,54 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
     }
 
     [Fact]
+    public async Task Refused_calls_count_against_their_key_and_the_admin_home_shows_it_failing()
+    {
+        var key = await CreateKeyAsync("壊れた連携");
+        var code = (await InvitedCodesAsync("拒否数", 1))[0];
+        var batch = new { events = new[] { Event("bad-1", "app_linked", code) } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(key, batch, secret: "not-the-secret")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SendAsync(key, batch, signedAt: DateTimeOffset.UtcNow.AddMinutes(-30))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await SendAsync(key, new { events = Array.Empty<object>() })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(key, batch)).StatusCode);
+
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal((3, "InvalidPayload"), await c.QuerySingleAsync<(int, string)>(
+            "SELECT RejectedCalls, LastRejection FROM ApiKeys WHERE KeyId = @Id", new { key.Id }));
+        var keys = (await GetDocumentAsync(await factory.SignedInClientAsync(Roles.Admin), "/")).QuerySelector("[data-home=idle-keys]")!;
+        var failing = Assert.Single(keys.QuerySelectorAll("[data-failing-key]"), k => k.TextContent.Contains("壊れた連携", StringComparison.Ordinal)).TextContent;
+        Assert.Contains("これまでに 3 件の呼び出しを拒否", failing);
+        Assert.Contains("本文が正しいイベントのまとまりではない", failing);
+    }
+
+    [Fact]
+    public async Task Linking_the_app_after_the_invitation_expired_is_refused_and_the_participant_stays_invited()
+    {
+        var key = await CreateKeyAsync("expired invitation");
+        var codes = await InvitedCodesAsync("期限切れ", 2);
+        var inTime = await (await SendAsync(key, new { events = new[] { Event("x-in-time", "app_linked", codes[1]) } })).Content.ReadFromJsonAsync<EventBatchResponse>();
+        var start = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(9)).Date).AddDays(-10);
+        await using var c = await factory.Db.OpenAsync();
+        await c.ExecuteAsync("UPDATE Cohorts SET EnrolmentOpens = @opens, EnrolmentCloses = @closes, StartDate = @start WHERE Id = (SELECT CohortId FROM Participants WHERE InvitationCode = @code)",
+            new { opens = start.AddDays(-14), closes = start.AddDays(-1), start, code = codes[0] });
+
+        // The smoking program takes late joiners until the end of week 1 (the start day + 6), which has passed.
+        var late = await (await SendAsync(key, new { events = new[] { Event("x-late", "app_linked", codes[0]) } })).Content.ReadFromJsonAsync<EventBatchResponse>();
+
+        Assert.Equal((1, 0), (inTime!.Accepted, late!.Accepted));
+        Assert.Equal($"the invitation expired on {start.AddDays(6):yyyy-MM-dd}: the app can no longer be linked with this code", late.Results[0].Reason);
+        Assert.Equal("Invited", await StateAsync(codes[0]));
+        Assert.Equal("Enrolled", await StateAsync(codes[1]));
+    }
+
+    [Fact]
     public async Task Check_ins_mark_their_program_weeks_and_the_latest_satisfaction_is_kept_until_withdrawal_erases_it()
     {
         var key = await CreateKeyAsync("week map");
         var code = (await InvitedCodesAsync("週記録", 1))[0];
         var now = DateTimeOffset.UtcNow;
         var start = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(9)).Date).AddDays(-29);
+        await SendAsync(key, new { events = new[] { Event("m-0", "app_linked", code) } });
         await using var c = await factory.Db.OpenAsync();
         await c.ExecuteAsync("UPDATE Cohorts SET EnrolmentOpens = @opens, EnrolmentCloses = @start, StartDate = @start WHERE Id = (SELECT CohortId FROM Participants WHERE InvitationCode = @code)", new { opens = start.AddDays(-14), start, code });
         object At(string id, string type, DateTimeOffset at, object data) => new { id, type, participant = code, occurredAt = at, data };
@@ -156,7 +198,6 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
         {
             events = new[]
             {
-                Event("m-0", "app_linked", code),
                 At("m-1", "check_in", now.AddMinutes(-5), new { smoked = false, cravings = 2 }),
                 At("m-2", "check_in", now.AddDays(-21), new { smoked = false, cravings = 4 }),
                 At("m-3", "check_in", now.AddMinutes(-1), new { smoked = false, cravings = 1 }),

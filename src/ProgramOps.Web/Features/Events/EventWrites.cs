@@ -74,6 +74,8 @@ public sealed class EventWrites(
         return result switch
         {
             Transitioned => (null, true),
+            TransitionRefused { Reason.UnmetGuards: var unmet } when unmet.Contains(LifecycleGuard.InvitationNotExpired) =>
+                ($"the invitation expired on {participant.Facts(e.OccurredAt).InvitationExpiresOn:yyyy-MM-dd}: the app can no longer be linked with this code", false),
             TransitionRefused refused => (refused.Reason.Message, false),
             TransitionConflict => ("the participant changed while this event was applied; send it again", false),
             _ => ("no participant has this invitation code", false),

@@ -58,13 +58,29 @@ public static class EventsEndpoint
         if (body is null) return TooLarge();
 
         var timestamp = request.Headers[RequestSignature.TimestampHeader].ToString();
+        ActiveKey? key;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            key = await connection.QuerySingleOrDefaultAsync<ActiveKey>(new CommandDefinition(EventsSql.ActiveApiKey,
+                new { KeyId = request.Headers[RequestSignature.KeyHeader].ToString() }, cancellationToken: ct));
+        }
+
+        // A refused call that names a key counts against it, so the admin home shows integrations that are failing.
+        async Task<IResult> RefusedAsync(ApiKeyRejection why, IResult answer)
+        {
+            if (key is not null)
+            {
+                await db.InTransactionAsync((c, t) => c.ExecuteAsync(new CommandDefinition(EventsSql.CountRejectedCall,
+                    new { key.Id, Now = time.GetUtcNow(), Rejection = why.ToString() }, t, cancellationToken: ct)), ct);
+            }
+
+            return answer;
+        }
+
         if (!RequestSignature.IsFresh(timestamp, time.GetUtcNow()))
-            return Unauthorized($"{RequestSignature.TimestampHeader} must be the current time in Unix seconds (within 5 minutes).");
-        await using var connection = await db.OpenAsync(ct);
-        var key = await connection.QuerySingleOrDefaultAsync<ActiveKey>(new CommandDefinition(EventsSql.ActiveApiKey,
-            new { KeyId = request.Headers[RequestSignature.KeyHeader].ToString() }, cancellationToken: ct));
+            return await RefusedAsync(ApiKeyRejection.Replay, Unauthorized($"{RequestSignature.TimestampHeader} must be the current time in Unix seconds (within 5 minutes)."));
         if (key is null || !RequestSignature.Matches(secrets.Unprotect(key.ProtectedSecret), timestamp, body, request.Headers[RequestSignature.SignatureHeader]))
-            return Unauthorized("The API key is unknown or revoked, or the signature does not match the body.");
+            return await RefusedAsync(ApiKeyRejection.BadSignature, Unauthorized("The API key is unknown or revoked, or the signature does not match the body."));
 
         EventBatch? batch;
         try
@@ -73,13 +89,21 @@ public static class EventsEndpoint
         }
         catch (JsonException e)
         {
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a valid event batch.", detail: e.Message);
+            return await RefusedAsync(ApiKeyRejection.InvalidPayload,
+                Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The body is not a valid event batch.", detail: e.Message));
         }
 
         if (batch?.Events is not { Count: > 0 } events)
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The batch has no events.", detail: "Send {\"events\": [ ... ]}.");
+        {
+            return await RefusedAsync(ApiKeyRejection.InvalidPayload,
+                Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The batch has no events.", detail: "Send {\"events\": [ ... ]}."));
+        }
+
         if (events.Count > EventBatch.MaxEvents)
-            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"A batch may hold at most {EventBatch.MaxEvents} events.", detail: $"This one has {events.Count}: split it.");
+        {
+            return await RefusedAsync(ApiKeyRejection.InvalidPayload, Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: $"A batch may hold at most {EventBatch.MaxEvents} events.", detail: $"This one has {events.Count}: split it."));
+        }
 
         return Results.Ok(await ingestion.ApplyAsync(new Integration(key.Id, request.Headers[RequestSignature.KeyHeader].ToString()), events, ct));
     }
@@ -110,4 +134,17 @@ public static class EventsEndpoint
         public int Id { get; init; }
         public required string ProtectedSecret { get; init; }
     }
+}
+
+/// <summary>Why the events API refused a call that named an API key (counted on the key, see <c>EventsSql.CountRejectedCall</c>).</summary>
+public enum ApiKeyRejection
+{
+    /// <summary>The signature does not match the body with the key's secret.</summary>
+    BadSignature,
+
+    /// <summary>The timestamp is not within 5 minutes of now: a replayed (or badly clocked) request.</summary>
+    Replay,
+
+    /// <summary>The signed body is not a valid event batch.</summary>
+    InvalidPayload,
 }

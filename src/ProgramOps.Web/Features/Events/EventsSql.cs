@@ -25,6 +25,9 @@ public static class EventsSql
 
     public const string TouchApiKey = "UPDATE ApiKeys SET LastUsedAt = @Now WHERE Id = @Id";
 
+    public const string CountRejectedCall =
+        "UPDATE ApiKeys SET RejectedCalls = RejectedCalls + 1, LastRejectedAt = @Now, LastRejection = @Rejection WHERE Id = @Id";
+
     public const string ApiKeyLastChange = "SELECT COALESCE(RevokedBy, CreatedBy) AS UpdatedBy, COALESCE(RevokedAt, CreatedAt) AS UpdatedAt FROM ApiKeys WHERE Id = @Id";
 
     /// <summary>Which of a batch's event ids this key has sent before.</summary>

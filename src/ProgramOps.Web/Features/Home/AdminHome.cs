@@ -3,10 +3,10 @@ using ProgramOps.Web.Infrastructure.Jobs;
 
 namespace ProgramOps.Web.Features.Home;
 
-/// <summary>What an administrator must look at: jobs whose last run failed, failed imports, idle API keys, users locked out.</summary>
+/// <summary>What an administrator must look at: jobs whose last run failed, failed imports, idle or failing API keys, users locked out.</summary>
 public sealed record AdminHome(
     IReadOnlyList<AdminHome.FailedJob> FailedJobs, IReadOnlyList<AdminHome.FailedImport> FailedImports,
-    IReadOnlyList<AdminHome.IdleKey> IdleKeys, IReadOnlyList<AdminHome.LockedUser> LockedUsers)
+    IReadOnlyList<AdminHome.IdleKey> IdleKeys, IReadOnlyList<AdminHome.FailingKey> FailingKeys, IReadOnlyList<AdminHome.LockedUser> LockedUsers)
 {
     /// <summary>Failed imports of the last this many days are shown.</summary>
     public const int FailedImportDays = 14;
@@ -42,6 +42,16 @@ public sealed record AdminHome(
         public DateTimeOffset? LastUsedAt { get; init; }
     }
 
+    /// <summary>A key whose integration has had calls refused within <see cref="KeyIdleAfter"/>: it is sending, but wrongly.</summary>
+    public sealed record FailingKey
+    {
+        public int Id { get; init; }
+        public required string Name { get; init; }
+        public int RejectedCalls { get; init; }
+        public DateTimeOffset LastRejectedAt { get; init; }
+        public required string LastRejection { get; init; }
+    }
+
     public sealed record LockedUser
     {
         public int Id { get; init; }
@@ -55,5 +65,6 @@ public sealed record AdminHome(
         [.. (await c.QueryAsync<FailedJob>(new CommandDefinition(JobRunsSql.Latest, cancellationToken: ct))).Where(r => r.Error is not null).OrderByDescending(r => r.StartedAt)],
         (await c.QueryAsync<FailedImport>(new CommandDefinition(HomeSql.FailedImports, new { Since = now.AddDays(-FailedImportDays) }, cancellationToken: ct))).AsList(),
         (await c.QueryAsync<IdleKey>(new CommandDefinition(HomeSql.IdleApiKeys, new { Since = now - KeyIdleAfter }, cancellationToken: ct))).AsList(),
+        (await c.QueryAsync<FailingKey>(new CommandDefinition(HomeSql.FailingApiKeys, new { Since = now - KeyIdleAfter }, cancellationToken: ct))).AsList(),
         (await c.QueryAsync<LockedUser>(new CommandDefinition(HomeSql.LockedOutUsers, new { Now = now }, cancellationToken: ct))).AsList());
 }

@@ -88,6 +88,15 @@ public static class HomeSql
         ORDER BY k.Name
         """;
 
+    /// <summary>Keys the events API refused calls from since the given time (bad signature, replay, invalid payload), most refused first.</summary>
+    public const string FailingApiKeys =
+        """
+        SELECT k.Id, k.Name, k.RejectedCalls, k.LastRejectedAt, k.LastRejection
+        FROM ApiKeys k
+        WHERE k.RevokedAt IS NULL AND k.LastRejectedAt >= @Since
+        ORDER BY k.RejectedCalls DESC, k.Name
+        """;
+
     /// <summary>Accounts with a sign-in lock still running (from any address) or disabled.</summary>
     public const string LockedOutUsers =
         """

@@ -52,6 +52,10 @@ public sealed record TransitionCause(string Actor, DateTimeOffset At, string? Re
 /// guard reads it, so the daily jobs, which never set a quit day, leave it false.</param>
 public sealed record ParticipantFacts(ProgramDefinition Program, DateOnly ProgramStart, DateOnly Today, DateOnly? LastCheckIn, bool HasTeam, bool FirstKitDelivered = false)
 {
+    /// <summary>The last day the invitation can be taken up (linking the app); null where no step asks (the jobs).</summary>
+    public DateOnly? InvitationExpiresOn { get; init; }
+
+    public bool InvitationValid => InvitationExpiresOn is not { } last || Today <= last;
     public int DaysInactive => Today.DayNumber - (LastCheckIn ?? ProgramStart).DayNumber;
     public bool ProgramStarted => Today >= ProgramStart;
     public bool ProgramElapsed => Today >= Program.EndsOn(ProgramStart);
@@ -71,6 +75,7 @@ public enum LifecycleGuard
     ProgramWeeksPassed,
     FirstKitDelivered,
     QuitDayAnyTime,
+    InvitationNotExpired,
 }
 
 public sealed record ParticipantTransition(
@@ -130,7 +135,7 @@ public sealed class ParticipantLifecycle
         bool MayDropOut(TransitionCause cause) => InactiveFor(facts.Program.DropOutAfterDays) || cause.IsManual;
 
         _machine.Configure(EntryState)
-            .Permit(ParticipantTrigger.Enrol, ParticipantState.Enrolled)
+            .PermitIf(ParticipantTrigger.Enrol, ParticipantState.Enrolled, () => facts.InvitationValid, nameof(LifecycleGuard.InvitationNotExpired))
             .Permit(ParticipantTrigger.Decline, ParticipantState.Declined)
             .Permit(ParticipantTrigger.ExpireInvitation, ParticipantState.InvitationExpired)
             .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);

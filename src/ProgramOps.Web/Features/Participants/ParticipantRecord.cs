@@ -33,6 +33,7 @@ public sealed record ParticipantRecord
     public required string UpdatedBy { get; init; }
     public required string CohortName { get; init; }
     public DateOnly ProgramStart { get; init; }
+    public DateOnly EnrolmentCloses { get; init; }
     public int ProgramId { get; init; }
     public int ProgramVersionId { get; init; }
     public required string Definition { get; init; }
@@ -79,5 +80,8 @@ public sealed record ParticipantRecord
 
     /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>
     public ParticipantFacts Facts(DateTimeOffset now) =>
-        new(Program, ProgramStart, Program.DateAt(now), LastCheckInOn, HasTeam: TeamId is not null, FirstKitDelivered: FirstKitDeliveredOn is not null);
+        new(Program, ProgramStart, Program.DateAt(now), LastCheckInOn, HasTeam: TeamId is not null, FirstKitDelivered: FirstKitDeliveredOn is not null)
+        {
+            InvitationExpiresOn = Program.InvitationExpiresOn(ProgramStart, EnrolmentCloses),
+        };
 }

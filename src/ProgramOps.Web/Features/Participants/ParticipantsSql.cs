@@ -105,7 +105,7 @@ public static class ParticipantsSql
                p.InvitationCode, p.State, p.Outcome, p.TeamId, p.LastCheckInOn, p.StateChangedAt, p.AnonymisedAt, p.ImportId, p.ImportLine,
                p.Version, p.CreatedAt, p.UpdatedAt, p.UpdatedBy, p.QuitDate,
                (SELECT s.DeliveredOn FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = 0 AND s.Status = 'Delivered') AS FirstKitDeliveredOn,
-               co.Name AS CohortName, co.StartDate AS ProgramStart, v.ProgramId, c.Name AS ClientName, t.Number AS TeamNumber
+               co.Name AS CohortName, co.StartDate AS ProgramStart, co.EnrolmentCloses, v.ProgramId, c.Name AS ClientName, t.Number AS TeamNumber
         """;
 
     private const string ParticipantSources =

@@ -43,6 +43,13 @@ public sealed record ProgramDefinition
     /// <summary>The last day a late joiner is taken into a cohort that starts on <paramref name="start"/>, or null if none are.</summary>
     public DateOnly? LastLateJoinDay(DateOnly start) => LateJoinersUntilWeek is { } week ? start.AddDays((week * 7) - 1) : null;
 
+    /// <summary>
+    /// The last day an invitation to a cohort can be taken up (the app linked, the person joined): the enrolment window's
+    /// last day, or the late-join cut-off when the program takes late joiners until later.
+    /// </summary>
+    public DateOnly InvitationExpiresOn(DateOnly start, DateOnly enrolmentCloses) =>
+        LastLateJoinDay(start) is { } late && late > enrolmentCloses ? late : enrolmentCloses;
+
     /// <summary>The program day an instant falls on: program days, weeks and deadlines are counted in its time zone.</summary>
     public DateOnly DateAt(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZoneInfo.FindSystemTimeZoneById(TimeZone)).DateTime);

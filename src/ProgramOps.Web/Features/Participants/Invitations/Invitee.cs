@@ -35,8 +35,7 @@ public sealed record InvitingCohort
     /// The last day to link the app and join: the enrolment window's last day, or the program's late-join cut-off when it
     /// takes late joiners (the day a roster is still taken, see the cohort's enrolment window).
     /// </summary>
-    public DateOnly InvitationExpiresOn =>
-        Program.LastLateJoinDay(StartDate) is { } late && late > EnrolmentCloses ? late : EnrolmentCloses;
+    public DateOnly InvitationExpiresOn => Program.InvitationExpiresOn(StartDate, EnrolmentCloses);
 
     public string JapaneseProgramName => Program.NameIn(CultureInfo.GetCultureInfo("ja"));
 }
