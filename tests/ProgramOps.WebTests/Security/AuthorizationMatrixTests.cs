@@ -80,6 +80,7 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("GET", "/Clients/KeyPersons/Edit", "", "AB"),
         ("POST", "/Clients/KeyPersons/Edit", "", "AB"),
         ("POST", "/Clients/KeyPersons/Edit", "Delete", "AB"),
+        ("GET", "/Clients/Contracts/Unassigned", "", "ACBV"),
         ("GET", "/Clients/Activity/Record", "", "ACB"),
         ("POST", "/Clients/Activity/Record", "", "ACB"),
         ("GET", "/Clients/Activity/TouchSettings", "", "A"),

@@ -12,6 +12,8 @@ public sealed class DetailsModel(
     public ClientStatus Status { get; private set; }
     public IReadOnlyList<KeyPersonRow> KeyPersons { get; private set; } = [];
     public IReadOnlyList<ContractRow> Contracts { get; private set; } = [];
+    /// <summary>Each contract as renewal, upsell, downsell or second program (drafts have none).</summary>
+    public IReadOnlyDictionary<int, Contracts.ContractChangeKind> ContractChanges { get; private set; } = new Dictionary<int, Contracts.ContractChangeKind>();
     public IReadOnlyList<NamedId> Members { get; private set; } = [];
     public ContractRow? NextRenewal { get; private set; }
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
@@ -70,6 +72,7 @@ public sealed class DetailsModel(
         Contracts = await queries.ContractsAsync(id, ct);
         Members = await queries.MembersAsync(id, ct);
         Status = ClientStatusRules.Derive(Contracts.Select(c => c.Term), Today);
+        ContractChanges = Clients.Contracts.ContractChanges.Classify([.. Contracts.Select(c => c.ForChange)]);
         History = await auditLog.ForEntityAsync("Client", id.ToString(), HistoryShown, ct);
         Results = [.. (await portfolio.ReadAsync(new PortfolioFilter { ClientId = id }, ct)).OrderByDescending(r => r.StartDate).ThenByDescending(r => r.CohortId)];
         Timeline = await timeline.ReadAsync(id, ct);
