@@ -46,7 +46,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "追加" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1 .badge")).ToHaveTextAsync("更新時期");
-        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("あと60日");
+        await Assertions.Expect(page.Locator("#next-renewal")).ToContainTextAsync("あと60日");
         await BrowserFixture.ScreenshotAsync(page, "02-client-details");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "クライアント", Exact = true }).First.ClickAsync();

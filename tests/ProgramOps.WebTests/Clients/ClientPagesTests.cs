@@ -327,7 +327,7 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
 
         var details = await GetDocumentAsync(bizDev, $"/clients/details/{id}");
         Assert.Contains("契約中", details.QuerySelector("h1")!.TextContent);
-        Assert.Contains($"次回更新：{today.AddDays(200):yyyy-MM-dd}（あと200日）", details.QuerySelector(".notice")!.TextContent);
+        Assert.Contains($"次回更新：{today.AddDays(200):yyyy-MM-dd}（あと200日）", details.QuerySelector("#next-renewal")!.TextContent);
         Assert.Contains("1,250,000", details.Body!.TextContent);
     }
 

@@ -94,10 +94,4 @@ public sealed class ClientQueries(Db db)
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<ContractRow>(new CommandDefinition(ClientsSql.ContractsOfClient, new { ClientId = clientId }, cancellationToken: ct))).ToList();
     }
-
-    public async Task<IReadOnlyList<NamedId>> MembersAsync(int clientId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<NamedId>(new CommandDefinition(ClientsSql.Members, new { Id = clientId }, cancellationToken: ct))).ToList();
-    }
 }

@@ -65,8 +65,6 @@ public static class ClientsSql
         WHERE c.Id = @Id
         """;
 
-    public const string Members = "SELECT Id, Name FROM Clients WHERE ParentClientId = @Id ORDER BY Name, Id";
-
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Clients WHERE Id = @Id";
 
     public const string ParentOf = "SELECT ParentClientId FROM Clients WHERE Id = @Id";

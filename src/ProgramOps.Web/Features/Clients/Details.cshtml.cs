@@ -6,7 +6,7 @@ namespace ProgramOps.Web.Features.Clients;
 
 public sealed class DetailsModel(
     Db db, ClientQueries queries, AuditLogQueries auditLog, AuditTrail audit, ICurrentUser user, TimeProvider time,
-    LocalClock clock, IStringLocalizer<ClientsText> text, Portfolio portfolio, ClientTimeline timeline) : PageModel
+    LocalClock clock, IStringLocalizer<ClientsText> text, Portfolio portfolio, ClientTimeline timeline, Client360Reader account) : PageModel
 {
     public ClientDetails Client { get; private set; } = null!;
     public ClientStatus Status { get; private set; }
@@ -14,7 +14,7 @@ public sealed class DetailsModel(
     public IReadOnlyList<ContractRow> Contracts { get; private set; } = [];
     /// <summary>Each contract as renewal, upsell, downsell or second program (drafts have none).</summary>
     public IReadOnlyDictionary<int, Contracts.ContractChangeKind> ContractChanges { get; private set; } = new Dictionary<int, Contracts.ContractChangeKind>();
-    public IReadOnlyList<NamedId> Members { get; private set; } = [];
+    public Client360View Account { get; private set; } = null!;
     public ContractRow? NextRenewal { get; private set; }
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
     /// <summary>The client's cohorts with their headline figures, latest start first.</summary>
@@ -70,7 +70,7 @@ public sealed class DetailsModel(
         Client = client;
         KeyPersons = await queries.KeyPersonsAsync(id, ct);
         Contracts = await queries.ContractsAsync(id, ct);
-        Members = await queries.MembersAsync(id, ct);
+        Account = await account.ReadAsync(client, KeyPersons, ct);
         Status = ClientStatusRules.Derive(Contracts.Select(c => c.Term), Today);
         ContractChanges = Clients.Contracts.ContractChanges.Classify([.. Contracts.Select(c => c.ForChange)]);
         History = await auditLog.ForEntityAsync("Client", id.ToString(), HistoryShown, ct);
