@@ -88,4 +88,6 @@ dotnet "$bench_dll" portfolio 1000 "$lifecycle"
 echo
 dotnet "$bench_dll" funnel 1000 "$lifecycle"
 echo
+dotnet "$bench_dll" accounts 10000
+echo
 echo "Written to $report"

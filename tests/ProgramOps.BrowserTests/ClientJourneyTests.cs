@@ -10,6 +10,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
     [Fact]
     public async Task Bizdev_creates_a_client_with_a_key_person_and_a_contract_finds_it_and_switches_language()
     {
+        await TestData.PublishedProgramAsync(fixture.App.Db, "client-journey");
         var userName = await fixture.App.CreateUserAsync(Roles.BizDev);
         var page = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(page, userName, ProgramOpsFactory.UserPassword);
@@ -36,7 +37,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
         await page.GetByRole(AriaRole.Link, new() { Name = "契約を追加" }).ClickAsync();
-        await page.GetByLabel("プログラム").FillAsync("禁煙プログラム（3か月）");
+        await page.GetByLabel("プログラム").SelectOptionAsync(new SelectOptionValue { Label = "禁煙プログラム（3か月） (client-journey)" });
         await page.GetByLabel("状態").SelectOptionAsync("Active");
         await page.GetByLabel("席数").FillAsync("120");
         await page.GetByLabel("1席単価（円）").FillAsync("30000");
@@ -45,7 +46,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "追加" }).ClickAsync();
 
         await Assertions.Expect(page.Locator("h1 .badge")).ToHaveTextAsync("更新時期");
-        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("あと60日");
+        await Assertions.Expect(page.Locator("#next-renewal")).ToContainTextAsync("あと60日");
         await BrowserFixture.ScreenshotAsync(page, "02-client-details");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "クライアント", Exact = true }).First.ClickAsync();

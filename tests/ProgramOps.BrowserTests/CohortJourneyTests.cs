@@ -7,13 +7,13 @@ namespace ProgramOps.BrowserTests;
 
 public sealed class CohortJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    /// <summary>Two insurers with active contracts, as BizDev would have left them.</summary>
+    /// <summary>Two insurers with active contracts, as BizDev would have left them, naming the program (by its code) before it is launched.</summary>
     private async Task SeedAsync()
     {
         foreach (var (name, seats) in new[] { ("東和製薬健康保険組合", 60), ("北斗化学健康保険組合", 40) })
         {
             var client = await TestData.ClientAsync(fixture.App.Db, new ClientInput { Name = name, Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 5000 });
-            await TestData.ActiveContractAsync(fixture.App.Db, client, seats);
+            await TestData.ActiveContractAsync(fixture.App.Db, client, seats, programName: "SMOKING-12W");
         }
     }
 

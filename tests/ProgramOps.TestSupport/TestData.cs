@@ -12,13 +12,14 @@ public static class TestData
         await db.InTransactionAsync((c, t) =>
             c.ExecuteScalarAsync<int>(ClientsSql.Insert + db.Dialect.SelectNewId, input.ToParameters(DateTimeOffset.UtcNow, "seed"), t));
 
-    public static async Task<int> ActiveContractAsync(Db db, int clientId, int seats) =>
+    /// <summary>An active contract for the program of <paramref name="programVersionId"/>, or, without one, naming its program as text only.</summary>
+    public static async Task<int> ActiveContractAsync(Db db, int clientId, int seats, int? programVersionId = null, string programName = "禁煙プログラム（3か月）") =>
         await db.InTransactionAsync((c, t) => c.ExecuteScalarAsync<int>(
             $"""
-            INSERT INTO Contracts (ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
-            VALUES (@clientId, '禁煙プログラム（3か月）', @seats, 30000, '2026-10-01', '2027-09-30', 0, 'Active', 1, @now, @now, 'seed');
+            INSERT INTO Contracts (ClientId, ProgramId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
+            VALUES (@clientId, (SELECT ProgramId FROM ProgramVersions WHERE Id = @programVersionId), @programName, @seats, 30000, '2026-10-01', '2027-09-30', 0, 'Active', 1, @now, @now, 'seed');
             {db.Dialect.SelectNewId}
-            """, new { clientId, seats, now = DateTimeOffset.UtcNow }, t));
+            """, new { clientId, seats, programVersionId, programName, now = DateTimeOffset.UtcNow }, t));
 
     /// <summary>The smoking-cessation template published as v1 under <paramref name="code"/>; returns the version's id.</summary>
     public static async Task<int> PublishedProgramAsync(Db db, string code) =>

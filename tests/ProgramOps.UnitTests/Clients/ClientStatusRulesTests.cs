@@ -16,7 +16,34 @@ public sealed class ClientStatusRulesTests
     [Fact]
     public void Drafts_and_cancelled_contracts_that_never_ran_leave_a_prospect() =>
         Assert.Equal(ClientStatus.Prospect, ClientStatusRules.Derive(
-            [Term(10, 100, ContractStatus.Draft), Term(-30, 60, ContractStatus.Cancelled)], Today));
+            [Term(10, 100, ContractStatus.Draft), Term(30, 120, ContractStatus.Cancelled)], Today));
+
+    [Theory]
+    [InlineData(-30, 60)]
+    [InlineData(-400, -35)]
+    [InlineData(0, 365)]
+    public void A_cancelled_contract_that_had_started_is_churn_like_an_ended_one(int start, int end) =>
+        Assert.Equal(ClientStatus.Churned, ClientStatusRules.Derive([Term(start, end, ContractStatus.Cancelled)], Today));
+
+    [Fact]
+    public void A_cancelled_contract_beside_one_in_force_leaves_a_customer() =>
+        Assert.Equal(ClientStatus.Customer, ClientStatusRules.Derive(
+            [Term(-200, 100, ContractStatus.Cancelled), Term(-30, 300, ContractStatus.Active)], Today));
+
+    [Fact]
+    public void A_cancelled_contract_followed_by_a_signed_one_leaves_a_customer() =>
+        Assert.Equal(ClientStatus.Customer, ClientStatusRules.Derive(
+            [Term(-200, 100, ContractStatus.Cancelled), Term(30, 400, ContractStatus.Active)], Today));
+
+    [Fact]
+    public void A_cancelled_contract_beside_one_ending_soon_is_renewing() =>
+        Assert.Equal(ClientStatus.Renewing, ClientStatusRules.Derive(
+            [Term(-200, 100, ContractStatus.Cancelled), Term(-300, 30, ContractStatus.Active)], Today));
+
+    [Fact]
+    public void A_draft_after_a_cancelled_contract_does_not_bring_the_client_back() =>
+        Assert.Equal(ClientStatus.Churned, ClientStatusRules.Derive(
+            [Term(-200, 100, ContractStatus.Cancelled), Term(30, 400, ContractStatus.Draft)], Today));
 
     [Fact]
     public void An_active_contract_in_force_with_time_left_is_a_customer() =>

@@ -72,6 +72,11 @@ public sealed class ValidatorTests
     }
 
     [Fact]
+    public void A_contract_must_be_for_a_chosen_program_whatever_its_name_says() =>
+        Assert.Equal("契約のプログラムを選んでください。",
+            Errors(new ContractInputValidator(Text), new ContractInput { ProgramName = "禁煙プログラム（3か月）", Seats = 5 })[nameof(ContractInput.ProgramId)]);
+
+    [Fact]
     public void Contract_dates_are_required()
     {
         var errors = Errors(new ContractInputValidator(Text), new ContractInput { ProgramName = "禁煙", Seats = 5 });
@@ -85,7 +90,7 @@ public sealed class ValidatorTests
     {
         var valid = new ContractInput
         {
-            ProgramName = "禁煙", Seats = 5, StartDate = new DateOnly(2026, 4, 1), EndDate = new DateOnly(2027, 3, 31),
+            ProgramId = 1, ProgramName = "禁煙", Seats = 5, StartDate = new DateOnly(2026, 4, 1), EndDate = new DateOnly(2027, 3, 31),
             EligiblePopulation = 1200, EligiblePopulationAsOf = new DateOnly(2026, 3, 1), FeePerIttSuccessJpy = 50_000, FeePerCompleterJpy = 0,
         };
         Assert.True(new ContractInputValidator(Text).Validate(valid).IsValid);

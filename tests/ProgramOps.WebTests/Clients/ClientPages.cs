@@ -1,3 +1,4 @@
+using Dapper;
 using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -10,6 +11,14 @@ namespace ProgramOps.WebTests.Clients;
 internal static class ClientPages
 {
     public static Task<int> SeedClientAsync(ProgramOpsFactory factory, ClientInput input) => TestData.ClientAsync(factory.Db, input);
+
+    /// <summary>A published program (the smoking template under <paramref name="code"/>) a contract can be for; returns the program's id.</summary>
+    public static async Task<int> SeedProgramAsync(ProgramOpsFactory factory, string code)
+    {
+        var version = await TestData.PublishedProgramAsync(factory.Db, code);
+        await using var connection = await factory.Db.OpenAsync();
+        return await connection.ExecuteScalarAsync<int>("SELECT ProgramId FROM ProgramVersions WHERE Id = @version", new { version });
+    }
 
     public static async Task<IHtmlDocument> GetDocumentAsync(HttpClient client, string url)
     {

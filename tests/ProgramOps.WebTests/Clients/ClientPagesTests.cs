@@ -81,10 +81,11 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
     public async Task A_double_submitted_contract_form_adds_one_contract()
     {
         var id = await SeedClientAsync(factory, Sample with { Name = "契約二重送信株式会社" });
+        var programId = await SeedProgramAsync(factory, "p4-program");
         var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
         var fields = FormFields(await GetDocumentAsync(bizDev, $"/clients/{id}/contracts"), new Dictionary<string, string>
         {
-            ["Input.ProgramName"] = "禁煙プログラム", ["Input.Seats"] = "10", ["Input.PricePerSeatJpy"] = "1000",
+            ["Input.ProgramId"] = programId.ToString(), ["Input.Seats"] = "10", ["Input.PricePerSeatJpy"] = "1000",
             ["Input.StartDate"] = "2026-01-01", ["Input.EndDate"] = "2026-12-31",
         });
 
@@ -99,10 +100,11 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
     public async Task A_contract_keeps_the_eligible_population_with_its_date_and_pay_for_results_fees()
     {
         var id = await SeedClientAsync(factory, Sample with { Name = "成果報酬契約株式会社" });
+        var programId = await SeedProgramAsync(factory, "p5-program");
         var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
         var fields = FormFields(await GetDocumentAsync(bizDev, $"/clients/{id}/contracts"), new Dictionary<string, string>
         {
-            ["Input.ProgramName"] = "禁煙プログラム", ["Input.Seats"] = "90", ["Input.PricePerSeatJpy"] = "30000",
+            ["Input.ProgramId"] = programId.ToString(), ["Input.Seats"] = "90", ["Input.PricePerSeatJpy"] = "30000",
             ["Input.StartDate"] = "2026-01-01", ["Input.EndDate"] = "2026-12-31", ["Input.EligiblePopulation"] = "1500",
             ["Input.EligiblePopulationAsOf"] = "2025-12-01", ["Input.FeePerIttSuccessJpy"] = "20000", ["Input.FeePerCompleterJpy"] = "5000",
         });
@@ -230,11 +232,12 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
     public async Task A_client_with_contracts_cannot_be_deleted_but_can_be_archived()
     {
         var id = await SeedClientAsync(factory, Sample with { Name = "削除拒否テスト株式会社" });
+        var programId = await SeedProgramAsync(factory, "p11-program");
         var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
         var contractForm = await GetDocumentAsync(bizDev, $"/clients/{id}/contracts");
         var added = await PostAsync(bizDev, $"/clients/{id}/contracts", FormFields(contractForm, new Dictionary<string, string>
         {
-            ["Input.ProgramName"] = "禁煙プログラム（3か月）",
+            ["Input.ProgramId"] = programId.ToString(),
             ["Input.Seats"] = "100",
             ["Input.PricePerSeatJpy"] = "30000",
             ["Input.StartDate"] = "2026-04-01",
@@ -304,11 +307,12 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
     public async Task Contract_dates_are_validated_and_an_active_contract_makes_a_customer_with_a_renewal_date()
     {
         var id = await SeedClientAsync(factory, Sample with { Name = "契約テスト株式会社" });
+        var programId = await SeedProgramAsync(factory, "p14-program");
         var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
         var form = await GetDocumentAsync(bizDev, $"/clients/{id}/contracts");
         var fields = new Dictionary<string, string>
         {
-            ["Input.ProgramName"] = "禁煙プログラム（3か月）", ["Input.Seats"] = "50", ["Input.PricePerSeatJpy"] = "25000",
+            ["Input.ProgramId"] = programId.ToString(), ["Input.Seats"] = "50", ["Input.PricePerSeatJpy"] = "25000",
             ["Input.StartDate"] = "2026-05-01", ["Input.EndDate"] = "2026-04-30", ["Input.Status"] = "Active",
         };
 
@@ -323,7 +327,7 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
 
         var details = await GetDocumentAsync(bizDev, $"/clients/details/{id}");
         Assert.Contains("契約中", details.QuerySelector("h1")!.TextContent);
-        Assert.Contains($"次回更新：{today.AddDays(200):yyyy-MM-dd}（あと200日）", details.QuerySelector(".notice")!.TextContent);
+        Assert.Contains($"次回更新：{today.AddDays(200):yyyy-MM-dd}（あと200日）", details.QuerySelector("#next-renewal")!.TextContent);
         Assert.Contains("1,250,000", details.Body!.TextContent);
     }
 

@@ -13,9 +13,8 @@ public sealed class CohortPagesTests(ProgramOpsFactory factory) : IClassFixture<
     {
         var clientA = await SeedClientAsync(factory, new ClientInput { Name = $"{tag}健保A", Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 1000 });
         var clientB = await SeedClientAsync(factory, new ClientInput { Name = $"{tag}健保B", Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 800 });
-        return (await TestData.PublishedProgramAsync(factory.Db, $"{tag}-smoking"),
-            await TestData.ActiveContractAsync(factory.Db, clientA, 100),
-            await TestData.ActiveContractAsync(factory.Db, clientB, 40));
+        var version = await TestData.PublishedProgramAsync(factory.Db, $"{tag}-smoking");
+        return (version, await TestData.ActiveContractAsync(factory.Db, clientA, 100, version), await TestData.ActiveContractAsync(factory.Db, clientB, 40, version));
     }
 
     private static Dictionary<string, string> CohortFields(string name, int versionId, params (int Contract, int Seats)[] seats)
@@ -50,6 +49,28 @@ public sealed class CohortPagesTests(ProgramOpsFactory factory) : IClassFixture<
             FormFields(details, formSelector: "form[action*='handler=Advance']"));
         Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
         Assert.Contains("募集中", (await GetDocumentAsync(cs, created.Headers.Location.OriginalString)).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_cohort_draws_seats_only_from_contracts_for_its_program()
+    {
+        var (versionId, a, _) = await SeedAsync("他プログラム");
+        var otherVersion = await TestData.PublishedProgramAsync(factory.Db, "他プログラム-other");
+        var client = await SeedClientAsync(factory, new ClientInput { Name = "他プログラム商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
+        var otherProgram = await TestData.ActiveContractAsync(factory.Db, client, 50, otherVersion);
+        var noProgram = await TestData.ActiveContractAsync(factory.Db, client, 50, programName: "名称不明のプログラム");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var form = await GetDocumentAsync(cs, "/cohorts/create");
+
+        var refused = await PostAsync(cs, "/cohorts/create", FormFields(form, CohortFields("混在コホート", versionId, (a, 10), (otherProgram, 10), (noProgram, 10))));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var page = await ReadDocumentAsync(refused);
+        Assert.Contains("別のプログラム", page.QuerySelector($"[data-valmsg-for='Input.Capacities[{otherProgram}]']")!.TextContent);
+        Assert.Contains("別のプログラム", page.QuerySelector($"[data-valmsg-for='Input.Capacities[{noProgram}]']")!.TextContent);
+        Assert.Equal("none", page.QuerySelector($"#capacity-{noProgram}")!.Closest("tr")!.GetAttribute("data-program"));
+        await using var connection = await factory.Db.OpenAsync();
+        Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Cohorts WHERE Name = '混在コホート'"));
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed record NewKeyPersonRecord(string Name, string Title, string Role, 
 public sealed record NewContractRecord(
     string ProgramName, int Seats, int PricePerSeatJpy, DateOnly StartDate, DateOnly EndDate, bool AutoRenew, string Status,
     int? EligiblePopulation = null, DateOnly? EligiblePopulationAsOf = null, int? FeePerIttSuccessJpy = null, int? FeePerVerifiedSuccessJpy = null,
-    int? FeePerCompleterJpy = null);
+    int? FeePerCompleterJpy = null, int? ProgramId = null);
 
 /// <summary>
 /// Writes many clients, key persons and contracts with the clients feature's own INSERT statements, each prepared once:
@@ -36,7 +36,7 @@ public sealed class ClientBulkWriter : IDisposable
             ("ClientId", DbType.Int32), ("Name", DbType.String), ("Title", DbType.String), ("Role", DbType.String),
             ("Email", DbType.String), ("Phone", DbType.String), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
         _contract = new PreparedCommand(connection, transaction, Contracts.ContractsSql.Insert,
-            ("ClientId", DbType.Int32), ("ProgramName", DbType.String), ("Seats", DbType.Int32), ("PricePerSeatJpy", DbType.Int32),
+            ("ClientId", DbType.Int32), ("ProgramId", DbType.Int32), ("ProgramName", DbType.String), ("Seats", DbType.Int32), ("PricePerSeatJpy", DbType.Int32),
             ("StartDate", DbType.Date), ("EndDate", DbType.Date), ("AutoRenew", DbType.Boolean), ("Status", DbType.String),
             ("EligiblePopulation", DbType.Int32), ("EligiblePopulationAsOf", DbType.Date), ("FeePerIttSuccessJpy", DbType.Int32),
             ("FeePerVerifiedSuccessJpy", DbType.Int32), ("FeePerCompleterJpy", DbType.Int32), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
@@ -55,7 +55,7 @@ public sealed class ClientBulkWriter : IDisposable
             .Set("Email", person.Email).Set("Phone", person.Phone).Set("Now", at).ExecuteAsync(ct);
 
     public Task<int> AddContractAsync(int clientId, NewContractRecord contract, DateTimeOffset at, CancellationToken ct) =>
-        _contract.Set("ClientId", clientId).Set("ProgramName", contract.ProgramName).Set("Seats", contract.Seats)
+        _contract.Set("ClientId", clientId).Set("ProgramId", contract.ProgramId).Set("ProgramName", contract.ProgramName).Set("Seats", contract.Seats)
             .Set("PricePerSeatJpy", contract.PricePerSeatJpy).Set("StartDate", contract.StartDate).Set("EndDate", contract.EndDate)
             .Set("AutoRenew", contract.AutoRenew).Set("Status", contract.Status).Set("EligiblePopulation", contract.EligiblePopulation)
             .Set("EligiblePopulationAsOf", contract.EligiblePopulationAsOf).Set("FeePerIttSuccessJpy", contract.FeePerIttSuccessJpy)

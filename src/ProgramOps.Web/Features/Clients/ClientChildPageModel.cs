@@ -28,6 +28,9 @@ public abstract class ClientChildPageModel<TRow, TInput>(Db db, ClientQueries cl
     /// <summary>The form's values and version for a stored record.</summary>
     protected abstract (TInput Input, int Version) Editable(TRow row);
 
+    /// <summary>The form's choices that come from elsewhere (e.g. the programs a contract can be for), loaded for every handler.</summary>
+    protected virtual Task LoadChoicesAsync(CancellationToken ct) => Task.CompletedTask;
+
     public async Task<IActionResult> OnGetAsync(int clientId, int? id, CancellationToken ct)
     {
         var (found, row) = await LoadAsync(clientId, id, ct);
@@ -39,6 +42,7 @@ public abstract class ClientChildPageModel<TRow, TInput>(Db db, ClientQueries cl
     /// <summary>The client must exist, and so must the record when an id is given (row is null when adding).</summary>
     protected async Task<(bool Found, TRow? Row)> LoadAsync(int clientId, int? id, CancellationToken ct)
     {
+        await LoadChoicesAsync(ct);
         var client = await clients.FindAsync(clientId, ct);
         ClientName = client?.Name ?? "";
         if (client is null) return (false, null);

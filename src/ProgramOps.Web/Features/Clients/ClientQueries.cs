@@ -48,8 +48,12 @@ public sealed record ContractRow
 {
     public int Id { get; init; }
     public int ClientId { get; init; }
+    /// <summary>Null until a person chooses the program the contract's free-text name meant.</summary>
+    public int? ProgramId { get; init; }
     public required string ProgramName { get; init; }
     public int Seats { get; init; }
+    /// <summary>Seats cohorts have taken from the contract, against the <see cref="Seats"/> bought.</summary>
+    public int SeatsUsed { get; init; }
     public int PricePerSeatJpy { get; init; }
     public DateOnly StartDate { get; init; }
     public DateOnly EndDate { get; init; }
@@ -63,6 +67,8 @@ public sealed record ContractRow
     public int Version { get; init; }
 
     public ContractTerm Term => new(StartDate, EndDate, Status);
+
+    public Contracts.ContractForChange ForChange => new(Id, ProgramId, StartDate, Seats, Status);
 }
 
 /// <summary>Reads shared by the client pages.</summary>
@@ -87,11 +93,5 @@ public sealed class ClientQueries(Db db)
     {
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<ContractRow>(new CommandDefinition(ClientsSql.ContractsOfClient, new { ClientId = clientId }, cancellationToken: ct))).ToList();
-    }
-
-    public async Task<IReadOnlyList<NamedId>> MembersAsync(int clientId, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<NamedId>(new CommandDefinition(ClientsSql.Members, new { Id = clientId }, cancellationToken: ct))).ToList();
     }
 }

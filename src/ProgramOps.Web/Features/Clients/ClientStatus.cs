@@ -31,8 +31,12 @@ public static class ClientStatusRules
 
         if (upcoming) return ClientStatus.Customer;
 
+        // A cancelled contract (解約) that had started is churn as much as one that ran to its end; one cancelled before
+        // its start never made a customer.
         var wasCustomer = contracts.Any(c =>
-            c.Status == ContractStatus.Ended || (c.Status == ContractStatus.Active && c.EndDate < today));
+            c.Status == ContractStatus.Ended
+            || (c.Status == ContractStatus.Cancelled && c.StartDate <= today)
+            || (c.Status == ContractStatus.Active && c.EndDate < today));
         return wasCustomer ? ClientStatus.Churned : ClientStatus.Prospect;
     }
 }

@@ -10,6 +10,8 @@ public static class ClientsServiceExtensions
             .AddScoped<ClientForm>()
             .AddScoped<ClientQueries>()
             .AddScoped<ClientTimeline>()
+            .AddScoped<Client360Reader>()
+            .AddStartupTask<Contracts.ContractProgramMatching>()
             .AddScheduledJob<RenewalsJob, ClientsText>(RenewalsJob.Key, "0 30 6 * * ?")
             .AuthorizePageFolder("/Clients", Policies.ReadClients);
 }

@@ -65,8 +65,6 @@ public static class ClientsSql
         WHERE c.Id = @Id
         """;
 
-    public const string Members = "SELECT Id, Name FROM Clients WHERE ParentClientId = @Id ORDER BY Name, Id";
-
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Clients WHERE Id = @Id";
 
     public const string ParentOf = "SELECT ParentClientId FROM Clients WHERE Id = @Id";
@@ -112,7 +110,8 @@ public static class ClientsSql
 
     public const string ContractsOfClient =
         """
-        SELECT Id, ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version
-        FROM Contracts WHERE ClientId = @ClientId ORDER BY EndDate DESC, Id DESC
+        SELECT ct.Id, ct.ClientId, ct.ProgramId, ct.ProgramName, ct.Seats, ct.PricePerSeatJpy, ct.StartDate, ct.EndDate, ct.AutoRenew, ct.Status, ct.Version,
+               COALESCE((SELECT SUM(cc.Capacity) FROM CohortContracts cc WHERE cc.ContractId = ct.Id), 0) AS SeatsUsed
+        FROM Contracts ct WHERE ct.ClientId = @ClientId ORDER BY ct.EndDate DESC, ct.Id DESC
         """;
 }

@@ -6,13 +6,15 @@ namespace ProgramOps.Web.Features.Clients;
 
 public sealed class DetailsModel(
     Db db, ClientQueries queries, AuditLogQueries auditLog, AuditTrail audit, ICurrentUser user, TimeProvider time,
-    LocalClock clock, IStringLocalizer<ClientsText> text, Portfolio portfolio, ClientTimeline timeline) : PageModel
+    LocalClock clock, IStringLocalizer<ClientsText> text, Portfolio portfolio, ClientTimeline timeline, Client360Reader account) : PageModel
 {
     public ClientDetails Client { get; private set; } = null!;
     public ClientStatus Status { get; private set; }
     public IReadOnlyList<KeyPersonRow> KeyPersons { get; private set; } = [];
     public IReadOnlyList<ContractRow> Contracts { get; private set; } = [];
-    public IReadOnlyList<NamedId> Members { get; private set; } = [];
+    /// <summary>Each contract as renewal, upsell, downsell or second program (drafts have none).</summary>
+    public IReadOnlyDictionary<int, Contracts.ContractChangeKind> ContractChanges { get; private set; } = new Dictionary<int, Contracts.ContractChangeKind>();
+    public Client360View Account { get; private set; } = null!;
     public ContractRow? NextRenewal { get; private set; }
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
     /// <summary>The client's cohorts with their headline figures, latest start first.</summary>
@@ -68,8 +70,9 @@ public sealed class DetailsModel(
         Client = client;
         KeyPersons = await queries.KeyPersonsAsync(id, ct);
         Contracts = await queries.ContractsAsync(id, ct);
-        Members = await queries.MembersAsync(id, ct);
+        Account = await account.ReadAsync(client, KeyPersons, ct);
         Status = ClientStatusRules.Derive(Contracts.Select(c => c.Term), Today);
+        ContractChanges = Clients.Contracts.ContractChanges.Classify([.. Contracts.Select(c => c.ForChange)]);
         History = await auditLog.ForEntityAsync("Client", id.ToString(), HistoryShown, ct);
         Results = [.. (await portfolio.ReadAsync(new PortfolioFilter { ClientId = id }, ct)).OrderByDescending(r => r.StartDate).ThenByDescending(r => r.CohortId)];
         Timeline = await timeline.ReadAsync(id, ct);

@@ -63,7 +63,7 @@ public static class CohortsSql
     /// <summary>Contracts a cohort can draw seats from: active ones, with the seats other cohorts already hold.</summary>
     public const string AvailableContracts =
         """
-        SELECT ct.Id AS ContractId, ct.Seats, c.Name AS ClientName, ct.ProgramName, ct.StartDate, ct.EndDate,
+        SELECT ct.Id AS ContractId, ct.ProgramId, ct.Seats, c.Name AS ClientName, ct.ProgramName, ct.StartDate, ct.EndDate,
                COALESCE((SELECT SUM(cc.Capacity) FROM CohortContracts cc WHERE cc.ContractId = ct.Id AND cc.CohortId <> @CohortId), 0) AS AllocatedElsewhere
         FROM Contracts ct
         JOIN Clients c ON c.Id = ct.ClientId
@@ -73,7 +73,7 @@ public static class CohortsSql
 
     public const string PublishedVersions =
         """
-        SELECT v.Id, p.Code, v.VersionNumber, v.Definition
+        SELECT v.Id, v.ProgramId, p.Code, v.VersionNumber, v.Definition
         FROM ProgramVersions v JOIN Programs p ON p.Id = v.ProgramId
         WHERE v.Status = 'Published'
         ORDER BY p.Code

@@ -36,6 +36,8 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
     public sealed record ContractOption
     {
         public int ContractId { get; init; }
+        /// <summary>The program the contract is for; null while a person has still to choose it (no cohort may draw on it).</summary>
+        public int? ProgramId { get; init; }
         public int Seats { get; init; }
         public int AllocatedElsewhere { get; init; }
         public required string ClientName { get; init; }
@@ -46,7 +48,7 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
         public ContractSeats AsSeats => new(ContractId, Seats, AllocatedElsewhere);
     }
 
-    public sealed record VersionOption(int Id, string Code, int VersionNumber, string Definition);
+    public sealed record VersionOption(int Id, int ProgramId, string Code, int VersionNumber, string Definition);
 
     [BindProperty] public Command Input { get; set; } = new();
     [BindProperty] public Guid SubmissionToken { get; set; }
@@ -78,7 +80,13 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
             if (await FormSubmissions.FindAsync(c, t, SubmissionToken, "Cohort") is { } existing) return (existing, (IReadOnlyList<SeatIssue>)[]);
 
             // Seats are checked again inside the write transaction: another cohort may have taken some meanwhile.
-            var contracts = (await c.QueryAsync<ContractOption>(CohortsSql.AvailableContracts, new { CohortId = 0 }, t)).ToDictionary(o => o.ContractId, o => o.AsSeats);
+            var options = (await c.QueryAsync<ContractOption>(CohortsSql.AvailableContracts, new { CohortId = 0 }, t)).ToList();
+            var programId = Versions.Single(v => v.Id == Input.ProgramVersionId).ProgramId;
+            // A cohort draws seats only from contracts for its own program.
+            var otherProgram = Input.SeatRequests.Where(r => options.Any(o => o.ContractId == r.ContractId && o.ProgramId != programId))
+                .Select(r => new SeatIssue(r.ContractId, SeatProblem.OtherProgram)).ToList();
+            if (otherProgram.Count > 0) return (0, (IReadOnlyList<SeatIssue>)otherProgram);
+            var contracts = options.Where(o => o.ProgramId == programId).ToDictionary(o => o.ContractId, o => o.AsSeats);
             var problems = SeatAllocation.Check(Input.SeatRequests, contracts);
             if (problems.Count > 0) return (0, problems);
 
@@ -110,9 +118,9 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
     private async Task LoadChoicesAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        Versions = (await connection.QueryAsync<(int Id, string Code, int VersionNumber, string Definition)>(
+        Versions = (await connection.QueryAsync<(int Id, int ProgramId, string Code, int VersionNumber, string Definition)>(
                 new CommandDefinition(CohortsSql.PublishedVersions, cancellationToken: ct)))
-            .Select(v => new VersionOption(v.Id, v.Code, v.VersionNumber, v.Definition)).ToList();
+            .Select(v => new VersionOption(v.Id, v.ProgramId, v.Code, v.VersionNumber, v.Definition)).ToList();
         Contracts = (await connection.QueryAsync<ContractOption>(new CommandDefinition(CohortsSql.AvailableContracts, new { CohortId = 0 }, cancellationToken: ct))).ToList();
         Owners = await StaffDirectory.WithAnyRoleAsync(connection, [Roles.Admin, Roles.ProgramCS], ct);
     }

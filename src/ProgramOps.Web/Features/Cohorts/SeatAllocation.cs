@@ -17,6 +17,8 @@ public enum SeatProblem
     OverRemainingSeats,
     ContractListedTwice,
     BelowSeatsHeld,
+    /// <summary>The contract is for another program than the cohort's, or its program is still to be chosen.</summary>
+    OtherProgram,
 }
 
 /// <param name="Remaining">Seats the contract has left (for <see cref="SeatProblem.OverRemainingSeats"/>).</param>

@@ -30,6 +30,8 @@ public static class DemoStartOptions
         await ActivatorUtilities.CreateInstance<DefaultRoutingRules>(services).StartAsync(CancellationToken.None);
         await using var scope = services.CreateAsyncScope();
         await ActivatorUtilities.CreateInstance<DemoCohortLoader>(scope.ServiceProvider).LoadIfNoProgramsAsync(ParticipantsPerCohort);
+        // The demo's contracts name their programs as text, as contracts did before they referred to one.
+        await ActivatorUtilities.CreateInstance<Clients.Contracts.ContractProgramMatching>(scope.ServiceProvider).MatchAsync(CancellationToken.None);
     }
 }
 

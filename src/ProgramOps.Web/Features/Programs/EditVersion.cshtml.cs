@@ -51,6 +51,7 @@ public sealed class EditVersionModel(
             var now = time.GetUtcNow();
             await ProgramWrites.PublishAsync(c, t, programId, id, Version + 1, now, user.UserName);
             await audit.RecordAsync(c, t, new AuditEntry("Program", programId.ToString(), "VersionPublished", $"v{Draft.VersionNumber}"));
+            await Clients.Contracts.ContractProgramMatching.MatchAsync(c, t, audit, now, ct);
             return true;
         }, ct);
 

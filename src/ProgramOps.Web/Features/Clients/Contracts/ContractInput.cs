@@ -8,6 +8,9 @@ public sealed record ContractInput
     public const int MaxPricePerSeatJpy = 10_000_000;
     public const int MaxEligiblePopulation = 10_000_000;
 
+    /// <summary>The program the contract is for; required (contracts from before the reference may lack it until someone chooses).</summary>
+    public int? ProgramId { get; init; }
+    /// <summary>The program's name when the contract was saved, or the free text an older contract was written with.</summary>
     public string ProgramName { get; init; } = "";
     public int Seats { get; init; }
     public int PricePerSeatJpy { get; init; }
@@ -28,7 +31,7 @@ public sealed record ContractInput
 
     public static ContractInput From(ContractRow row) => new()
     {
-        ProgramName = row.ProgramName, Seats = row.Seats, PricePerSeatJpy = row.PricePerSeatJpy,
+        ProgramId = row.ProgramId, ProgramName = row.ProgramName, Seats = row.Seats, PricePerSeatJpy = row.PricePerSeatJpy,
         StartDate = row.StartDate, EndDate = row.EndDate, AutoRenew = row.AutoRenew, Status = row.Status,
         EligiblePopulation = row.EligiblePopulation, EligiblePopulationAsOf = row.EligiblePopulationAsOf,
         FeePerIttSuccessJpy = row.FeePerIttSuccessJpy, FeePerVerifiedSuccessJpy = row.FeePerVerifiedSuccessJpy, FeePerCompleterJpy = row.FeePerCompleterJpy,
@@ -38,7 +41,7 @@ public sealed record ContractInput
 
     public object ToParameters(int clientId, DateTimeOffset now, string actor, int id = 0, int version = 0) => new
     {
-        Id = id, ClientId = clientId, Version = version, ProgramName, Seats, PricePerSeatJpy,
+        Id = id, ClientId = clientId, Version = version, ProgramId, ProgramName, Seats, PricePerSeatJpy,
         StartDate = StartDate!.Value, EndDate = EndDate!.Value, AutoRenew, Status = Status.ToString(),
         EligiblePopulation, EligiblePopulationAsOf, FeePerIttSuccessJpy, FeePerVerifiedSuccessJpy, FeePerCompleterJpy, Now = now, Actor = actor,
     };
@@ -48,8 +51,8 @@ public sealed class ContractInputValidator : AbstractValidator<ContractInput>
 {
     public ContractInputValidator(IStringLocalizer<ClientsText> text)
     {
-        RuleFor(c => c.ProgramName).NotEmpty().WithMessage(_ => text["Validation.ProgramRequired"])
-            .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]);
+        RuleFor(c => c.ProgramId).NotNull().WithMessage(_ => text["Validation.ProgramRequired"]);
+        RuleFor(c => c.ProgramName).MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]);
         RuleFor(c => c.Seats).InclusiveBetween(1, ContractInput.MaxSeats)
             .WithMessage(_ => text["Validation.SeatsRange", ContractInput.MaxSeats.ToString("N0")]);
         RuleFor(c => c.PricePerSeatJpy).InclusiveBetween(0, ContractInput.MaxPricePerSeatJpy)

@@ -8,7 +8,14 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
     protected override string FindSql => ContractsSql.Find;
     protected override string LastChangeSql => ContractsSql.LastChange;
 
+    public IReadOnlyList<ProgramChoice> Programs { get; private set; } = [];
+
+    /// <summary>The free text an older contract named its program with, while no program is chosen for it.</summary>
+    public string? WrittenProgramName => Input.ProgramId is null && Input.ProgramName.Length > 0 ? Input.ProgramName : null;
+
     protected override (ContractInput Input, int Version) Editable(ContractRow row) => (ContractInput.From(row), row.Version);
+
+    protected override async Task LoadChoicesAsync(CancellationToken ct) => Programs = await ProgramChoices.ReadAsync(Db, ct);
 
     public async Task<IActionResult> OnPostAsync(int clientId, int? id, CancellationToken ct)
     {
@@ -17,7 +24,10 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
 
         Input = Input.Normalized();
         ModelState.AddFailures(await new ContractInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
+        if (Input.ProgramId is { } programId && Programs.All(p => p.ProgramId != programId))
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(ContractInput.ProgramId)}", text["Validation.ProgramRequired"]);
         if (!ModelState.IsValid) return Page();
+        Input = Input with { ProgramName = Programs.Single(p => p.ProgramId == Input.ProgramId).NameJa };
 
         var saved = await SaveAsync("Contract", before is null,
             (c, t, now) => c.ExecuteScalarAsync<int>(ContractsSql.Insert + Db.Dialect.SelectNewId, Input.ToParameters(clientId, now, user.UserName), t),

@@ -1,0 +1,109 @@
+using System.Net;
+using Dapper;
+using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Clients.KeyPersons;
+using ProgramOps.Web.Infrastructure.Auth;
+using static ProgramOps.WebTests.Clients.ClientPages;
+
+namespace ProgramOps.WebTests.Clients;
+
+/// <summary>The client page's account sections (warnings, plan), and the renewal pipeline.</summary>
+public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
+{
+    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+
+    private async Task<int> KeyPersonAsync(int clientId, string name, KeyPersonRole role) =>
+        await factory.Db.InTransactionAsync((c, t) => c.ExecuteScalarAsync<int>(KeyPersonsSql.Insert + factory.Db.Dialect.SelectNewId,
+            new KeyPersonInput { Name = name, Role = role }.ToParameters(clientId, DateTimeOffset.UtcNow, "seed"), t));
+
+    private async Task<int> ContractEndingAsync(int clientId, int days, int seats = 100)
+    {
+        var contract = await TestData.ActiveContractAsync(factory.Db, clientId, seats);
+        await using var c = await factory.Db.OpenAsync();
+        await c.ExecuteAsync("UPDATE Contracts SET StartDate = @start, EndDate = @end WHERE Id = @contract",
+            new { start = Today.AddDays(days - 365).ToString("yyyy-MM-dd"), end = Today.AddDays(days).ToString("yyyy-MM-dd"), contract });
+        return contract;
+    }
+
+    [Fact]
+    public async Task A_high_touch_client_without_a_decision_maker_or_a_touch_is_warned_about_until_both_are_there()
+    {
+        var clientId = await SeedClientAsync(factory, new ClientInput { Name = "警告商事", TouchModel = TouchModel.High, Segment = ClientSegment.Enterprise });
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+
+        var before = await GetDocumentAsync(bizDev, $"/clients/details/{clientId}");
+        Assert.NotNull(before.QuerySelector("[data-warning='no-decision-maker']"));
+        Assert.NotNull(before.QuerySelector("[data-warning='no-touch']"));
+
+        var boss = await KeyPersonAsync(clientId, "決裁 太郎", KeyPersonRole.DecisionMaker);
+        var form = await GetDocumentAsync(bizDev, $"/clients/{clientId}/activities/new");
+        await PostAsync(bizDev, $"/clients/{clientId}/activities/new", FormFields(form, new Dictionary<string, string>
+        {
+            ["Input.Kind"] = "Call", ["Input.KeyPersonIds"] = boss.ToString(), ["Input.Summary"] = "近況確認",
+        }));
+
+        var after = await GetDocumentAsync(bizDev, $"/clients/details/{clientId}");
+        Assert.Null(after.QuerySelector("[data-warning='no-decision-maker']"));
+        Assert.Null(after.QuerySelector("[data-warning='no-touch']"));
+        Assert.Contains(Today.ToString("yyyy-MM-dd"), after.QuerySelector("table")!.TextContent);
+    }
+
+    [Fact]
+    public async Task An_account_plan_is_made_edited_audited_and_a_stale_form_is_told_who_saved_first()
+    {
+        var clientId = await SeedClientAsync(factory, new ClientInput { Name = "計画商事", CsStyle = CsStyle.Consulting });
+        var boss = await KeyPersonAsync(clientId, "計画 部長", KeyPersonRole.DecisionMaker);
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        Assert.Contains("アカウントプランはまだありません", (await GetDocumentAsync(bizDev, $"/clients/details/{clientId}")).QuerySelector("#plan")!.TextContent);
+
+        var created = await PostAsync(bizDev, $"/clients/{clientId}/plan", FormFields(await GetDocumentAsync(bizDev, $"/clients/{clientId}/plan"), new Dictionary<string, string>
+        {
+            ["Input.Goals"] = "2027年度までに喫煙率を15%に", ["Input.StakeholderIds"] = boss.ToString(), ["Input.NextReviewOn"] = "2027-03-01",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var stale = FormFields(await GetDocumentAsync(cs, $"/clients/{clientId}/plan"), new Dictionary<string, string> { ["Input.SuccessCriteria"] = "CS案" });
+        var edited = await PostAsync(bizDev, $"/clients/{clientId}/plan", FormFields(await GetDocumentAsync(bizDev, $"/clients/{clientId}/plan"),
+            new Dictionary<string, string> { ["Input.SuccessCriteria"] = "参加率8%" }));
+        var refused = await PostAsync(cs, $"/clients/{clientId}/plan", stale);
+
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull((await ReadDocumentAsync(refused)).QuerySelector(".conflict"));
+        var plan = (await GetDocumentAsync(bizDev, $"/clients/details/{clientId}")).QuerySelector("#plan")!.TextContent;
+        Assert.Contains("喫煙率を15%", plan);
+        Assert.Contains("参加率8%", plan);
+        Assert.Contains("計画 部長", plan);
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal(2, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'AccountPlanSaved' AND EntityId = @id", new { id = clientId.ToString() }));
+    }
+
+    [Fact]
+    public async Task The_pipeline_lists_contracts_ending_within_180_days_and_a_stage_change_shows_as_this_weeks_change()
+    {
+        var clientId = await SeedClientAsync(factory, new ClientInput { Name = "パイプライン商事" });
+        var soon = await ContractEndingAsync(clientId, 40, seats: 100);
+        var late = await ContractEndingAsync(clientId, 200);
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+
+        var page = await GetDocumentAsync(bizDev, "/clients/renewals");
+        Assert.NotNull(page.QuerySelector($"#pipeline tr[data-contract='{soon}']"));
+        Assert.Null(page.QuerySelector($"#pipeline tr[data-contract='{late}']"));
+        Assert.Contains("3,000,000", page.QuerySelector("#pipeline-months")!.TextContent);
+
+        var form = page.QuerySelector($"#pipeline tr[data-contract='{soon}'] form")!;
+        var fields = FormFields(page, new Dictionary<string, string> { ["stage"] = "Committed" }, $"#pipeline tr[data-contract='{soon}'] form");
+        var saved = await PostAsync(bizDev, form.GetAttribute("action")!, fields);
+        var again = await PostAsync(bizDev, form.GetAttribute("action")!, fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var after = await GetDocumentAsync(bizDev, "/clients/renewals");
+        Assert.Contains("未着手 → 合意済み", after.QuerySelector("#pipeline-changes")!.TextContent);
+        Assert.Equal("Committed", after.QuerySelector($"#pipeline tr[data-contract='{soon}'] option[selected]")!.GetAttribute("value"));
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ContractRenewalStageChanges WHERE ContractId = @soon", new { soon }));
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'RenewalStageChanged' AND EntityId = @id", new { id = clientId.ToString() }));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+}
