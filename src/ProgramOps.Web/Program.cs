@@ -9,6 +9,7 @@ using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Features.Revenue;
 using ProgramOps.Web.Features.Supplies;
 using ProgramOps.Web.Features.Teams;
 using ProgramOps.Web.Infrastructure.Jobs;
@@ -33,6 +34,7 @@ builder.Services
     .AddEvents()
     .AddFeedback()
     .AddOutcomes()
+    .AddRevenue(builder.Configuration)
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);

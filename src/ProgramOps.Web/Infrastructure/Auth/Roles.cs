@@ -52,5 +52,8 @@ public static class Policies
 
     public const string ReadReports = nameof(ReadReports);
 
+    /// <summary>Revenue retention, churn and LTV across clients: BizDev's figures (and admins').</summary>
+    public const string ReadRevenue = nameof(ReadRevenue);
+
     public const string Admin = nameof(Admin);
 }

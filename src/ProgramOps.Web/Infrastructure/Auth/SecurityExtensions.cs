@@ -53,6 +53,7 @@ public static class SecurityExtensions
             .AddPolicy(Policies.RouteFeedback, p => p.RequireRole(Roles.Admin, Roles.ProgramCS, Roles.BizDev))
             .AddPolicy(Policies.PreviewReports, p => p.RequireRole(Roles.Admin, Roles.BizDev, Roles.ProgramCS))
             .AddPolicy(Policies.ReadReports, p => p.RequireRole(Roles.All.ToArray()))
+            .AddPolicy(Policies.ReadRevenue, p => p.RequireRole(Roles.Admin, Roles.BizDev))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
 
         return services;
