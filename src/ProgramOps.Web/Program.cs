@@ -6,6 +6,7 @@ using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Programs;
@@ -35,6 +36,7 @@ builder.Services
     .AddFeedback()
     .AddOutcomes()
     .AddRevenue(builder.Configuration)
+    .AddHealth()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);
