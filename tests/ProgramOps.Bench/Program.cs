@@ -6,6 +6,7 @@ using ProgramOps.Bench;
 //        ProgramOps.Bench lifecycle <participants>
 //        ProgramOps.Bench report <participants>
 //        ProgramOps.Bench portfolio <cohorts> <participants>
+//        ProgramOps.Bench accounts <clients> <contracts>
 //        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency] [cohort id] [database file] [bare server url]
 //        ProgramOps.Bench bare-server <url> <database file>   (the baseline pages and /healthz)
 return args switch
@@ -16,6 +17,8 @@ return args switch
     ["report", var participants] => await ReportBenchmark.RunAsync(int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
     ["portfolio", var cohorts, var participants] => await PortfolioBenchmark.RunAsync(
         int.Parse(cohorts, System.Globalization.CultureInfo.InvariantCulture), int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
+    ["accounts", var clients, var contracts] => await AccountsBenchmark.RunAsync(
+        int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(contracts, System.Globalization.CultureInfo.InvariantCulture)),
     ["feedback", var items] => FeedbackBenchmark.Run(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)),
     ["bare-server", var url, var file] => await ProgramOps.Bench.Bare.BareServer.RunAsync(url, file),
     ["http", var baseUrl, var password, .. var rest] => await HttpBenchmark.RunAsync(new Uri(baseUrl), password, HttpBenchmarkSettings.From(rest)),
@@ -24,6 +27,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | import <rows> [database file] | feedback <items> | lifecycle <participants> | report <participants> | portfolio <cohorts> <participants> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
+    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | import <rows> [database file] | feedback <items> | lifecycle <participants> | report <participants> | portfolio <cohorts> <participants> | accounts <clients> <contracts> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
     return 2;
 }

@@ -33,16 +33,27 @@ public static class RecurringRevenue
     }
 
     /// <summary>Each client's recurring revenue on <paramref name="day"/>; clients earning nothing are left out.</summary>
-    public static Dictionary<int, decimal> OnDay(IEnumerable<RevenueContract> contracts, DateOnly day)
-    {
-        var revenue = new Dictionary<int, decimal>();
-        foreach (var contract in contracts)
-        {
-            if (!EarnsOn(contract, day)) continue;
-            revenue[contract.ClientId] = revenue.GetValueOrDefault(contract.ClientId) + Annualised(contract);
-        }
+    public static IReadOnlyDictionary<int, decimal> OnDay(IReadOnlyCollection<RevenueContract> contracts, DateOnly day) => new Ledger(contracts).OnDay(day);
 
-        return revenue;
+    /// <summary>Contracts with their annualised revenue worked out once, and each day's sums kept once asked for.</summary>
+    public sealed class Ledger(IReadOnlyCollection<RevenueContract> contracts)
+    {
+        private readonly (RevenueContract Contract, decimal Annual)[] _contracts = [.. contracts.Select(c => (c, Annualised(c)))];
+        private readonly Dictionary<DateOnly, Dictionary<int, decimal>> _days = [];
+
+        public IReadOnlyDictionary<int, decimal> OnDay(DateOnly day)
+        {
+            if (_days.TryGetValue(day, out var known)) return known;
+            var revenue = new Dictionary<int, decimal>();
+            foreach (var (contract, annual) in _contracts)
+            {
+                if (!EarnsOn(contract, day)) continue;
+                revenue[contract.ClientId] = revenue.GetValueOrDefault(contract.ClientId) + annual;
+            }
+
+            _days[day] = revenue;
+            return revenue;
+        }
     }
 
     private static int? WholeMonths(DateOnly start, DateOnly end)

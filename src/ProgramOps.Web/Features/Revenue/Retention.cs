@@ -70,10 +70,13 @@ public sealed record RetentionFigures(int OpeningClients, decimal OpeningRevenue
 public static class Retention
 {
     /// <summary>Every client with revenue when <paramref name="period"/> opened or when it closed (to <paramref name="today"/>).</summary>
-    public static IReadOnlyList<ClientMovement> Movements(IReadOnlyCollection<RevenueContract> contracts, RevenuePeriod period, DateOnly today)
+    public static IReadOnlyList<ClientMovement> Movements(IReadOnlyCollection<RevenueContract> contracts, RevenuePeriod period, DateOnly today) =>
+        Movements(new RecurringRevenue.Ledger(contracts), period, today);
+
+    public static IReadOnlyList<ClientMovement> Movements(RecurringRevenue.Ledger ledger, RevenuePeriod period, DateOnly today)
     {
-        var opening = RecurringRevenue.OnDay(contracts, period.OpeningDay);
-        var closing = RecurringRevenue.OnDay(contracts, period.ClosingDay(today));
+        var opening = ledger.OnDay(period.OpeningDay);
+        var closing = ledger.OnDay(period.ClosingDay(today));
         return [.. opening.Keys.Union(closing.Keys)
             .Select(id => new ClientMovement(id, opening.GetValueOrDefault(id), closing.GetValueOrDefault(id)))];
     }

@@ -34,6 +34,10 @@ public sealed class RevenueBook(IReadOnlyCollection<RevenueContract> contracts, 
     /// <summary>Completed fiscal years whose churn the lifetime is estimated from.</summary>
     public const int LifetimeYears = 3;
 
+    // Periods share their boundaries (a year's close is the next one's opening) and the LTV reads the same years again:
+    // each day's revenue is summed over the contracts once.
+    private readonly RecurringRevenue.Ledger _ledger = new(contracts);
+
     public DateOnly Today { get; } = today;
 
     public IReadOnlyList<RevenueRow> Figures(IReadOnlyList<RevenuePeriod> periods, RevenueGrouping grouping)
@@ -41,7 +45,7 @@ public sealed class RevenueBook(IReadOnlyCollection<RevenueContract> contracts, 
         var rows = new List<RevenueRow>();
         foreach (var period in periods)
         {
-            var movements = Retention.Movements(contracts, period, Today);
+            var movements = Retention.Movements(_ledger, period, Today);
             rows.Add(new RevenueRow(period, null, RetentionFigures.Of(movements)));
             if (grouping == RevenueGrouping.Overall) continue;
             rows.AddRange(movements
@@ -56,10 +60,10 @@ public sealed class RevenueBook(IReadOnlyCollection<RevenueContract> contracts, 
     /// <summary>The clients behind a period's figure for one group (all clients when <paramref name="group"/> is null).</summary>
     public IReadOnlyList<RevenueClientLine> Clients(RevenuePeriod period, RevenueGrouping grouping, string? group, int startMonth)
     {
-        var current = RecurringRevenue.OnDay(contracts, Today);
+        var current = _ledger.OnDay(Today);
         var lifetimes = Lifetimes(startMonth).ToDictionary(l => l.Segment, l => l.LifetimeYears);
         var lines = new List<RevenueClientLine>();
-        foreach (var movement in Retention.Movements(contracts, period, Today))
+        foreach (var movement in Retention.Movements(_ledger, period, Today))
         {
             var client = clients[movement.ClientId];
             if (group is not null && GroupOf(client, grouping) != group) continue;
@@ -74,8 +78,8 @@ public sealed class RevenueBook(IReadOnlyCollection<RevenueContract> contracts, 
     public IReadOnlyList<SegmentLifetime> Lifetimes(int startMonth)
     {
         var years = FiscalCalendar.Recent(PeriodLength.Year, LifetimeYears + 1, startMonth, Today).Where(p => p.IsComplete(Today)).TakeLast(LifetimeYears).ToList();
-        var pooled = years.SelectMany(y => Retention.Movements(contracts, y, Today)).Where(m => m.Movement != Movement.New).ToList();
-        var current = RecurringRevenue.OnDay(contracts, Today);
+        var pooled = years.SelectMany(y => Retention.Movements(_ledger, y, Today)).Where(m => m.Movement != Movement.New).ToList();
+        var current = _ledger.OnDay(Today);
         return [.. Enum.GetValues<ClientSegment>().Select(segment =>
         {
             var paying = current.Where(c => clients[c.Key].Segment == segment).Select(c => c.Value).ToList();

@@ -13,7 +13,7 @@ public sealed class RevenueReader(Db db, LocalClock clock)
         public DateOnly StartDate { get; init; }
         public DateOnly EndDate { get; init; }
         public ContractStatus Status { get; init; }
-        public DateTimeOffset UpdatedAt { get; init; }
+        public DateTimeOffset? CancelledAt { get; init; }
     }
 
     private sealed class ClientRow
@@ -30,7 +30,7 @@ public sealed class RevenueReader(Db db, LocalClock clock)
         await using var c = await db.OpenAsync(ct);
         var contracts = (await c.QueryAsync<ContractRow>(new CommandDefinition(RevenueSql.Contracts, cancellationToken: ct)))
             .Select(r => new RevenueContract(r.ClientId, r.Seats, r.PricePerSeatJpy, r.StartDate, r.EndDate, r.Status,
-                r.Status == ContractStatus.Cancelled ? DateOnly.FromDateTime(clock.ToLocal(r.UpdatedAt).DateTime) : null))
+                r.CancelledAt is { } cancelled ? DateOnly.FromDateTime(clock.ToLocal(cancelled).DateTime) : null))
             .ToList();
         var clients = (await c.QueryAsync<ClientRow>(new CommandDefinition(RevenueSql.Clients, cancellationToken: ct)))
             .ToDictionary(r => r.Id, r => new RevenueClient(r.Id, r.Name, r.Kind, r.Segment, r.CsType));

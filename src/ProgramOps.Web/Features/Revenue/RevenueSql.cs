@@ -2,9 +2,12 @@ namespace ProgramOps.Web.Features.Revenue;
 
 public static class RevenueSql
 {
-    /// <summary>Every contract that is or was revenue; a draft never is. <c>UpdatedAt</c> dates a cancellation.</summary>
+    /// <summary>Every contract that is or was revenue; a draft never is. A cancelled one's last change dates its cancellation.</summary>
     public const string Contracts =
-        "SELECT ClientId, Seats, PricePerSeatJpy, StartDate, EndDate, Status, UpdatedAt FROM Contracts WHERE Status <> 'Draft'";
+        """
+        SELECT ClientId, Seats, PricePerSeatJpy, StartDate, EndDate, Status, CASE WHEN Status = 'Cancelled' THEN UpdatedAt END AS CancelledAt
+        FROM Contracts WHERE Status <> 'Draft'
+        """;
 
     /// <summary>The clients those contracts belong to, with what the figures are broken down by.</summary>
     public const string Clients =
