@@ -9,6 +9,7 @@ using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
+using ProgramOps.Web.Features.Portal;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Features.Revenue;
 using ProgramOps.Web.Features.Supplies;
@@ -37,6 +38,7 @@ builder.Services
     .AddOutcomes()
     .AddRevenue(builder.Configuration)
     .AddHealth()
+    .AddPortal()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);

@@ -52,7 +52,7 @@ public sealed class DemoDataLoaderTests : IDisposable
             "SELECT COUNT(*) FROM Clients WHERE CsOwnerId NOT IN (SELECT u.Id FROM Users u JOIN UserRoles r ON r.UserId = u.Id WHERE r.Role = 'ProgramCS')"));
 
         var audit = (await connection.QueryAsync<(string UserName, string Summary)>("SELECT UserName, Summary FROM AuditLog WHERE Action = 'DemoLoaded'")).Single();
-        Assert.Equal(("demo", "Demo data loaded: 500 clients"), audit);
+        Assert.Equal(("demo", ProgramOps.Web.Infrastructure.Text.CodedText.Encode(ProgramOps.Web.Infrastructure.Audit.AuditSummaries.DemoLoaded, 500)), audit);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public sealed class EngagementWatchJobTests : IDisposable
         await using var connection = await _database.Db.OpenAsync();
         var states = (await connection.QueryAsync<string>("SELECT State FROM Participants ORDER BY Id")).ToList();
         Assert.Equal(["Active", "AtRisk", "DroppedOut", "Invited"], states);
-        Assert.Equal("no check-in for 5 days", await connection.ExecuteScalarAsync<string>(
+        Assert.Equal(TransitionReasons.NoCheckInFor(5), await connection.ExecuteScalarAsync<string>(
             "SELECT Reason FROM ParticipantTransitions WHERE ParticipantId = @id AND TriggerName = 'MarkAtRisk'", new { id = ids[1] }));
         Assert.Equal([(ids[1], "Open")], await connection.QueryAsync<(long, string)>("SELECT ParticipantId, Status FROM CsActions"));
     }

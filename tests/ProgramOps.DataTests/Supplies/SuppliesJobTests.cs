@@ -120,7 +120,8 @@ public sealed class SuppliesJobTests : IDisposable
         Assert.Equal(0, (await Job().RunAsync(CancellationToken.None)).Items);
         var opened = await ActionsAsync();
         Assert.Equal(
-            ["ShipmentNotDelivered|ニコチン置換 2回目キット|4", "ShipmentNotShipped|ニコチンパッチ・ガム 初回キット|0", "ShipmentReturned|ニコチンパッチ・ガム 初回キット|0"],
+            ["ShipmentNotDelivered|ニコチン置換 2回目キット|4|Nicotine replacement kit 2", "ShipmentNotShipped|ニコチンパッチ・ガム 初回キット|0|Nicotine patch and gum starter kit",
+             "ShipmentReturned|ニコチンパッチ・ガム 初回キット|0|Nicotine patch and gum starter kit"],
             opened.Select(a => a.Reason));
         Assert.All(opened, a => Assert.Equal("Open", a.Status));
         await using (var c = await _database.Db.OpenAsync())

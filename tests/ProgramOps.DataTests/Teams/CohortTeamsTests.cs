@@ -132,7 +132,7 @@ public sealed class CohortTeamsTests : IDisposable
         var audit = await c.QuerySingleAsync<(string EntityId, string Summary, string UserName)>(
             "SELECT EntityId, Summary, UserName FROM AuditLog WHERE Action IN ('TeamsFormed', 'TeamsAdjusted')");
         Assert.Equal(cohortId.ToString(), audit.EntityId);
-        Assert.Contains("3 new teams, 11 placed", audit.Summary);
+        Assert.Equal(["3", "11"], ProgramOps.Web.Infrastructure.Text.CodedText.Decode(audit.Summary)!.Args.Skip(1).Take(2));
         Assert.Equal("cs1", audit.UserName);
         Assert.Equal("cs1", await c.ExecuteScalarAsync<string>("SELECT DISTINCT UpdatedBy FROM Participants WHERE CohortId = @cohortId AND TeamId IS NOT NULL", new { cohortId }));
     }

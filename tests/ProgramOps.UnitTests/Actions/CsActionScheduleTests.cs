@@ -44,7 +44,7 @@ public sealed class CsActionScheduleTests
     {
         var friday = new DateOnly(2026, 11, 27);
 
-        Assert.Equal(new DateOnly(2026, 11, 30), CsActionRequest.ShipmentProblem(1, CsActionReason.ShipmentReturned, "kit", 0, 1, 1, 1, friday).DueOn);
+        Assert.Equal(new DateOnly(2026, 11, 30), CsActionRequest.ShipmentProblem(1, CsActionReason.ShipmentReturned, "kit", null, 0, 1, 1, 1, friday).DueOn);
         Assert.Equal(new DateOnly(2026, 12, 2), CsActionRequest.TeamBelowMinimum(1, 1, 2, 1, friday).DueOn);
     }
 

@@ -15,7 +15,7 @@ public sealed class RoutingRuleValidatorTests
 
     private static readonly RoutingRule Valid = new()
     {
-        Name = "Gum", Destination = Destination.ProgramLayer, Weight = 2, When = new RuleConditions { Keywords = ["ガム"], Programs = ["smoking-12w"] },
+        Name = "Gum", NameJa = "ガム", Destination = Destination.ProgramLayer, Weight = 2, When = new RuleConditions { Keywords = ["ガム"], Programs = ["smoking-12w"] },
     };
 
     public RoutingRuleValidatorTests() => CultureInfo.CurrentUICulture = new CultureInfo("en");
@@ -36,7 +36,7 @@ public sealed class RoutingRuleValidatorTests
     {
         var errors = Errors(Valid with { Name = "", When = new RuleConditions() });
 
-        Assert.Contains("Name: Give the rule a name.", errors);
+        Assert.Contains("Name: Rule name (English): enter the rule's name.", errors);
         Assert.Contains(errors, e => e.StartsWith("When: Set at least one condition", StringComparison.Ordinal));
     }
 
@@ -65,6 +65,7 @@ public sealed class RoutingRuleValidatorTests
     {
         CultureInfo.CurrentUICulture = new CultureInfo("ja");
 
-        Assert.Contains("Name: ルール名を入力してください。", Errors(Valid with { Name = "" }));
+        Assert.Contains("Name: ルール名（英語）: ルール名を入力してください。", Errors(Valid with { Name = "" }));
+        Assert.Contains("NameJa: ルール名（日本語）: ルール名を入力してください。", Errors(Valid with { NameJa = null }));
     }
 }

@@ -53,6 +53,28 @@ public sealed class ProgramDefinitionTests
         Assert.Contains(messages, m => m.StartsWith("成功基準: 体重の減少（kg）か腹囲の減少（cm）", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_shipment_has_a_name_in_each_language_and_publishing_asks_for_the_English_one()
+    {
+        var kit = ProgramTemplates.SmokingCessation.Shipments[0];
+        Assert.Equal("ニコチンパッチ・ガム 初回キット", kit.ItemIn(new CultureInfo("ja")));
+        Assert.Equal("Nicotine patch and gum starter kit", kit.ItemIn(new CultureInfo("en")));
+        Assert.Null(new Shipment(0, "体組成計").ItemIn(new CultureInfo("en")));
+
+        var withoutEnglish = ProgramTemplates.WeightManagement with { Shipments = [new Shipment(0, "体組成計")] };
+        Assert.Equal("発送「体組成計」（配送週 0）: 品目の英語名を入力してください。", Assert.Single(Validator.Validate(withoutEnglish).Errors).ErrorMessage);
+    }
+
+    [Fact]
+    public void A_stored_shipment_without_an_English_name_reads_as_before_and_the_form_keeps_both_names()
+    {
+        var stored = System.Text.Json.JsonSerializer.Deserialize<Shipment>("""{"week":4,"item":"ニコチン置換 2回目キット"}""", ProgramDefinitionJson.Options)!;
+        Assert.Equal((4, "ニコチン置換 2回目キット", (string?)null), (stored.SupplyWeek, stored.Item, stored.ItemEn));
+
+        var roundTrip = ProgramDefinitionForm.From(ProgramTemplates.SmokingCessation).ToDefinition("smoking-12w");
+        Assert.Equal(ProgramTemplates.SmokingCessation.Shipments, roundTrip.Shipments);
+    }
+
     [Theory]
     [InlineData(null, true)]
     [InlineData(1, true)]
@@ -103,7 +125,7 @@ public sealed class ProgramDefinitionTests
         {
             AtRiskAfterDays = 4,
             Success = new SelfReportedAbstinence(7, CoVerified: true, MaxCoPpm: 10),
-            Shipments = [.. ProgramTemplates.SmokingCessation.Shipments, new(10, "追加キット")],
+            Shipments = [.. ProgramTemplates.SmokingCessation.Shipments, new(10, "追加キット") { ItemEn = "Extra kit" }],
         };
 
         var changes = DefinitionDiff.Between(ProgramTemplates.SmokingCessation, next);
@@ -112,6 +134,7 @@ public sealed class ProgramDefinitionTests
             [
                 new DefinitionChange("atRiskAfterDays", "3", "4"),
                 new DefinitionChange("shipments[3].item", null, "追加キット"),
+                new DefinitionChange("shipments[3].itemEn", null, "Extra kit"),
                 new DefinitionChange("shipments[3].week", null, "10"),
                 new DefinitionChange("success.coVerified", "false", "true"),
                 new DefinitionChange("success.maxCoPpm", "null", "10"),

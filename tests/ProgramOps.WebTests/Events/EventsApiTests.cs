@@ -199,7 +199,7 @@ public sealed class EventsApiTests(ProgramOpsFactory factory) : IClassFixture<Pr
         Assert.Equal("SetQuitDay is not allowed for a participant in Enrolled yet: FirstKitDelivered.", early.Results[0].Reason);
         Assert.Equal(EventStatus.Accepted, afterKit!.Results[0].Status);
         Assert.Equal("2026-12-01", await c.ExecuteScalarAsync<string>("SELECT QuitDate FROM Participants WHERE InvitationCode = @code", new { code }));
-        Assert.Equal(("SetQuitDay", "quit day 2026-12-01"), await c.QuerySingleAsync<(string, string)>(
+        Assert.Equal(("SetQuitDay", ProgramOps.Web.Features.Participants.TransitionReasons.QuitDayOn(new DateOnly(2026, 12, 1))), await c.QuerySingleAsync<(string, string)>(
             "SELECT t.TriggerName, t.Reason FROM ParticipantTransitions t JOIN Participants p ON p.Id = t.ParticipantId WHERE t.EventId = 'q-2' AND p.InvitationCode = @code", new { code }));
     }
 

@@ -50,7 +50,8 @@ public sealed class RoutingRulePagesTests(ProgramOpsFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ReadDocumentAsync(response);
         string Message(string field) => page.QuerySelector($"[data-valmsg-for='Input.{field}']")!.TextContent;
-        Assert.Equal("ルール名を入力してください。", Message("Name"));
+        Assert.Equal("ルール名（英語）: ルール名を入力してください。", Message("Name"));
+        Assert.Equal("ルール名（日本語）: ルール名を入力してください。", Message("NameJa"));
         Assert.Equal("重みは0.1から10の間にしてください。", Message("Weight"));
         Assert.StartsWith("プロダクト・プログラム・クライアントのいずれか", Message("Destination"));
         Assert.Contains("キーワード「が」は2文字未満", page.QuerySelector(".error-summary")!.TextContent);
@@ -70,7 +71,7 @@ public sealed class RoutingRulePagesTests(ProgramOpsFactory factory) : IClassFix
     {
         var admin = await factory.SignedInClientAsync(Roles.Admin);
 
-        var response = await PostAsync(admin, NewRule, RuleFields(await GetDocumentAsync(admin, NewRule), new Dictionary<string, string> { ["Input.Name"] = "空のルール" }));
+        var response = await PostAsync(admin, NewRule, RuleFields(await GetDocumentAsync(admin, NewRule), new Dictionary<string, string> { ["Input.Name"] = "Empty", ["Input.NameJa"] = "空のルール" }));
 
         Assert.Contains("条件を1つ以上設定してください", (await ReadDocumentAsync(response)).QuerySelector("[data-valmsg-for='Input.When']")!.TextContent);
     }
@@ -81,7 +82,7 @@ public sealed class RoutingRulePagesTests(ProgramOpsFactory factory) : IClassFix
         var admin = await factory.SignedInClientAsync(Roles.Admin);
         var saved = await PostAsync(admin, NewRule, RuleFields(await GetDocumentAsync(admin, NewRule), new Dictionary<string, string>
         {
-            ["Input.Name"] = "睡眠の話題はプログラムへ", ["Input.Destination"] = "ProgramLayer", ["Input.Weight"] = "5", ["Input.Keywords"] = "すいみんにっき", ["Input.Position"] = "1",
+            ["Input.Name"] = "Sleep topics go to the program", ["Input.NameJa"] = "睡眠の話題はプログラムへ", ["Input.Destination"] = "ProgramLayer", ["Input.Weight"] = "5", ["Input.Keywords"] = "すいみんにっき", ["Input.Position"] = "1",
         }));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
 
@@ -89,7 +90,37 @@ public sealed class RoutingRulePagesTests(ProgramOpsFactory factory) : IClassFix
 
         await using var c = await factory.Db.OpenAsync();
         Assert.Equal("ProgramLayer", await c.ExecuteScalarAsync<string>("SELECT Destination FROM FeedbackItems WHERE Id = @id", new { id }));
-        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE EntityType = 'RoutingRule' AND Action = 'Created' AND Summary = '睡眠の話題はプログラムへ'"));
+        Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE EntityType = 'RoutingRule' AND Action = 'Created' AND Summary LIKE '%睡眠の話題はプログラムへ%'"));
+    }
+
+    [Fact]
+    public async Task A_rule_reads_in_each_language_and_its_program_condition_by_the_programs_name()
+    {
+        var (cohortId, _) = await TestData.CohortOfNewClientAsync(factory.Db, "rulenames", "Running", DateOnly.FromDateTime(DateTime.Today).AddDays(-7));
+        await using var c = await factory.Db.OpenAsync();
+        var (programId, code) = await c.QuerySingleAsync<(int, string)>(
+            "SELECT p.Id, p.Code FROM Cohorts co JOIN ProgramVersions v ON v.Id = co.ProgramVersionId JOIN Programs p ON p.Id = v.ProgramId WHERE co.Id = @cohortId", new { cohortId });
+        var admin = await factory.SignedInClientAsync(Roles.Admin);
+        var saved = await PostAsync(admin, NewRule, RuleFields(await GetDocumentAsync(admin, NewRule), new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Smoking program items", ["Input.NameJa"] = "禁煙プログラムの項目", ["Input.Destination"] = "ProgramLayer", ["Input.Weight"] = "9",
+            ["Input.Programs"] = code, ["Input.Position"] = "1",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var id = await ReportNewAsync(admin, new Dictionary<string, string>(Item("記録画面の文字が小さい", "読みにくい")) { ["Input.ProgramId"] = $"{programId}" });
+
+        var japanese = (await GetDocumentAsync(admin, $"/feedback/details/{id}")).QuerySelector("[data-testid=explanation]")!.TextContent;
+        var english = (await GetDocumentAsync(admin, $"/feedback/details/{id}?culture=en&ui-culture=en")).QuerySelector("[data-testid=explanation]")!.TextContent;
+        var rules = (await GetDocumentAsync(admin, "/admin/routing?culture=en&ui-culture=en")).QuerySelector("[data-testid=rules]")!.TextContent;
+
+        Assert.Contains("禁煙プログラムの項目", japanese);
+        Assert.Contains("禁煙プログラム（3か月）", japanese);
+        Assert.DoesNotContain(code, japanese);
+        Assert.Contains("Smoking program items", english);
+        Assert.Contains("Smoking cessation (3 months)", english);
+        Assert.DoesNotContain("禁煙プログラムの項目", english);
+        Assert.Contains("A client asked for it", rules);
+        Assert.Contains("Smoking program items", rules);
     }
 
     [Fact]

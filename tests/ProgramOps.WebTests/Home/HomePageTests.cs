@@ -49,7 +49,7 @@ public sealed class HomePageTests(ProgramOpsFactory factory) : IClassFixture<Pro
         await factory.Db.InTransactionAsync((c, t) => CsActions.OpenManyAsync(c, t,
         [
             CsActionRequest.AtRisk(people[0], mine, clientId, 5, new DateOnly(2026, 1, 2)),
-            CsActionRequest.ShipmentProblem(shipment, CsActionReason.ShipmentReturned, "Kit", 0, people[2], mine, clientId, new DateOnly(2026, 1, 2)),
+            CsActionRequest.ShipmentProblem(shipment, CsActionReason.ShipmentReturned, "Kit", null, 0, people[2], mine, clientId, new DateOnly(2026, 1, 2)),
         ], "system", DateTimeOffset.UtcNow, CancellationToken.None));
 
         var home = await GetDocumentAsync(cs, "/");

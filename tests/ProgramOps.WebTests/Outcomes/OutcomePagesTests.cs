@@ -110,6 +110,15 @@ public sealed class OutcomePagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.Contains("\"funnel.Enrolled\":28", figures);
         // A hidden figure is frozen as null, never with its value.
         Assert.Contains("\"stoppedAt.Invited\":null", figures);
+        // The client's activity log has the issue, naming its recipients.
+        var logged = await c.QuerySingleAsync<(string Summary, long Recipients)>(
+            """
+            SELECT a.Summary, (SELECT COUNT(*) FROM ClientActivityPersons p WHERE p.ActivityId = a.Id)
+            FROM ClientActivities a
+            WHERE a.Kind = 'ReportIssued' AND a.SystemKey = (SELECT 'report:' || CAST(v.Id AS TEXT) FROM ReportVersions v WHERE v.CohortId = @CohortId)
+            """, new { cohort.CohortId });
+        Assert.EndsWith("v1", logged.Summary);
+        Assert.Equal(1, logged.Recipients);
     }
 
     [Fact]

@@ -17,8 +17,11 @@ namespace ProgramOps.WebTests.Security;
 /// </summary>
 public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
 {
-    /// <summary>Who gets through: letters of the roles (Admin, ProgramCS/CS, BizDev, Viewer), "public" (anonymous too) or "key" (the API's signature).</summary>
-    private static readonly IReadOnlyList<(string Verb, string Route, string Handler, string Allowed)> Expected =
+    /// <summary>
+    /// Who gets through: letters of the roles (Admin, ProgramCS/CS, BizDev, Viewer), "public" (anonymous too), "key" (the
+    /// API's signature) or "portal" (client users on the portal's own cookie, never staff: see PortalIsolationTests).
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Verb, string Route, string Handler, string Allowed)> Expected =
     [
         ("GET", "/Account/AccessDenied", "", "public"),
         ("GET", "/Account/ChangePassword", "", "ACBV"),
@@ -87,6 +90,10 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("GET", "/Clients/KeyPersons/Edit", "", "AB"),
         ("POST", "/Clients/KeyPersons/Edit", "", "AB"),
         ("POST", "/Clients/KeyPersons/Edit", "Delete", "AB"),
+        ("GET", "/Clients/Activity/Record", "", "ACB"),
+        ("POST", "/Clients/Activity/Record", "", "ACB"),
+        ("GET", "/Clients/Activity/TouchSettings", "", "A"),
+        ("POST", "/Clients/Activity/TouchSettings", "", "A"),
         ("GET", "/Cohorts/Index", "", "ACBV"),
         ("GET", "/Cohorts/Details", "", "ACBV"),
         ("POST", "/Cohorts/Details", "Advance", "AC"),
@@ -158,11 +165,31 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("DELETE", "/api/v1/events", "", "public"),
         ("GET", "{**path:file}", "", "ACBV"),
         ("HEAD", "{**path:file}", "", "ACBV"),
+        ("GET", "/Portal/Site/SignIn", "", "public"),
+        ("POST", "/Portal/Site/SignIn", "", "public"),
+        ("GET", "/Portal/Site/Accept", "", "public"),
+        ("POST", "/Portal/Site/Accept", "", "public"),
+        ("GET", "/Portal/Site/Language", "", "public"),
+        ("POST", "/Portal/Site/Language", "", "public"),
+        ("GET", "/Portal/Site/SignOut", "", "portal"),
+        ("POST", "/Portal/Site/SignOut", "", "portal"),
+        ("GET", "/Portal/Site/Index", "", "portal"),
+        ("GET", "/Portal/Site/Cohort", "", "portal"),
+        ("GET", "/Portal/Site/Report", "", "portal"),
+        ("GET", "/Portal/Site/Letters", "", "portal"),
+        ("GET", "/Portal/Site/Requests", "", "portal"),
+        ("POST", "/Portal/Site/Requests", "", "portal"),
+        ("GET", "/Portal/Users/Index", "", "ACBV"),
+        ("POST", "/Portal/Users/Index", "Invite", "AB"),
+        ("POST", "/Portal/Users/Index", "Reinvite", "AB"),
+        ("POST", "/Portal/Users/Index", "Disable", "AB"),
+        ("POST", "/Portal/Users/Index", "Enable", "AB"),
+        ("POST", "/Portal/Users/Index", "Codes", "AB"),
     ];
 
-    private enum Answer { Allowed, SignIn, Denied, ChangePasswordFirst, KeyRequired }
+    internal enum Answer { Allowed, SignIn, Denied, ChangePasswordFirst, KeyRequired, PortalSignIn }
 
-    private sealed record Cell(string Verb, string Route, string Handler, string Url);
+    internal sealed record Cell(string Verb, string Route, string Handler, string Url);
 
     private static readonly (string Name, char Letter, string? Role)[] Visitors =
         [("anonymous", '-', null), ("Admin", 'A', Roles.Admin), ("ProgramCS", 'C', Roles.ProgramCS), ("BizDev", 'B', Roles.BizDev), ("Viewer", 'V', Roles.Viewer)];
@@ -190,6 +217,8 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
                 {
                     "public" => Answer.Allowed,
                     "key" => Answer.KeyRequired,
+                    // A staff session is not accepted on the portal: it is asked to sign in there.
+                    "portal" => Answer.PortalSignIn,
                     _ when role is null => Answer.SignIn,
                     _ => rule.Contains(letter) ? Answer.Allowed : Answer.Denied,
                 };
@@ -216,6 +245,7 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
             {
                 "public" => Answer.Allowed,
                 "key" => Answer.KeyRequired,
+                "portal" => Answer.PortalSignIn,
                 _ when cell.Route.StartsWith("/Account/", StringComparison.Ordinal) => Answer.Allowed,
                 _ => Answer.ChangePasswordFirst,
             };
@@ -229,7 +259,7 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
     private static async Task<string> TokenAsync(HttpClient client, string url) =>
         ProgramOpsFactory.AntiforgeryToken(await client.GetStringAsync(url));
 
-    private static async Task<(Answer, string)> AskAsync(HttpClient client, Cell cell, string token)
+    internal static async Task<(Answer, string)> AskAsync(HttpClient client, Cell cell, string token)
     {
         using var request = new HttpRequestMessage(new HttpMethod(cell.Verb), cell.Url);
         if (cell.Route.StartsWith("/api", StringComparison.Ordinal))
@@ -248,6 +278,7 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         return (response.StatusCode, location) switch
         {
             (HttpStatusCode.Redirect, var l) when l.Contains("/account/login?ReturnUrl=", StringComparison.OrdinalIgnoreCase) => (Answer.SignIn, status),
+            (HttpStatusCode.Redirect, var l) when l.Contains("/portal/sign-in?ReturnUrl=", StringComparison.OrdinalIgnoreCase) => (Answer.PortalSignIn, status),
             (HttpStatusCode.Redirect, var l) when l.Contains("/account/accessdenied", StringComparison.OrdinalIgnoreCase) => (Answer.Denied, status),
             (HttpStatusCode.Redirect, var l) when l.Contains("/account/changepassword", StringComparison.OrdinalIgnoreCase) && !cell.Route.StartsWith("/Account/", StringComparison.Ordinal) =>
                 (Answer.ChangePasswordFirst, status),
@@ -258,8 +289,13 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         };
     }
 
-    /// <summary>The cells from the endpoint list: each page once (by its shortest route) with each of its handlers, and every other route.</summary>
-    private List<Cell> Discover()
+    private List<Cell> Discover() => Discover(factory, Sample);
+
+    /// <summary>
+    /// The cells from the endpoint list: each page once (by its shortest route) with each of its handlers, and every other
+    /// route; <paramref name="sample"/> fills a route template's parameters.
+    /// </summary>
+    internal static List<Cell> Discover(ProgramOpsFactory factory, Func<string, string> sample)
     {
         factory.CreateClient().Dispose();
         var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
@@ -270,7 +306,7 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
                      .GroupBy(p => p.Page!.ViewEnginePath))
         {
             var (endpoint, descriptor) = page.OrderBy(p => p.Endpoint.RoutePattern.RawText!.Length).First();
-            var url = "/" + Sample(endpoint.RoutePattern.RawText!);
+            var url = "/" + sample(endpoint.RoutePattern.RawText!);
             var handlers = descriptor!.HandlerMethods.Count == 0
                 ? [("GET", "")]
                 : descriptor.HandlerMethods.Select(h => (h.HttpMethod.ToUpperInvariant(), h.Name ?? "")).Distinct();
@@ -285,7 +321,7 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         {
             var route = endpoint.RoutePattern.RawText!;
             var verbs = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
-            var url = route == "{**path:file}" ? "/no-such-file.txt" : Sample(route.Replace("{documentName}", "v1"));
+            var url = route == "{**path:file}" ? "/no-such-file.txt" : sample(route.Replace("{documentName}", "v1"));
             foreach (var verb in verbs) cells.Add(new Cell(verb, route, "", url.StartsWith('/') ? url : "/" + url));
         }
 
@@ -298,9 +334,9 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
 
     private static string Sample(string template) => RouteParameter().Replace(template, "999999");
 
-    private static string Key(Cell c) => Key(c.Verb, c.Route, c.Handler);
+    internal static string Key(Cell c) => Key(c.Verb, c.Route, c.Handler);
 
-    private static string Key(string verb, string route, string handler) => handler.Length == 0 ? $"{verb} {route}" : $"{verb} {route}?handler={handler}";
+    internal static string Key(string verb, string route, string handler) => handler.Length == 0 ? $"{verb} {route}" : $"{verb} {route}?handler={handler}";
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();

@@ -101,6 +101,32 @@ public sealed class SuppliesPagesTests(ProgramOpsFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Items_are_named_in_the_readers_language_and_one_stored_without_an_English_name_by_its_week_on_English_pages()
+    {
+        var (cohortId, people) = await CohortWithDueKitsAsync("配送品目", 2);
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        const string japanese = "ニコチンパッチ・ガム 初回キット";
+
+        var english = await GetDocumentAsync(cs, $"/supplies?cohort={cohortId}&culture=en&ui-culture=en");
+        Assert.All(english.QuerySelectorAll("tr[data-shipment]"), row => Assert.Contains("Nicotine patch and gum starter kit", row.TextContent));
+        Assert.DoesNotContain(japanese, english.QuerySelector("main")!.TextContent);
+        var japanesePage = await GetDocumentAsync(cs, $"/supplies?cohort={cohortId}&culture=ja&ui-culture=ja");
+        Assert.All(japanesePage.QuerySelectorAll("tr[data-shipment]"), row => Assert.Contains(japanese, row.TextContent));
+        var byEnglishName = await GetDocumentAsync(cs, $"/supplies?cohort={cohortId}&item=starter");
+        Assert.Equal(2, byEnglishName.QuerySelectorAll("tr[data-shipment]").Length);
+
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Shipments SET ItemEn = NULL WHERE ParticipantId = @id", new { id = people[0] });
+        }
+
+        var participant = await GetDocumentAsync(cs, $"/participants/{people[0]}?culture=en&ui-culture=en");
+        var shipment = participant.QuerySelector(".participant-shipments tr[data-shipment]")!.TextContent;
+        Assert.Contains("Shipment of supply week 0", shipment);
+        Assert.DoesNotContain(japanese, shipment);
+    }
+
+    [Fact]
     public async Task A_roster_name_that_starts_like_a_formula_is_exported_as_text_and_downloaded_again_the_same_way()
     {
         var (cohortId, people) = await CohortWithDueKitsAsync("配送数式", 1);

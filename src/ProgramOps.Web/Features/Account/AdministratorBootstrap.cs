@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Account;
 
@@ -38,7 +39,7 @@ public sealed class AdministratorBootstrap(Db db, IPasswordHasher<StaffUser> has
             };
             admin = admin with { PasswordHash = hasher.HashPassword(admin, password) };
             var id = await UserAccounts.InsertAsync(c, t, db.Dialect, admin, time.GetUtcNow(), "system");
-            await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Created", "First administrator"), null, "system");
+            await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Created", CodedText.Encode(AuditSummaries.FirstAdministrator)), null, "system");
             return true;
         }, ct);
 

@@ -10,14 +10,19 @@ public sealed class LanguageModel : PageModel
 
     public IActionResult OnPost(string culture, string? returnUrl)
     {
+        Remember(Response, culture);
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
+    }
+
+    /// <summary>Keeps a supported language for a year; the client portal's switch (issue 14) keeps it the same way.</summary>
+    public static void Remember(HttpResponse response, string culture)
+    {
         if (LocalizationExtensions.SupportedCultures.Any(c => c.Name == culture))
         {
-            Response.Cookies.Append(
+            response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
         }
-
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
     }
 }

@@ -58,11 +58,12 @@ public sealed record CsActionRequest(
     /// <summary>
     /// One action per shipment and problem (<paramref name="reasonCode"/>: returned, address problem, not shipped or
     /// not delivered in time), so a parcel that was overdue and then came back gets a new action for the new problem.
+    /// The reason keeps the item's Japanese and English names (<paramref name="item"/>, <paramref name="itemEn"/>), one for each reader.
     /// </summary>
     public static CsActionRequest ShipmentProblem(
-        long shipmentId, string reasonCode, string item, int week, long participantId, int cohortId, int clientId, DateOnly today) =>
+        long shipmentId, string reasonCode, string item, string? itemEn, int week, long participantId, int cohortId, int clientId, DateOnly today) =>
         new(CsActionKind.ShipmentProblem, ShipmentProblemKey(shipmentId, reasonCode),
-            CsActionReason.Encode(reasonCode, $"{item}|{week}"), CsActionSchedule.ShipmentProblemDue(today), CsActionPriority.High,
+            CsActionReason.Encode(reasonCode, $"{item}|{week}|{itemEn}"), CsActionSchedule.ShipmentProblemDue(today), CsActionPriority.High,
             cohortId, clientId, participantId, ShipmentId: shipmentId);
 }
 
@@ -140,12 +141,20 @@ public static class CsActionReason
 
     public static string Encode(string code, object arguments) => $"{code}|{arguments}";
 
-    /// <summary>The localised reason; text that is not a coded reason is shown as written.</summary>
+    /// <summary>
+    /// The localised reason; text that is not a coded reason is shown as written. An argument a reason stored before it
+    /// was kept (a shipment's English name) or left empty reads as a dash.
+    /// </summary>
     public static string Describe(string reason, IStringLocalizer<ActionsText> text)
     {
         var parts = reason.Split('|');
-        return parts.Length > 1 && text[$"Reason.{parts[0]}"] is { ResourceNotFound: false } template
-            ? string.Format(System.Globalization.CultureInfo.CurrentCulture, template.Value, parts[1..])
-            : reason;
+        if (parts.Length < 2 || text[$"Reason.{parts[0]}"] is not { ResourceNotFound: false } template) return reason;
+        var arguments = parts[1..].Select(a => a.Length == 0 ? Missing : a).Concat(Enumerable.Repeat(Missing, MaxArguments)).ToArray<object>();
+        return string.Format(System.Globalization.CultureInfo.CurrentCulture, template.Value, arguments);
     }
+
+    private const string Missing = "—";
+
+    /// <summary>The most arguments a reason's text uses (a shipment problem: item, week, English item).</summary>
+    private const int MaxArguments = 3;
 }

@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Clients.Activity;
 using ProgramOps.Web.Infrastructure.Jobs;
 
 namespace ProgramOps.Web.Features.Clients;
@@ -8,6 +9,7 @@ public static class ClientsServiceExtensions
         services
             .AddScoped<ClientForm>()
             .AddScoped<ClientQueries>()
+            .AddScoped<ClientTimeline>()
             .AddScheduledJob<RenewalsJob, ClientsText>(RenewalsJob.Key, "0 30 6 * * ?")
             .AuthorizePageFolder("/Clients", Policies.ReadClients);
 }

@@ -1,11 +1,12 @@
 using ProgramOps.Web.Features.Admin.Audit;
+using ProgramOps.Web.Features.Clients.Activity;
 using ProgramOps.Web.Features.Outcomes;
 
 namespace ProgramOps.Web.Features.Clients;
 
 public sealed class DetailsModel(
     Db db, ClientQueries queries, AuditLogQueries auditLog, AuditTrail audit, ICurrentUser user, TimeProvider time,
-    LocalClock clock, IStringLocalizer<ClientsText> text, Portfolio portfolio) : PageModel
+    LocalClock clock, IStringLocalizer<ClientsText> text, Portfolio portfolio, ClientTimeline timeline) : PageModel
 {
     public ClientDetails Client { get; private set; } = null!;
     public ClientStatus Status { get; private set; }
@@ -16,6 +17,8 @@ public sealed class DetailsModel(
     public IReadOnlyList<AuditRow> History { get; private set; } = [];
     /// <summary>The client's cohorts with their headline figures, latest start first.</summary>
     public IReadOnlyList<PortfolioRow> Results { get; private set; } = [];
+    /// <summary>The activity log's latest entries, newest first.</summary>
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public ConcurrencyConflict? Conflict { get; private set; }
     public DateOnly Today => clock.Today;
     public LocalClock Clock => clock;
@@ -69,6 +72,7 @@ public sealed class DetailsModel(
         Status = ClientStatusRules.Derive(Contracts.Select(c => c.Term), Today);
         History = await auditLog.ForEntityAsync("Client", id.ToString(), HistoryShown, ct);
         Results = [.. (await portfolio.ReadAsync(new PortfolioFilter { ClientId = id }, ct)).OrderByDescending(r => r.StartDate).ThenByDescending(r => r.CohortId)];
+        Timeline = await timeline.ReadAsync(id, ct);
         NextRenewal = Contracts
             .Where(c => c.Status == ContractStatus.Active && c.EndDate >= Today)
             .MinBy(c => c.EndDate);

@@ -1,6 +1,7 @@
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Jobs;
+using ProgramOps.Web.Infrastructure.Text;
 using Quartz;
 
 namespace ProgramOps.Web.Features.Cohorts;
@@ -22,10 +23,11 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
     /// <summary>How long after the program's end a final assessment answer is still taken.</summary>
     public const int FinalAnswerDays = 7;
 
-    private const string NoAnswer = "no final assessment answer by the deadline";
+    private static readonly PlannedTransition Expire = new((l, cause) => l.Fire(ParticipantTrigger.ExpireInvitation, cause),
+        CodedText.Encode(TransitionReasons.NeverLinked));
 
-    private static readonly PlannedTransition Expire = new((l, cause) => l.Fire(ParticipantTrigger.ExpireInvitation, cause), NoAnswer);
-    private static readonly PlannedTransition NotSucceeded = new((l, cause) => l.Complete(cause, ParticipantOutcome.NotSucceeded), NoAnswer);
+    private static readonly PlannedTransition NotSucceeded = new((l, cause) => l.Complete(cause, ParticipantOutcome.NotSucceeded),
+        CodedText.Encode(TransitionReasons.NoFinalAnswer));
 
     public override async Task<JobResult> RunAsync(CancellationToken ct)
     {
@@ -53,7 +55,8 @@ public sealed class ProgramClockJob(Db db, ParticipantBatches batches, AuditTrai
                 }, t, cancellationToken: ct)) == 0) continue;
                 recorded++;
                 await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohort.CohortId.ToString(), "MilestoneReached",
-                    $"{cohort.CohortName}: week {milestone.WeeksAfterStart} {milestone.Name} ({reachedOn:yyyy-MM-dd})"), null, TransitionCause.System);
+                    CodedText.Encode(AuditSummaries.MilestoneReached, cohort.CohortName, milestone.WeeksAfterStart, milestone.Name, reachedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), milestone.NameEn)),
+                    null, TransitionCause.System);
             }
 
             return recorded;

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using ProgramOps.Web.Features.Account;
 using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Demo;
 
@@ -37,7 +38,7 @@ public sealed class DemoDataLoader(Db db, IPasswordHasher<StaffUser> hasher, Aud
             var staffIds = await EnsureStaffAsync(connection, transaction, staff, now);
             var (keyPersons, contracts) = await InsertClientsAsync(connection, transaction, set.Clients, staffIds, now, ct);
             await audit.RecordAsync(connection, transaction,
-                new AuditEntry("Client", "*", "DemoLoaded", $"Demo data loaded: {set.Clients.Count} clients"), null, Actor);
+                new AuditEntry("Client", "*", "DemoLoaded", CodedText.Encode(AuditSummaries.DemoLoaded, set.Clients.Count)), null, Actor);
             return new DemoLoadResult(true, set.Clients.Count, keyPersons, contracts, TimeSpan.Zero, TimeSpan.Zero);
         }, ct);
 

@@ -1,5 +1,6 @@
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Events;
 
@@ -66,7 +67,7 @@ public sealed class EventWrites(
         }
 
         if (fire is null) return (null, false);
-        var reason = e.Data is QuitDateSet quit ? $"quit day {quit.QuitDate:yyyy-MM-dd}" : null;
+        var reason = e.Data is QuitDateSet quit ? TransitionReasons.QuitDayOn(quit.QuitDate) : null;
         var result = await _transitions.FireAsync(participant, participant.Version, fire, actorUserId: null, EventIngestion.Actor, reason, eventId: e.Id, ct);
         return result switch
         {
@@ -98,7 +99,8 @@ public sealed class EventWrites(
         var outcome = (await routing.CurrentAsync(ct)).Route(input.ToFacts(participant.Program.Code));
         var itemId = await FeedbackIntake.InsertAsync(c, t, dialect, input, outcome, new FeedbackActor(null, EventIngestion.Actor, now));
         await audit.RecordAsync(c, t, new AuditEntry("FeedbackItem", itemId.ToString(), "Reported",
-            $"{input.Title} → {outcome.Rules.Destination} ({outcome.Rules.Confidence:P0}), from the app (event {e.Id})"), null, EventIngestion.Actor);
+            CodedText.Encode(AuditSummaries.FeedbackReportedFromApp, input.Title, outcome.Rules.Destination, AuditSummaries.Percent(outcome.Rules.Confidence), e.Id)),
+            null, EventIngestion.Actor);
     }
 
     /// <summary>Where in the funnel the participant was when they wrote.</summary>

@@ -1,3 +1,4 @@
+using ProgramOps.Web.Infrastructure.Text;
 namespace ProgramOps.Web.Features.Feedback;
 
 /// <summary>
@@ -46,7 +47,7 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
             if (await c.ExecuteAsync(FeedbackSql.AddMergedReport, new { Id = mergeInto, Input.AffectedCount, actor.Now, Actor = actor.Name }, t) == 0) return false;
             await FeedbackIntake.InsertReportAsync(c, t, mergeInto, Input, $"{Input.Title}\n{Input.Description}", actor);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "FeedbackReport", mergeInto, actor.Now);
-            await audit.RecordAsync(c, t, new AuditEntry("FeedbackItem", mergeInto.ToString(), "ReportMerged", $"{Input.Source}: {Input.Title}"));
+            await audit.RecordAsync(c, t, new AuditEntry("FeedbackItem", mergeInto.ToString(), "ReportMerged", CodedText.Encode(AuditSummaries.FeedbackMerged, Input.Source, Input.Title)));
             return true;
         }, ct);
 
@@ -72,7 +73,7 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
             var itemId = await FeedbackIntake.InsertAsync(c, t, db.Dialect, Input, outcome, actor);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "FeedbackItem", itemId, actor.Now);
             await audit.RecordAsync(c, t, new AuditEntry("FeedbackItem", itemId.ToString(), "Reported",
-                $"{Input.Title} → {destination} ({outcome.Rules.Confidence:P0})"));
+                CodedText.Encode(AuditSummaries.FeedbackReported, Input.Title, destination, AuditSummaries.Percent(outcome.Rules.Confidence))));
             return itemId;
         }, ct);
 

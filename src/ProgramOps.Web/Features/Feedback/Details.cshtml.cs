@@ -93,6 +93,10 @@ public sealed class DetailsModel(
     public IReadOnlyList<Decision> Decisions { get; private set; } = [];
     public IReadOnlyList<StatusChange> StatusChanges { get; private set; } = [];
     public IReadOnlyList<NamedId> Owners { get; private set; } = [];
+    public FeedbackChoices Programs { get; private set; } = new([], [], []);
+
+    /// <summary>A program the item or a rule names by its code, as people know it.</summary>
+    public string ProgramName(string code) => Programs.ProgramNameOfCode(code, System.Globalization.CultureInfo.CurrentUICulture);
 
     /// <summary>The rule set's routing at intake, with its explanation.</summary>
     public RoutingResult? RuleResult { get; private set; }
@@ -216,6 +220,7 @@ public sealed class DetailsModel(
         Decisions = (await connection.QueryAsync<Decision>(new CommandDefinition(FeedbackSql.DecisionsOfItem, parameters, cancellationToken: ct))).ToList();
         StatusChanges = (await connection.QueryAsync<StatusChange>(new CommandDefinition(FeedbackSql.StatusChangesOfItem, parameters, cancellationToken: ct))).ToList();
         Owners = await StaffDirectory.WithAnyRoleAsync(connection, OwnerRoles, ct);
+        Programs = await FeedbackChoices.LoadAsync(connection, ct);
         RuleResult = Decisions.LastOrDefault(d => d.Kind == DecisionKind.Rules)?.Explanation is { } json ? FeedbackJson.Deserialize<RoutingResult>(json) : null;
         Suggestion = (await routing.CurrentAsync(ct)).Route(item.Facts).Suggestion;
         CanRoute = (await authorization.AuthorizeAsync(User, Policies.RouteFeedback)).Succeeded;

@@ -75,6 +75,10 @@ public sealed record FeedbackChoices(IReadOnlyList<NamedId> Programs, IReadOnlyL
 
     public string? ProgramCode(int? programId) => Programs.FirstOrDefault(p => p.Id == programId)?.Name;
 
+    /// <summary>The program with this code (as rules and items name it) as people know it; an unknown code as it is.</summary>
+    public string ProgramNameOfCode(string code, System.Globalization.CultureInfo culture) =>
+        Programs.FirstOrDefault(p => string.Equals(p.Name, code, StringComparison.OrdinalIgnoreCase)) is { } program ? ProgramName(program, culture) : code;
+
     /// <summary>A program as people know it: its name in the reader's language (its code only if it has no version yet).</summary>
     public string ProgramName(NamedId program, System.Globalization.CultureInfo culture) =>
         definitions.TryGetValue(program.Id, out var definition) ? definition.NameIn(culture) : program.Name;

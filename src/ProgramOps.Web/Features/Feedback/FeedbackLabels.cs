@@ -11,25 +11,30 @@ public static class FeedbackLabels
     public static IEnumerable<SelectListItem> Options<T>(IStringLocalizer<FeedbackText> text) where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => new SelectListItem(text.Label(v), v.ToString()));
 
-    /// <summary>A condition that held, as a sentence: "Category: Supplies", "Keyword: ガム", "Did a client ask for it? Yes".</summary>
-    public static string Describe(this IStringLocalizer<FeedbackText> text, MatchedCondition condition) => condition.Kind switch
+    /// <summary>
+    /// A condition that held, as a sentence: "Category: Supplies", "Keyword: ガム", "Did a client ask for it? Yes"; a program
+    /// by the name <paramref name="programName"/> gives its code (the code itself without one).
+    /// </summary>
+    public static string Describe(this IStringLocalizer<FeedbackText> text, MatchedCondition condition, Func<string, string>? programName = null) => condition.Kind switch
     {
         ConditionKind.Source => $"{text["Field.Source"]}: {text.Label(Enum.Parse<FeedbackSource>(condition.Value))}",
         ConditionKind.Category => $"{text["Field.Category"]}: {text.Label(Enum.Parse<FeedbackCategory>(condition.Value))}",
         ConditionKind.Stage => $"{text["Field.Stage"]}: {text.Label(Enum.Parse<FunnelStage>(condition.Value))}",
-        ConditionKind.Program => $"{text["Field.Program"]}: {condition.Value}",
+        ConditionKind.Program => $"{text["Field.Program"]}: {programName?.Invoke(condition.Value) ?? condition.Value}",
         ConditionKind.Keyword => text["Explain.Keyword", condition.Value],
         _ => $"{text[$"Question.{condition.Question}"]} {text.Label(Enum.Parse<ScopeAnswer>(condition.Value))}",
     };
 
     /// <summary>
-    /// A rule's name: the rules a new installation starts with (DefaultRules.json, stored under their English names) in the
-    /// reader's language; a name an administrator typed, as typed.
+    /// A rule's name in the reader's language. A rule (or an explanation) stored before rules had a Japanese name has its
+    /// English name only: a default rule's Japanese name then comes from the texts, a typed one shows as typed.
     /// </summary>
-    public static string RuleName(this IStringLocalizer<FeedbackText> text, string stored)
+    public static string RuleName(this IStringLocalizer<FeedbackText> text, string name, string? nameJa)
     {
-        var word = text[$"DefaultRule.{stored}"];
-        return word.ResourceNotFound ? stored : word.Value;
+        if (System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName != "ja") return name;
+        if (!string.IsNullOrWhiteSpace(nameJa)) return nameJa;
+        var word = text[$"DefaultRule.{name}"];
+        return word.ResourceNotFound ? name : word.Value;
     }
 
     private static string Prefix<T>() => typeof(T) == typeof(FeedbackSource) ? "Source"

@@ -6,6 +6,7 @@ public sealed record RoutingRuleRow
     public int Id { get; init; }
     public int Position { get; init; }
     public required string Name { get; init; }
+    public string? NameJa { get; init; }
     public Destination Destination { get; init; }
     public double Weight { get; init; }
     public required string Conditions { get; init; }
@@ -16,7 +17,7 @@ public sealed record RoutingRuleRow
 
     public RoutingRule ToRule() => new()
     {
-        Id = Id, Name = Name, Destination = Destination, Weight = Weight, IsEnabled = IsEnabled,
+        Id = Id, Name = Name, NameJa = NameJa, Destination = Destination, Weight = Weight, IsEnabled = IsEnabled,
         When = FeedbackJson.Deserialize<RuleConditions>(Conditions),
     };
 }

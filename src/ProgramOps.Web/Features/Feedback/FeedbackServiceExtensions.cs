@@ -5,6 +5,7 @@ public static class FeedbackServiceExtensions
     public static IServiceCollection AddFeedback(this IServiceCollection services) =>
         services
             .AddSingleton<FeedbackRouting>()
+            .AddScoped<ClientRequests>()
             .AddHostedService<DefaultRoutingRules>()
             .AuthorizePageFolder("/Feedback", Policies.ReportFeedback)
             // The routing rules decide where every report goes: only administrators edit them.
@@ -31,7 +32,7 @@ public sealed class DefaultRoutingRules(Db db, IServiceScopeFactory scopes, Time
             var rules = FeedbackSeed.DefaultRules;
             await c.ExecuteAsync(RoutingRulesSql.Insert, rules.Select((r, i) => new
             {
-                Position = i + 1, r.Name, Destination = r.Destination.ToString(), r.Weight, Conditions = FeedbackJson.Serialize(r.When),
+                Position = i + 1, r.Name, r.NameJa, Destination = r.Destination.ToString(), r.Weight, Conditions = FeedbackJson.Serialize(r.When),
                 r.IsEnabled, Now = now, Actor = SystemActor,
             }), t);
             await audit.RecordAsync(c, t, new AuditEntry("RoutingRule", "*", "Seeded", $"{rules.Count}"), null, SystemActor);

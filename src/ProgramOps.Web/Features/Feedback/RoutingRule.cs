@@ -31,7 +31,12 @@ public sealed record RuleConditions
 public sealed record RoutingRule
 {
     public int Id { get; init; }
+    /// <summary>The English name (rules stored before names had two languages have only this one).</summary>
     public required string Name { get; init; }
+
+    /// <summary>The Japanese name.</summary>
+    public string? NameJa { get; init; }
+
     public Destination Destination { get; init; }
     public double Weight { get; init; }
     public RuleConditions When { get; init; } = new();

@@ -12,11 +12,14 @@ public sealed class RoutingRuleValidator : AbstractValidator<RoutingRule>
     public const int MinKeywordLength = 2;
     public const int MaxKeywordLength = 40;
     public const int MaxKeywords = 40;
+    public const int MaxNameLength = 100;
 
     public RoutingRuleValidator(IStringLocalizer<FeedbackText> text, IReadOnlyCollection<string> knownPrograms)
     {
-        RuleFor(r => r.Name).NotEmpty().WithMessage(_ => text["Rule.NameRequired"])
-            .MaximumLength(100).WithMessage(_ => text["Rule.NameTooLong", 100]);
+        RuleFor(r => r.Name).NotEmpty().WithMessage(_ => text["Rule.NameRequired", text["Rule.Name"]])
+            .MaximumLength(MaxNameLength).WithMessage(_ => text["Rule.NameTooLong", text["Rule.Name"], MaxNameLength]);
+        RuleFor(r => r.NameJa).NotEmpty().WithMessage(_ => text["Rule.NameRequired", text["Rule.NameJa"]])
+            .MaximumLength(MaxNameLength).WithMessage(_ => text["Rule.NameTooLong", text["Rule.NameJa"], MaxNameLength]);
         RuleFor(r => r.Destination).Must(d => Enum.IsDefined(d) && d != Destination.NeedsTriage).WithMessage(_ => text["Rule.DestinationTriage"]);
         RuleFor(r => r.Weight).InclusiveBetween(MinWeight, MaxWeight).WithMessage(_ => text["Rule.WeightRange", MinWeight, MaxWeight]);
         RuleFor(r => r.When).Must(w => !w.IsEmpty).WithMessage(_ => text["Rule.NoCondition"]);

@@ -4,13 +4,13 @@ public static class RoutingRulesSql
 {
     public const string All =
         """
-        SELECT Id, Position, Name, Destination, Weight, Conditions, IsEnabled, Version, UpdatedAt, UpdatedBy
+        SELECT Id, Position, Name, NameJa, Destination, Weight, Conditions, IsEnabled, Version, UpdatedAt, UpdatedBy
         FROM RoutingRules ORDER BY Position, Id
         """;
 
     public const string Find =
         """
-        SELECT Id, Position, Name, Destination, Weight, Conditions, IsEnabled, Version, UpdatedAt, UpdatedBy
+        SELECT Id, Position, Name, NameJa, Destination, Weight, Conditions, IsEnabled, Version, UpdatedAt, UpdatedBy
         FROM RoutingRules WHERE Id = @Id
         """;
 
@@ -18,13 +18,13 @@ public static class RoutingRulesSql
 
     public const string Insert =
         """
-        INSERT INTO RoutingRules (Position, Name, Destination, Weight, Conditions, IsEnabled, Version, CreatedAt, UpdatedAt, UpdatedBy)
-        VALUES (@Position, @Name, @Destination, @Weight, @Conditions, @IsEnabled, 1, @Now, @Now, @Actor);
+        INSERT INTO RoutingRules (Position, Name, NameJa, Destination, Weight, Conditions, IsEnabled, Version, CreatedAt, UpdatedAt, UpdatedBy)
+        VALUES (@Position, @Name, @NameJa, @Destination, @Weight, @Conditions, @IsEnabled, 1, @Now, @Now, @Actor);
         """;
 
     public const string Update =
         """
-        UPDATE RoutingRules SET Position = @Position, Name = @Name, Destination = @Destination, Weight = @Weight,
+        UPDATE RoutingRules SET Position = @Position, Name = @Name, NameJa = @NameJa, Destination = @Destination, Weight = @Weight,
                Conditions = @Conditions, IsEnabled = @IsEnabled, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
         WHERE Id = @Id AND Version = @Version
         """;
@@ -37,7 +37,7 @@ public static class RoutingRulesSql
     /// </summary>
     public const string OverrideRateByRule =
         """
-        SELECT r.Id, r.Position, r.Name, r.Destination, r.IsEnabled,
+        SELECT r.Id, r.Position, r.Name, r.NameJa, r.Destination, r.IsEnabled,
                COUNT(dr.DecisionId) AS Fired,
                SUM(CASE WHEN o.FeedbackItemId IS NOT NULL AND i.Destination <> dr.Destination THEN 1 ELSE 0 END) AS Overridden
         FROM RoutingRules r
@@ -45,7 +45,7 @@ public static class RoutingRulesSql
         LEFT JOIN RoutingDecisions d ON d.Id = dr.DecisionId
         LEFT JOIN FeedbackItems i ON i.Id = d.FeedbackItemId
         LEFT JOIN (SELECT DISTINCT FeedbackItemId FROM RoutingDecisions WHERE Kind = 'Override') o ON o.FeedbackItemId = i.Id
-        GROUP BY r.Id, r.Position, r.Name, r.Destination, r.IsEnabled
+        GROUP BY r.Id, r.Position, r.Name, r.NameJa, r.Destination, r.IsEnabled
         ORDER BY r.Position, r.Id
         """;
 }

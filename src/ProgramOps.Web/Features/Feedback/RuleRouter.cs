@@ -1,7 +1,11 @@
 namespace ProgramOps.Web.Features.Feedback;
 
 /// <summary>A rule that fired for an item and the conditions that made it fire.</summary>
-public sealed record RuleHit(int RuleId, string RuleName, int Position, Destination Destination, double Weight, IReadOnlyList<MatchedCondition> Matched);
+public sealed record RuleHit(int RuleId, string RuleName, int Position, Destination Destination, double Weight, IReadOnlyList<MatchedCondition> Matched)
+{
+    /// <summary>The rule's Japanese name; explanations stored before rules had one have none.</summary>
+    public string? RuleNameJa { get; init; }
+}
 
 public enum TriageReason
 {
@@ -60,7 +64,7 @@ public sealed class RuleRouter
         {
             if (compiled.Match(facts, foldedText) is not { } matched) continue;
             var rule = compiled.Rule;
-            hits.Add(new RuleHit(rule.Id, rule.Name, compiled.Position, rule.Destination, rule.Weight, matched));
+            hits.Add(new RuleHit(rule.Id, rule.Name, compiled.Position, rule.Destination, rule.Weight, matched) { RuleNameJa = rule.NameJa });
         }
 
         var scores = Score(hits);
@@ -102,3 +106,6 @@ public sealed class RuleRouter
                 .OrderByDescending(g => scores[g.Key]).ThenBy(g => g.Min(h => h.Position))
                 .First().Key;
 }
+
+/// <summary>A routing result as the explanation shows it, with the programs its conditions name by code shown by name.</summary>
+public sealed record ExplanationView(RoutingResult Result, Func<string, string> ProgramName);

@@ -10,5 +10,7 @@ public static class OutcomesServiceExtensions
             .AddScoped<ReportRenderer>()
             .AddScoped<ReportIssuing>()
             .AddSingleton<PdfPrinter>()
+            .AddScoped<IssuedReportDocuments>()
+            .AddScoped<DraftDifferencing>()
             .AuthorizePageFolder("/Outcomes", Policies.ReadReports);
 }

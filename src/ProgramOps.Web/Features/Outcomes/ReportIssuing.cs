@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ProgramOps.Web.Features.Clients.Activity;
 
 namespace ProgramOps.Web.Features.Outcomes;
 
@@ -24,7 +25,7 @@ public sealed record IssueOutcome(int? VersionNumber, string? Refusal = null, ob
 /// printed from the stored HTML on its first download and kept (so issuing never waits for, or fails on, chromium).
 /// </summary>
 public sealed class ReportIssuing(
-    Db db, OutcomeReports reports, ReportRenderer renderer, AuditTrail audit, ICurrentUser user, TimeProvider time,
+    Db db, OutcomeReports reports, ReportRenderer renderer, AuditTrail audit, ICurrentUser user, LocalClock clock,
     IStringLocalizer<OutcomesText> text)
 {
     public static readonly IReadOnlyList<string> Languages = ["ja", "en"];
@@ -85,9 +86,11 @@ public sealed class ReportIssuing(
                 CohortId = cohortId, ClientId = clientId, VersionNumber = number, Kind = kind.ToString(), Language = language, report.K,
                 PopulationSize = population, Recipients = JsonSerializer.Serialize(recipients.Select(r => new { r.Id, r.Name, r.Title })),
                 Figures = FrozenFigures(report, kind), Html = html, Workbook = workbook, Csv = System.Text.Encoding.UTF8.GetString(csv),
-                Now = time.GetUtcNow(), UserId = user.Id, Actor = user.UserName,
+                Now = clock.UtcNow, UserId = user.Id, Actor = user.UserName,
             }, t, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(OutcomesSql.InsertPopulation, new { VersionId = versionId, CohortIds = new[] { cohortId }, ClientId = scopeClient }, t, cancellationToken: ct));
+            await ClientActivityLog.AppendAsync(c, t, db.Dialect, new ClientActivityEntry(clientId, ClientActivityKind.ReportIssued, clock.Today,
+                $"{report.CohortName} v{number}", SystemKey: $"report:{versionId}", KeyPersonIds: [.. recipients.Select(r => r.Id)]), user.Id, user.UserName, clock.UtcNow, ct);
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(CultureInfo.InvariantCulture), "ReportIssued",
                 $"{report.ClientName} v{number} {kind} ({language}) → {string.Join(", ", recipients.Select(r => r.Name))}"));
             return new IssueOutcome(number);

@@ -29,7 +29,7 @@ public sealed class EngagementWatchJob(Db db, ParticipantBatches batches, LocalC
                 participant =>
                 {
                     var days = cohort.Today.DayNumber - (participant.LastCheckInOn ?? cohort.StartDate).DayNumber;
-                    var reason = $"no check-in for {days} days";
+                    var reason = TransitionReasons.NoCheckInFor(days);
                     if (days >= program.DropOutAfterDays) return new((l, cause) => l.Fire(ParticipantTrigger.DropOut, cause), reason);
                     if (participant.State is ParticipantState.Onboarding or ParticipantState.Active) return new((l, cause) => l.Fire(ParticipantTrigger.MarkAtRisk, cause), reason);
                     return null;

@@ -11,6 +11,7 @@ public static class ParticipantsServiceExtensions
             .AddScoped<ParticipantTransitions>()
             .AddScoped<ParticipantPrivacy>()
             .AddScoped<Invitations.InvitationFiles>()
+            .AddScoped<Invitations.ClientInvitationLetters>()
             .AddScoped<ParticipantBatches>()
             .AddScheduledJob<EngagementWatchJob, ParticipantsText>(EngagementWatchJob.Key, "0 0 6 * * ?")
             .AuthorizePageFolder("/Participants", Policies.ReadCohorts)

@@ -35,6 +35,7 @@ public static class DefinitionPaths
         ["steps"] = "Field.Steps",
         ["shipments"] = "Field.Shipments",
         ["item"] = "Field.ShipmentItem",
+        ["itemEn"] = "Field.ShipmentItemEn",
         ["quitDayAfterFirstKit"] = "Field.QuitDayAfterFirstKit",
         ["lateJoinersUntilWeek"] = "Field.LateJoinersUntilWeek",
         ["timeZone"] = "Field.TimeZone",

@@ -72,8 +72,19 @@ public sealed record Milestone([property: JsonPropertyName("week")] int WeeksAft
         culture.TwoLetterISOLanguageName == "ja" ? Name : NameEn;
 }
 
-/// <summary>A supply sent to every participant in its <paramref name="SupplyWeek"/>: 0 = at enrolment, W = W weeks after the start day.</summary>
-public sealed record Shipment([property: JsonPropertyName("week")] int SupplyWeek, string Item);
+/// <summary>
+/// A supply sent to every participant in its <paramref name="SupplyWeek"/>: 0 = at enrolment, W = W weeks after the start day.
+/// <paramref name="Item"/> is the Japanese name, the one the fulfilment partner picks by (stored definitions have only that one).
+/// </summary>
+public sealed record Shipment([property: JsonPropertyName("week")] int SupplyWeek, string Item)
+{
+    /// <summary>The English name; definitions stored before it was asked for have none.</summary>
+    public string? ItemEn { get; init; }
+
+    /// <summary>The name in the reader's language, or null where an English reader would be shown Japanese only.</summary>
+    public string? ItemIn(System.Globalization.CultureInfo culture) =>
+        culture.TwoLetterISOLanguageName == "ja" ? Item : ItemEn;
+}
 
 /// <summary>How the program decides, at the final assessment, whether a participant succeeded.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "rule")]

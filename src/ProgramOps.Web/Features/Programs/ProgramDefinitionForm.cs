@@ -15,7 +15,7 @@ public sealed class WeekRow
     public int? Week { get; set; }
     public string? Text { get; set; }
 
-    /// <summary>The English name, where the list has one (milestones).</summary>
+    /// <summary>The English name (of a milestone or a shipment).</summary>
     public string? TextEn { get; set; }
 
     public bool IsBlank => Week is null && string.IsNullOrWhiteSpace(Text) && string.IsNullOrWhiteSpace(TextEn);
@@ -60,7 +60,7 @@ public sealed class ProgramDefinitionForm
             DailyCheckInExpected = d.DailyCheckInExpected, AtRiskAfterDays = d.AtRiskAfterDays, DropOutAfterDays = d.DropOutAfterDays,
             TimeZone = d.TimeZone,
             Milestones = Padded(d.Milestones.Select(m => new WeekRow { Week = m.WeeksAfterStart, Text = m.Name, TextEn = m.NameEn })),
-            Shipments = Padded(d.Shipments.Select(s => new WeekRow { Week = s.SupplyWeek, Text = s.Item })),
+            Shipments = Padded(d.Shipments.Select(s => new WeekRow { Week = s.SupplyWeek, Text = s.Item, TextEn = s.ItemEn })),
             QuitDayAfterFirstKit = d.QuitDayAfterFirstKit,
             LateJoinersUntilWeek = d.LateJoinersUntilWeek,
         };
@@ -94,7 +94,9 @@ public sealed class ProgramDefinitionForm
         Milestones = Filled(Milestones)
             .Select(r => new Milestone(r.Week ?? -1, AsTyped(r.Text)) { NameEn = AsTyped(r.TextEn) is { Length: > 0 } en ? en : null })
             .OrderBy(m => m.WeeksAfterStart).ToList(),
-        Shipments = Filled(Shipments).Select(r => new Shipment(r.Week ?? -1, AsTyped(r.Text))).OrderBy(s => s.SupplyWeek).ToList(),
+        Shipments = Filled(Shipments)
+            .Select(r => new Shipment(r.Week ?? -1, AsTyped(r.Text)) { ItemEn = AsTyped(r.TextEn) is { Length: > 0 } en ? en : null })
+            .OrderBy(s => s.SupplyWeek).ToList(),
         QuitDayAfterFirstKit = QuitDayAfterFirstKit,
         LateJoinersUntilWeek = LateJoinersUntilWeek,
         Success = SuccessRule switch

@@ -27,6 +27,8 @@ public sealed class ProgramDefinitionValidator : AbstractValidator<ProgramDefini
             .WithMessage(_ => text["Validation.MilestoneWeeksUnique"]);
         RuleForEach(d => d.Shipments).Must((d, s) => s.SupplyWeek >= 0 && s.SupplyWeek < d.DurationWeeks && !string.IsNullOrWhiteSpace(s.Item))
             .WithMessage((_, s) => text["Validation.Shipment", s.SupplyWeek, s.Item]);
+        RuleForEach(d => d.Shipments).Must(s => !string.IsNullOrWhiteSpace(s.ItemEn))
+            .WithMessage((_, s) => text["Validation.ShipmentItemEn", s.SupplyWeek, s.Item]);
         RuleFor(d => d.Shipments).Must(s => s.Select(x => x.SupplyWeek).Distinct().Count() == s.Count)
             .WithMessage(_ => text["Validation.ShipmentWeeksUnique"]);
         RuleFor(d => d.QuitDayAfterFirstKit).Must((d, afterKit) => !afterKit || d.Shipments.Any(s => s.SupplyWeek == 0))

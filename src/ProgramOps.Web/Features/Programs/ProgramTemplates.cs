@@ -23,7 +23,12 @@ public static class ProgramTemplates
             new(12, "最終評価") { NameEn = "Final assessment" },
         ],
         Success = new SelfReportedAbstinence(Days: 7, CoVerified: false, MaxCoPpm: null),
-        Shipments = [new(0, "ニコチンパッチ・ガム 初回キット"), new(4, "ニコチン置換 2回目キット"), new(8, "ニコチン置換 3回目キット")],
+        Shipments =
+        [
+            new(0, "ニコチンパッチ・ガム 初回キット") { ItemEn = "Nicotine patch and gum starter kit" },
+            new(4, "ニコチン置換 2回目キット") { ItemEn = "Nicotine replacement kit 2" },
+            new(8, "ニコチン置換 3回目キット") { ItemEn = "Nicotine replacement kit 3" },
+        ],
         QuitDayAfterFirstKit = true,
         LateJoinersUntilWeek = 1,
     };
@@ -45,7 +50,7 @@ public static class ProgramTemplates
             new(12, "最終測定") { NameEn = "Final measurement" },
         ],
         Success = new BodyMeasureChange(WeightLossKg: 2m, WaistLossCm: 2m),
-        Shipments = [new(0, "体組成計")],
+        Shipments = [new(0, "体組成計") { ItemEn = "Body composition scale" }],
     };
 
     public static IReadOnlyList<ProgramDefinition> All { get; } = [SmokingCessation, WeightManagement];

@@ -25,6 +25,7 @@ public sealed class IndexModel(Db db, ParticipantPrivacy privacy) : PageModel
         public required string InvitationCode { get; init; }
         public int Week { get; init; }
         public required string Item { get; init; }
+        public string? ItemEn { get; init; }
         public DateOnly DueOn { get; init; }
         public ShipmentStatus Status { get; init; }
         public string? TrackingNumber { get; init; }

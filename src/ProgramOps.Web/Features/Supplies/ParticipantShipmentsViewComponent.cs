@@ -8,6 +8,7 @@ public sealed class ParticipantShipmentsViewComponent(Db db) : ViewComponent
         public long Id { get; init; }
         public int Week { get; init; }
         public required string Item { get; init; }
+        public string? ItemEn { get; init; }
         public DateOnly DueOn { get; init; }
         public ShipmentStatus Status { get; init; }
         public DateOnly? ShippedOn { get; init; }

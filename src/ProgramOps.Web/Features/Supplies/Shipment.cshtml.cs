@@ -18,6 +18,7 @@ public sealed class ShipmentModel(
         public required string ClientName { get; init; }
         public int Week { get; init; }
         public required string Item { get; init; }
+        public string? ItemEn { get; init; }
         public DateOnly DueOn { get; init; }
         public ShipmentStatus Status { get; init; }
         public int? ExportId { get; init; }

@@ -4,7 +4,7 @@ using ProgramOps.Web.Features.Programs;
 namespace ProgramOps.Web.Features.Supplies;
 
 /// <summary>A shipment of the program that has come due in its supply week (see <see cref="Shipment"/>), and the day it is due.</summary>
-public sealed record DueShipment(int SupplyWeek, string Item, DateOnly DueOn);
+public sealed record DueShipment(int SupplyWeek, string Item, string? ItemEn, DateOnly DueOn);
 
 /// <summary>When a program's shipments are due, and when a sent one is overdue. No I/O.</summary>
 public static class ShipmentSchedule
@@ -37,7 +37,7 @@ public static class ShipmentSchedule
     /// <summary>The program's shipments due by <paramref name="today"/> for a participant enrolled by then, in week order.</summary>
     public static IReadOnlyList<DueShipment> DueBy(IEnumerable<Shipment> shipments, DateOnly cohortStart, DateOnly today) =>
         [.. shipments
-            .Select(s => new DueShipment(s.SupplyWeek, s.Item, DueOn(s.SupplyWeek, cohortStart, today)))
+            .Select(s => new DueShipment(s.SupplyWeek, s.Item, s.ItemEn, DueOn(s.SupplyWeek, cohortStart, today)))
             .Where(s => s.DueOn <= today)
             .OrderBy(s => s.SupplyWeek)];
 

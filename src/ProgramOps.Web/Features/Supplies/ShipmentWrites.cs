@@ -67,7 +67,7 @@ public static class ShipmentWrites
         foreach (var (line, id, move) in result.Moves)
         {
             var before = shipments[id];
-            if (!await MoveAsync(c, t, audit, before, move, $"{fileName}, line {line}", actor, now))
+            if (!await MoveAsync(c, t, audit, before, move, CodedText.Encode(AuditSummaries.PartnerFileLine, fileName, line), actor, now))
                 throw new DBConcurrencyException($"Shipment {id} was changed while the file was applied.");
             shipments[id] = (StoredShipment)move.Apply(before) with { Version = before.Version + 1 };
         }
@@ -92,7 +92,7 @@ public static class ShipmentWrites
         await c.ExecuteAsync(SuppliesSql.AddDueToExport, new { ExportId = exportId, CohortId = cohortId }, t);
         await c.ExecuteAsync(SuppliesSql.MarkExported, new { ExportId = exportId, Today = today, Now = now, Actor = actor }, t);
         await audit.RecordAsync(c, t, new AuditEntry("ShipmentExport", exportId.ToString(CultureInfo.InvariantCulture), "Exported",
-            $"{due} shipments" + (cohortId is { } cohort ? $" of cohort {cohort}" : "")));
+            cohortId is { } cohort ? CodedText.Encode(AuditSummaries.ShipmentsExportedOfCohort, due, cohort) : CodedText.Encode(AuditSummaries.ShipmentsExported, due)));
         await FormSubmissions.RecordAsync(c, t, submission, ExportSubmission, exportId, now);
         return exportId;
     }

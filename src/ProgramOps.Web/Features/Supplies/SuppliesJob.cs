@@ -20,6 +20,7 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
     {
         public long Id { get; init; }
         public required string Item { get; init; }
+        public string? ItemEn { get; init; }
         public int Week { get; init; }
         public long ParticipantId { get; init; }
         public int CohortId { get; init; }
@@ -54,7 +55,7 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
             {
                 created += await c.ExecuteAsync(new CommandDefinition(SuppliesSql.CreateDue, new
                 {
-                    cohort.CohortId, Week = shipment.SupplyWeek, shipment.Item, shipment.DueOn, Now = clock.UtcNow, Actor = TransitionCause.System,
+                    cohort.CohortId, Week = shipment.SupplyWeek, shipment.Item, shipment.ItemEn, shipment.DueOn, Now = clock.UtcNow, Actor = TransitionCause.System,
                 }, t, cancellationToken: ct));
             }
 
@@ -70,7 +71,7 @@ public sealed class SuppliesJob(Db db, LocalClock clock, ILogger<SuppliesJob> lo
         await ShipmentWrites.ResolveClearedActionsAsync(c, t, today, TransitionCause.System, clock.UtcNow, ct);
         var problems = await c.QueryAsync<ShipmentWithProblem>(new CommandDefinition(SuppliesSql.ProblemsWithoutAction,
             ShipmentWrites.OverdueParameters(today, TransitionCause.System, clock.UtcNow), t, cancellationToken: ct));
-        return await CsActions.OpenManyAsync(c, t, problems.Select(problem => CsActionRequest.ShipmentProblem(problem.Id, problem.Problem, problem.Item, problem.Week,
+        return await CsActions.OpenManyAsync(c, t, problems.Select(problem => CsActionRequest.ShipmentProblem(problem.Id, problem.Problem, problem.Item, problem.ItemEn, problem.Week,
             problem.ParticipantId, problem.CohortId, problem.ClientId, today)), TransitionCause.System, clock.UtcNow, ct);
     }, ct);
 }

@@ -27,8 +27,8 @@ public static class SuppliesSql
     /// </summary>
     public static readonly string CreateDue =
         $"""
-        INSERT INTO Shipments (ParticipantId, CohortId, Week, Item, DueOn, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
-        SELECT p.Id, p.CohortId, @Week, @Item, @DueOn, 'Due', 1, @Now, @Now, @Actor
+        INSERT INTO Shipments (ParticipantId, CohortId, Week, Item, ItemEn, DueOn, Status, Version, CreatedAt, UpdatedAt, UpdatedBy)
+        SELECT p.Id, p.CohortId, @Week, @Item, @ItemEn, @DueOn, 'Due', 1, @Now, @Now, @Actor
         FROM Participants p
         WHERE p.CohortId = @CohortId AND p.State IN {ParticipantStates.EnrolledSql}
           AND NOT EXISTS (SELECT 1 FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = @Week)
@@ -48,7 +48,7 @@ public static class SuppliesSql
     /// <summary>Shipments with a problem and no open action yet (those with one are followed up already).</summary>
     public const string ProblemsWithoutAction =
         $"""
-        SELECT s.Id, s.Item, s.Week, s.ParticipantId, s.CohortId, p.ClientId, {ProblemOf} AS Problem
+        SELECT s.Id, s.Item, s.ItemEn, s.Week, s.ParticipantId, s.CohortId, p.ClientId, {ProblemOf} AS Problem
         FROM Shipments s JOIN Participants p ON p.Id = s.ParticipantId
         WHERE s.Status IN ('Returned', 'AddressProblem', 'Exported', 'Shipped')
           AND {ProblemOf} IS NOT NULL
@@ -68,7 +68,7 @@ public static class SuppliesSql
         """
         WHERE (@CohortId IS NULL OR s.CohortId = @CohortId)
           AND (@ClientId IS NULL OR p.ClientId = @ClientId)
-          AND (@Item IS NULL OR s.Item LIKE @Item ESCAPE '\')
+          AND (@Item IS NULL OR s.Item LIKE @Item ESCAPE '\' OR s.ItemEn LIKE @Item ESCAPE '\')
           AND (@Week IS NULL OR s.Week = @Week)
           AND (@Search IS NULL OR p.InvitationCode = @Code OR p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\')
           AND (@ParticipantId IS NULL OR s.ParticipantId = @ParticipantId)
@@ -94,7 +94,7 @@ public static class SuppliesSql
             _ => $"s.DueOn {direction}, s.Id",
         };
         return $"""
-            SELECT s.Id, s.ParticipantId, p.FullName, p.Kana, p.InvitationCode, s.Week, s.Item, s.DueOn, s.Status, s.TrackingNumber,
+            SELECT s.Id, s.ParticipantId, p.FullName, p.Kana, p.InvitationCode, s.Week, s.Item, s.ItemEn, s.DueOn, s.Status, s.TrackingNumber,
                    s.ShippedOn, s.DeliveredOn, co.Name AS CohortName, c.Name AS ClientName
             {ListFrom}
             JOIN Cohorts co ON co.Id = s.CohortId
@@ -173,7 +173,7 @@ public static class SuppliesSql
     public const string Find =
         """
         SELECT s.Id, s.ParticipantId, p.FullName, p.Kana, p.InvitationCode, s.CohortId, co.Name AS CohortName, c.Name AS ClientName,
-               s.Week, s.Item, s.DueOn, s.Status, s.ExportId, s.ExportedOn, s.ShippedOn, s.DeliveredOn, s.TrackingNumber, s.ProblemNote,
+               s.Week, s.Item, s.ItemEn, s.DueOn, s.Status, s.ExportId, s.ExportedOn, s.ShippedOn, s.DeliveredOn, s.TrackingNumber, s.ProblemNote,
                s.Version, s.CreatedAt, s.UpdatedAt, s.UpdatedBy
         FROM Shipments s
         JOIN Participants p ON p.Id = s.ParticipantId
@@ -184,7 +184,7 @@ public static class SuppliesSql
 
     public const string OfParticipant =
         """
-        SELECT Id, Week, Item, DueOn, Status, ShippedOn, DeliveredOn, TrackingNumber
+        SELECT Id, Week, Item, ItemEn, DueOn, Status, ShippedOn, DeliveredOn, TrackingNumber
         FROM Shipments WHERE ParticipantId = @ParticipantId ORDER BY Week
         """;
 

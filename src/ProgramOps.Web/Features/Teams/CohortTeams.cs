@@ -2,6 +2,7 @@ using System.Data;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Teams;
 
@@ -93,7 +94,7 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         if (result.ChangedAnything)
         {
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohort.Id.ToString(), formed ? "TeamsFormed" : "TeamsAdjusted",
-                $"{cohort.Name}: {result.TeamsCreated} new teams, {result.Placed} placed, {result.Moved} moved"), actorUserId, actor);
+                CodedText.Encode(AuditSummaries.TeamsChanged, cohort.Name, result.TeamsCreated, result.Placed, result.Moved)), actorUserId, actor);
         }
 
         return result;

@@ -2,7 +2,7 @@ using System.Security.Claims;
 
 namespace ProgramOps.Web.Infrastructure.Auth;
 
-/// <summary>The staff member a write is attributed to.</summary>
+/// <summary>The staff member a write is attributed to (or, on the portal, the client user, who has no staff id).</summary>
 public interface ICurrentUser
 {
     int? Id { get; }
@@ -13,7 +13,12 @@ public sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUse
 {
     private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
 
-    public int? Id => int.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    private bool IsPortal => Principal?.Identity?.AuthenticationType == AuthSchemes.Portal;
 
-    public string UserName => Principal?.Identity?.IsAuthenticated == true ? Principal.Identity.Name ?? "?" : "system";
+    /// <summary>A client user's id is not a staff user's: it is never written where a staff id goes.</summary>
+    public int? Id => !IsPortal && int.TryParse(Principal?.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+
+    public string UserName => Principal?.Identity?.IsAuthenticated != true ? "system"
+        : IsPortal ? AuthSchemes.PortalUserName(Principal.Identity.Name ?? "?")
+        : Principal.Identity.Name ?? "?";
 }

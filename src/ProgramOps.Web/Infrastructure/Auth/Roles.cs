@@ -56,4 +56,7 @@ public static class Policies
     public const string ReadRevenue = nameof(ReadRevenue);
 
     public const string Admin = nameof(Admin);
+
+    /// <summary>A client user signed in on the portal's own cookie (never a staff session); their pages are scoped to their client.</summary>
+    public const string ClientPortal = nameof(ClientPortal);
 }

@@ -78,7 +78,9 @@ public static class RateLimits
 
     private static bool IsPost(HttpContext c) => HttpMethods.IsPost(c.Request.Method);
 
-    private static bool IsSignIn(HttpContext c) => IsPost(c) && c.Request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Staff sign-in and the client portal's (issue 14) count alike.</summary>
+    private static bool IsSignIn(HttpContext c) => IsPost(c)
+        && (c.Request.Path.Equals("/account/login", StringComparison.OrdinalIgnoreCase) || c.Request.Path.Equals("/portal/sign-in", StringComparison.OrdinalIgnoreCase));
 
     private static bool IsEvents(HttpContext c) => IsPost(c) && c.Request.Path.StartsWithSegments("/api/v1/events", StringComparison.OrdinalIgnoreCase);
 
@@ -86,5 +88,7 @@ public static class RateLimits
         && c.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase);
 
     private static string SignInUserName(HttpContext c) =>
-        c.Request.HasFormContentType ? c.Request.Form["UserName"].ToString().Trim().ToLowerInvariant() : "";
+        !c.Request.HasFormContentType ? ""
+        : c.Request.Form.ContainsKey("Email") ? AuthSchemes.PortalUserName(c.Request.Form["Email"].ToString().Trim().ToLowerInvariant())
+        : c.Request.Form["UserName"].ToString().Trim().ToLowerInvariant();
 }

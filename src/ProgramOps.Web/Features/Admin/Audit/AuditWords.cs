@@ -4,6 +4,8 @@ using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Features.Supplies;
+using ProgramOps.Web.Infrastructure.Audit;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Admin.Audit;
 
@@ -36,7 +38,28 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("Cohort", "State")] = (typeof(ParticipantsText), "State."),
         };
 
+    /// <summary>Arguments of a coded summary that are a feature's enum, by summary key and argument: the feature's texts and their prefix.</summary>
+    public static readonly IReadOnlyDictionary<(string Summary, int Argument), (Type Texts, string Prefix)> SummaryArgumentWords =
+        new Dictionary<(string, int), (Type, string)>
+        {
+            [(AuditSummaries.FeedbackReported, 1)] = (typeof(FeedbackText), "Destination."),
+            [(AuditSummaries.FeedbackReportedFromApp, 1)] = (typeof(FeedbackText), "Destination."),
+            [(AuditSummaries.FeedbackMerged, 0)] = (typeof(FeedbackText), "Source."),
+        };
+
     public string Entity(string type) => Word(admin, $"Entity.{type}", type);
+
+    /// <summary>
+    /// A summary in the reader's language: one the console wrote (coded, or an English sentence of an earlier version it
+    /// recognises) in AdminText's words; one a person typed (a note, a reason, a name), as typed.
+    /// </summary>
+    public string? Summary(string? stored)
+    {
+        if (CodedText.Read(stored, AuditSummaries.Legacy) is not { } coded) return stored;
+        return coded.In(admin, "Summary.", (i, value) => SummaryArgumentWords.TryGetValue((coded.Key, i), out var words)
+            ? Word(factory.Create(words.Texts), words.Prefix + value, value)
+            : null) ?? stored;
+    }
 
     public string Action(string action) => Word(admin, $"Action.{action}", action);
 

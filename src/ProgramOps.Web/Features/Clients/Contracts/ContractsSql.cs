@@ -39,7 +39,7 @@ public static class ContractsSql
     /// <summary>Active contracts ending within the window, with the client's BizDev owner.</summary>
     public const string EndingSoon =
         """
-        SELECT ct.Id, ct.ClientId, ct.EndDate, c.BizDevOwnerId
+        SELECT ct.Id, ct.ClientId, ct.EndDate, c.BizDevOwnerId, ct.ProgramName
         FROM Contracts ct JOIN Clients c ON c.Id = ct.ClientId
         WHERE ct.Status = 'Active' AND c.IsArchived = 0 AND ct.EndDate >= @Today AND ct.EndDate <= @Until
         """;

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Clients.Activity;
+
 namespace ProgramOps.Web.Features.Clients.KeyPersons;
 
 /// <summary>Adds (no id) or edits and removes (with id) one key person of a client.</summary>
@@ -38,6 +40,7 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
 
         var deleted = await Db.InTransactionAsync(async (c, t) =>
         {
+            await ClientActivityLog.ForgetKeyPersonAsync(c, t, id, Version);
             if (await c.ExecuteAsync(KeyPersonsSql.Delete, new { Id = id, ClientId = clientId, Version }, t) == 0) return false;
             await audit.RecordAsync(c, t, new AuditEntry("Client", clientId.ToString(), "KeyPersonRemoved", person.Name,
                 ChangeSet.Between(KeyPersonInput.From(person), new KeyPersonInput { Name = "", Role = person.Role })));

@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Cohorts.Roster;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Cohorts.Imports;
 
@@ -38,7 +39,7 @@ public sealed class ColumnsModel(
             if (await c.ExecuteAsync(new CommandDefinition(ImportsSql.SetMapping,
                     new { Id = id, Version = version, ColumnMapping = StoredColumnMapping.ToJson(chosen), Now = time.GetUtcNow() }, t, cancellationToken: ct)) == 0)
                 return false;
-            await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(), "RosterColumnsMapped", $"{Import.FileName} (import #{id})"));
+            await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(), "RosterColumnsMapped", CodedText.Encode(AuditSummaries.RosterFile, Import.FileName, id)));
             return true;
         }, ct);
         if (!saved)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using ProgramOps.Web.Features.Cohorts.Roster;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Cohorts.Imports;
 
@@ -86,7 +87,7 @@ public sealed class DetailsModel(
             if (await c.ExecuteAsync(new CommandDefinition(sql, new { Id = id, Version = version, UserId = user.Id, Actor = user.UserName, Now = time.GetUtcNow() }, t, cancellationToken: ct)) == 0)
                 return false;
             if (action == "RosterDiscarded") await c.ExecuteAsync(new CommandDefinition(ImportsSql.DeleteChunks, new { ImportId = id }, t, cancellationToken: ct));
-            await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(), action, $"{Import.FileName} (import #{id})"));
+            await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(), action, CodedText.Encode(AuditSummaries.RosterFile, Import.FileName, id)));
             return true;
         }, ct);
         if (!moved)

@@ -2,6 +2,7 @@ using System.Data;
 using ProgramOps.Web.Features.Cohorts.Roster;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Teams;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Cohorts.Imports;
 
@@ -80,7 +81,7 @@ public sealed class RosterImportProcessor(
             }, t, cancellationToken: ct));
             await c.ExecuteAsync(new CommandDefinition(ImportsSql.DeleteChunks, new { ImportId = importId }, t, cancellationToken: ct));
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", import.CohortId.ToString(), "RosterImported",
-                $"{import.FileName}: {result.Admitted} participants (import #{importId}, {import.ClientName})"), import.CommittedById, import.CommittedBy ?? TransitionCause.System);
+                CodedText.Encode(AuditSummaries.RosterImported, import.FileName, result.Admitted, importId, import.ClientName)), import.CommittedById, import.CommittedBy ?? TransitionCause.System);
             // A running cohort's teams already meet: late joiners are placed at once.
             if (cohort.Status == CohortStatus.Running) await teams.FormAsync(c, t, import.CohortId, import.CommittedBy ?? TransitionCause.System, import.CommittedById, ct);
             return true;

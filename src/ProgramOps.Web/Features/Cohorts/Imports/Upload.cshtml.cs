@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ProgramOps.Web.Features.Cohorts.Roster;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Cohorts.Imports;
 
@@ -80,7 +81,7 @@ public sealed class UploadModel(
                 new RosterUploadRequest(cohortId, Input.ContractId, Roster.FileName, Input.Encoding, user.Id, user.UserName), content, now, ct);
             await FormSubmissions.RecordAsync(c, t, SubmissionToken, "RosterImport", id, now);
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(), "RosterUploaded",
-                $"{Roster.FileName} ({Roster.Length:N0} bytes, import #{id})"));
+                CodedText.Encode(AuditSummaries.RosterUploaded, Roster.FileName, Roster.Length, id)));
             return id;
         }, ct);
 

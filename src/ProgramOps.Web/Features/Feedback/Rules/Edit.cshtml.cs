@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Feedback;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Feedback.Rules;
 
@@ -9,13 +10,13 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
     [BindProperty] public int Version { get; set; }
 
     public int? RuleId { get; private set; }
-    public IReadOnlyList<NamedId> Programs { get; private set; } = [];
+    public FeedbackChoices Choices { get; private set; } = new([], [], []);
     public ConcurrencyConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        Programs = await LoadProgramsAsync(connection, ct);
+        Choices = await FeedbackChoices.LoadAsync(connection, ct);
         RuleId = id;
         if (id is null)
         {
@@ -35,18 +36,18 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
         RuleId = id;
         await using (var connection = await db.OpenAsync(ct))
         {
-            Programs = await LoadProgramsAsync(connection, ct);
+            Choices = await FeedbackChoices.LoadAsync(connection, ct);
         }
 
         var rule = Input.ToRule(id ?? 0);
-        ModelState.AddFailures(await new RoutingRuleValidator(text, Programs.Select(p => p.Name).ToList()).ValidateAsync(rule, ct), nameof(Input));
+        ModelState.AddFailures(await new RoutingRuleValidator(text, Choices.Programs.Select(p => p.Name).ToList()).ValidateAsync(rule, ct), nameof(Input));
         if (Input.Position < 1) ModelState.AddModelError($"{nameof(Input)}.{nameof(RuleForm.Position)}", text["Rule.PositionRange"]);
         if (!ModelState.IsValid) return Page();
 
         var after = StoredRule.Of(rule, Input.Position);
         var parameters = new
         {
-            Id = id, Version, after.Position, after.Name, after.Destination, after.Weight, after.Conditions, after.IsEnabled,
+            Id = id, Version, after.Position, after.Name, after.NameJa, after.Destination, after.Weight, after.Conditions, after.IsEnabled,
             Now = time.GetUtcNow(), Actor = user.UserName,
         };
         var savedId = await db.InTransactionAsync(async (c, t) =>
@@ -54,13 +55,13 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
             if (id is null)
             {
                 var newId = await c.ExecuteScalarAsync<int>(RoutingRulesSql.Insert + db.Dialect.SelectNewId, parameters, t);
-                await audit.RecordAsync(c, t, new AuditEntry("RoutingRule", newId.ToString(), "Created", after.Name, ChangeSet.Between(null, after)));
+                await audit.RecordAsync(c, t, new AuditEntry("RoutingRule", newId.ToString(), "Created", Summary(after), ChangeSet.Between(null, after)));
                 return newId;
             }
 
             var before = await c.QuerySingleOrDefaultAsync<RoutingRuleRow>(RoutingRulesSql.Find, new { Id = id }, t);
             if (before is null || await c.ExecuteAsync(RoutingRulesSql.Update, parameters, t) == 0) return (int?)null;
-            await audit.RecordAsync(c, t, new AuditEntry("RoutingRule", id.Value.ToString(), "Updated", after.Name,
+            await audit.RecordAsync(c, t, new AuditEntry("RoutingRule", id.Value.ToString(), "Updated", Summary(after),
                 ChangeSet.Between(StoredRule.Of(before.ToRule(), before.Position), after)));
             return id;
         }, ct);
@@ -72,13 +73,12 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
         }
 
         routing.Invalidate();
-        TempData["Flash"] = text["Rule.Saved", after.Name].Value;
+        TempData["Flash"] = text["Rule.Saved", text.RuleName(after.Name, after.NameJa)].Value;
         return RedirectToPage("/Feedback/Rules/Index");
     }
 
+    private static string Summary(StoredRule rule) => CodedText.Encode(AuditSummaries.RoutingRuleNamed, rule.Name, rule.NameJa);
+
     private static async Task<RoutingRuleRow?> FindAsync(DbConnection connection, int id, CancellationToken ct) =>
         await connection.QuerySingleOrDefaultAsync<RoutingRuleRow>(new CommandDefinition(RoutingRulesSql.Find, new { Id = id }, cancellationToken: ct));
-
-    private static async Task<IReadOnlyList<NamedId>> LoadProgramsAsync(DbConnection connection, CancellationToken ct) =>
-        (await connection.QueryAsync<NamedId>(new CommandDefinition(FeedbackChoicesSql.Programs, cancellationToken: ct))).ToList();
 }

@@ -13,6 +13,7 @@ public sealed class IndexModel(Db db, FeedbackRouting routing) : PageModel
         public int Id { get; init; }
         public int Position { get; init; }
         public required string Name { get; init; }
+        public string? NameJa { get; init; }
         public Destination Destination { get; init; }
         public bool IsEnabled { get; init; }
         public int Fired { get; init; }

@@ -3,19 +3,20 @@ using ProgramOps.Web.Features.Feedback;
 namespace ProgramOps.Web.Features.Feedback.Rules;
 
 /// <summary>
-/// The rule editor's fields. Keywords and programs are typed one per line (or separated by commas or 、);
-/// a blank scope answer means "any answer".
+/// The rule editor's fields. Keywords are typed one per line (or separated by commas or 、); programs are chosen by
+/// name and kept by code; a blank scope answer means "any answer".
 /// </summary>
 public sealed record RuleForm
 {
     public string Name { get; init; } = "";
+    public string NameJa { get; init; } = "";
     public int Position { get; init; } = 1;
     public Destination Destination { get; init; } = Destination.BaseProduct;
     public double Weight { get; init; } = 1;
     public List<FeedbackSource> Sources { get; init; } = [];
     public List<FeedbackCategory> Categories { get; init; } = [];
     public List<FunnelStage> Stages { get; init; } = [];
-    public string Programs { get; init; } = "";
+    public List<string> Programs { get; init; } = [];
     public string Keywords { get; init; } = "";
     public ScopeAnswer? HelpsEveryUser { get; init; }
     public ScopeAnswer? ProgramSpecific { get; init; }
@@ -26,10 +27,10 @@ public sealed record RuleForm
 
     public RoutingRule ToRule(int id) => new()
     {
-        Id = id, Name = (Name ?? "").Trim(), Destination = Destination, Weight = Weight, IsEnabled = IsEnabled,
+        Id = id, Name = (Name ?? "").Trim(), NameJa = (NameJa ?? "").Trim(), Destination = Destination, Weight = Weight, IsEnabled = IsEnabled,
         When = new RuleConditions
         {
-            Sources = Sources, Categories = Categories, Stages = Stages, Programs = Split(Programs), Keywords = Split(Keywords),
+            Sources = Sources, Categories = Categories, Stages = Stages, Programs = [.. Programs.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct(StringComparer.Ordinal)], Keywords = Split(Keywords),
             HelpsEveryUser = HelpsEveryUser, ProgramSpecific = ProgramSpecific, ClientAsked = ClientAsked,
         },
     };
@@ -39,9 +40,9 @@ public sealed record RuleForm
         var rule = row.ToRule();
         return new RuleForm
         {
-            Name = rule.Name, Position = row.Position, Destination = rule.Destination, Weight = rule.Weight, IsEnabled = rule.IsEnabled,
+            Name = rule.Name, NameJa = rule.NameJa ?? "", Position = row.Position, Destination = rule.Destination, Weight = rule.Weight, IsEnabled = rule.IsEnabled,
             Sources = [.. rule.When.Sources], Categories = [.. rule.When.Categories], Stages = [.. rule.When.Stages],
-            Programs = string.Join('\n', rule.When.Programs), Keywords = string.Join('\n', rule.When.Keywords),
+            Programs = [.. rule.When.Programs], Keywords = string.Join('\n', rule.When.Keywords),
             HelpsEveryUser = rule.When.HelpsEveryUser, ProgramSpecific = rule.When.ProgramSpecific, ClientAsked = rule.When.ClientAsked,
         };
     }
@@ -51,8 +52,8 @@ public sealed record RuleForm
 }
 
 /// <summary>A rule's stored columns, compared field by field for the audit log.</summary>
-public sealed record StoredRule(int Position, string Name, string Destination, double Weight, string Conditions, bool IsEnabled)
+public sealed record StoredRule(int Position, string Name, string? NameJa, string Destination, double Weight, string Conditions, bool IsEnabled)
 {
     public static StoredRule Of(RoutingRule rule, int position) =>
-        new(position, rule.Name, rule.Destination.ToString(), rule.Weight, FeedbackJson.Serialize(rule.When), rule.IsEnabled);
+        new(position, rule.Name, rule.NameJa, rule.Destination.ToString(), rule.Weight, FeedbackJson.Serialize(rule.When), rule.IsEnabled);
 }
