@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Clients.Activity;
 using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Infrastructure.Auth;
 using ProgramOps.Web.Infrastructure.Time;
@@ -86,6 +87,22 @@ public sealed class HealthPagesTests(ProgramOpsFactory factory) : IClassFixture<
         await using var db = await factory.Db.OpenAsync();
         Assert.Equal(30, await db.ExecuteScalarAsync<int>("SELECT DecisionMaker FROM HealthWeights WHERE Segment = 'Smb'"));
         Assert.Equal(1, await db.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'HealthWeightsSaved' AND Changes LIKE '%DecisionMaker%'"));
+    }
+
+    [Fact]
+    public async Task A_meeting_recorded_in_the_activity_log_counts_as_the_last_touch()
+    {
+        var client = await TestData.ClientAsync(factory.Db, new ClientInput { Name = "接点ヘルス商事", Kind = ClientKind.Employer, EligiblePopulation = 100 });
+        var met = Clock.Today.AddDays(-60);
+        await factory.Db.InTransactionAsync((c, t) => ClientActivityLog.AppendAsync(c, t, factory.Db.Dialect,
+            new ClientActivityEntry(client, ClientActivityKind.Meeting, met, "人事部長と定例"), null, "seed", DateTimeOffset.UtcNow));
+
+        var page = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.BizDev), $"/health/clients/{client}");
+
+        var touch = page.QuerySelector("[data-testid=client-health] tr[data-signal=LastTouch]")!;
+        Assert.Equal("60 日", touch.QuerySelector("[data-figure=value]")!.TextContent.Trim());
+        // 60 days is halfway from fresh (30) to stale (90): half of its weight's share of the known signals.
+        Assert.NotEqual("対象外", touch.QuerySelector("[data-figure=points]")!.TextContent.Trim());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Clients.Activity;
 using ProgramOps.Web.Features.Cohorts;
 using ProgramOps.Web.Features.Outcomes;
 
@@ -9,7 +10,7 @@ public sealed record ClientHealth(int ClientId, string Name, ClientSegment Segme
 
 /// <summary>
 /// Reads every signal of one client or of all: cohort figures as the outcome reports count and suppress them (the
-/// portfolio), engagement from the reporting read model, key persons, open client requests and contract ends.
+/// portfolio), engagement from the reporting read model, key persons, the activity log's last touch, open client requests and contract ends.
 /// </summary>
 public sealed class HealthAssessor(Db db, Portfolio portfolio, LocalClock clock)
 {
@@ -55,6 +56,7 @@ public sealed class HealthAssessor(Db db, Portfolio portfolio, LocalClock clock)
         Dictionary<int, int> requests;
         Dictionary<int, DateOnly> renewals;
         Dictionary<ClientSegment, IReadOnlyDictionary<HealthSignal, int>> weights;
+        IReadOnlyDictionary<int, DateOnly> lastTouches;
         await using (var c = await db.OpenAsync(ct))
         {
             clients = [.. await c.QueryAsync<ClientRow>(new CommandDefinition(AccountHealthSql.Clients, args, cancellationToken: ct))];
@@ -62,6 +64,7 @@ public sealed class HealthAssessor(Db db, Portfolio portfolio, LocalClock clock)
             decisionMakers = [.. await c.QueryAsync<int>(new CommandDefinition(AccountHealthSql.DecisionMakers, args, cancellationToken: ct))];
             requests = (await c.QueryAsync<CountRow>(new CommandDefinition(AccountHealthSql.OpenRequests, args, cancellationToken: ct))).ToDictionary(r => r.ClientId, r => r.Count);
             renewals = (await c.QueryAsync<RenewalRow>(new CommandDefinition(AccountHealthSql.NextRenewals, args, cancellationToken: ct))).ToDictionary(r => r.ClientId, r => r.EndDate);
+            lastTouches = clientId is { } id ? await LastTouchOfAsync(c, id, ct) : await ClientTouches.LastTouchPerClientAsync(c, null, ct);
             weights = (await c.QueryAsync<HealthWeightsRow>(new CommandDefinition(AccountHealthSql.Weights, cancellationToken: ct))).ToDictionary(w => w.Segment, w => w.BySignal());
         }
 
@@ -84,8 +87,8 @@ public sealed class HealthAssessor(Db db, Portfolio portfolio, LocalClock clock)
                 [HealthSignal.Outcome] = finished?.Itt is { } itt && pools.TryGetValue(finished.ProgramId, out var pool) ? itt.Share - pool : null,
                 [HealthSignal.Nps] = rows.Where(x => Finished.Contains(x.Status) && x.Nps is not null).MaxBy(x => x.StartDate)?.Nps,
                 [HealthSignal.DecisionMaker] = decisionMakers.Contains(client.Id) ? 1 : 0,
-                // The last touch comes from the activity log (issue 12's client 360); until it is read, the signal is unknown.
-                [HealthSignal.LastTouch] = null,
+                // From the activity log: a client never touched since the log began is unknown rather than neglected.
+                [HealthSignal.LastTouch] = lastTouches.TryGetValue(client.Id, out var touch) ? today.DayNumber - touch.DayNumber : null,
                 [HealthSignal.ClientRequests] = requests.GetValueOrDefault(client.Id),
                 [HealthSignal.Renewal] = renewals.TryGetValue(client.Id, out var end) ? end.DayNumber - today.DayNumber : null,
             };
@@ -93,6 +96,9 @@ public sealed class HealthAssessor(Db db, Portfolio portfolio, LocalClock clock)
             return new ClientHealth(client.Id, client.Name, client.Segment, values, HealthScore.Of(values, clientWeights));
         })];
     }
+
+    private static async Task<IReadOnlyDictionary<int, DateOnly>> LastTouchOfAsync(DbConnection c, int clientId, CancellationToken ct) =>
+        await ClientTouches.LastTouchOfClientAsync(c, clientId, ct) is { } touched ? new Dictionary<int, DateOnly> { [clientId] = touched } : [];
 
     private async Task<List<PortfolioRow>> CohortFiguresAsync(int? clientId, CancellationToken ct) =>
         await portfolio.ReadAsync(new PortfolioFilter { ClientId = clientId }, ct);
