@@ -90,4 +90,6 @@ dotnet "$bench_dll" funnel 1000 "$lifecycle"
 echo
 dotnet "$bench_dll" accounts 10000
 echo
+dotnet "$bench_dll" revenue 10000 50000
+echo
 echo "Written to $report"

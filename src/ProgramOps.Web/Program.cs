@@ -7,10 +7,12 @@ using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Funnel;
+using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Features.Portal;
 using ProgramOps.Web.Features.Programs;
+using ProgramOps.Web.Features.Revenue;
 using ProgramOps.Web.Features.Supplies;
 using ProgramOps.Web.Features.Teams;
 using ProgramOps.Web.Infrastructure.Jobs;
@@ -35,6 +37,8 @@ builder.Services
     .AddEvents()
     .AddFeedback()
     .AddOutcomes()
+    .AddRevenue(builder.Configuration)
+    .AddHealth()
     .AddPortal()
     .AddFunnel()
     .AddAdmin()

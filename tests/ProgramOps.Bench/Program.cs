@@ -8,6 +8,7 @@ using ProgramOps.Bench;
 //        ProgramOps.Bench portfolio <cohorts> <participants>
 //        ProgramOps.Bench funnel <cohorts> <participants>
 //        ProgramOps.Bench accounts <clients>
+//        ProgramOps.Bench revenue <clients> <contracts>
 //        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency] [cohort id] [database file] [bare server url]
 //        ProgramOps.Bench bare-server <url> <database file>   (the baseline pages and /healthz)
 return args switch
@@ -21,6 +22,8 @@ return args switch
     ["funnel", var cohorts, var participants] => await FunnelBenchmark.RunAsync(
         int.Parse(cohorts, System.Globalization.CultureInfo.InvariantCulture), int.Parse(participants, System.Globalization.CultureInfo.InvariantCulture)),
     ["accounts", var clients] => await AccountsBenchmark.RunAsync(int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture)),
+    ["revenue", var clients, var contracts] => await RevenueHealthBenchmark.RunAsync(
+        int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(contracts, System.Globalization.CultureInfo.InvariantCulture)),
     ["feedback", var items] => FeedbackBenchmark.Run(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)),
     ["bare-server", var url, var file] => await ProgramOps.Bench.Bare.BareServer.RunAsync(url, file),
     ["http", var baseUrl, var password, .. var rest] => await HttpBenchmark.RunAsync(new Uri(baseUrl), password, HttpBenchmarkSettings.From(rest)),
@@ -29,6 +32,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | import <rows> [database file] | feedback <items> | lifecycle <participants> | report <participants> | portfolio <cohorts> <participants> | funnel <cohorts> <participants> | accounts <clients> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
+    Console.Error.WriteLine("usage: ProgramOps.Bench insert <clients> | import <rows> [database file] | feedback <items> | lifecycle <participants> | report <participants> | portfolio <cohorts> <participants> | funnel <cohorts> <participants> | accounts <clients> | revenue <clients> <contracts> | http <base-url> <admin-password> [warm-up s] [measure s] [concurrency]");
     return 2;
 }

@@ -58,7 +58,8 @@ public sealed partial class AuditWordsTests
     public void Every_field_of_every_audited_record_has_a_word()
     {
         Type[] audited = [typeof(ClientInput), typeof(ContractInput), typeof(KeyPersonInput), typeof(StoredRule), typeof(UserInput),
-            typeof(ShipmentProgress), typeof(ReportSettings), typeof(ProgramOps.Web.Features.Cohorts.EditModel.Stored)];
+            typeof(ShipmentProgress), typeof(ReportSettings), typeof(ProgramOps.Web.Features.Cohorts.EditModel.Stored),
+            typeof(ProgramOps.Web.Features.Health.HealthWeightsRow)];
         string[] named = ["Destination", "Status", "Owner", "MustChangePassword", "Locked", "IsDisabled", "Seats", "State"];
 
         AssertWordsFor("AuditField", audited.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)).Select(p => p.Name).Concat(named));

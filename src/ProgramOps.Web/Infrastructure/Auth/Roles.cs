@@ -52,6 +52,9 @@ public static class Policies
 
     public const string ReadReports = nameof(ReadReports);
 
+    /// <summary>Revenue retention, churn and LTV across clients: BizDev's figures (and admins').</summary>
+    public const string ReadRevenue = nameof(ReadRevenue);
+
     public const string Admin = nameof(Admin);
 
     /// <summary>A client user signed in on the portal's own cookie (never a staff session); their pages are scoped to their client.</summary>

@@ -53,6 +53,7 @@ public static class SecurityExtensions
             .AddPolicy(Policies.RouteFeedback, Staff(Roles.Admin, Roles.ProgramCS, Roles.BizDev))
             .AddPolicy(Policies.PreviewReports, Staff(Roles.Admin, Roles.BizDev, Roles.ProgramCS))
             .AddPolicy(Policies.ReadReports, Staff([.. Roles.All]))
+            .AddPolicy(Policies.ReadRevenue, Staff(Roles.Admin, Roles.BizDev))
             .AddPolicy(Policies.Admin, Staff(Roles.Admin))
             .AddPolicy(Policies.ClientPortal, p => p.AddAuthenticationSchemes(AuthSchemes.Portal).RequireAuthenticatedUser().RequireClaim(ClaimNames.ClientId));
 

@@ -1,0 +1,11 @@
+namespace ProgramOps.Web.Features.Revenue;
+
+public static class RevenueServiceExtensions
+{
+    public static IServiceCollection AddRevenue(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .Configure<RevenueOptions>(configuration.GetSection(RevenueOptions.Section))
+            .AddScoped<RevenueReader>()
+            .AddScoped<RevenueCsv>()
+            .AuthorizePageFolder("/Revenue", Policies.ReadRevenue);
+}

@@ -1,0 +1,19 @@
+namespace ProgramOps.Web.Features.Revenue;
+
+public static class RevenueSql
+{
+    /// <summary>Every contract that is or was revenue; a draft never is. A cancelled one's last change dates its cancellation.</summary>
+    public const string Contracts =
+        """
+        SELECT ClientId, Seats, PricePerSeatJpy, StartDate, EndDate, Status, CASE WHEN Status = 'Cancelled' THEN UpdatedAt END AS CancelledAt
+        FROM Contracts WHERE Status <> 'Draft'
+        """;
+
+    /// <summary>The clients those contracts belong to, with what the figures are broken down by.</summary>
+    public const string Clients =
+        """
+        SELECT c.Id, c.Name, c.Kind, c.Segment, c.CsType
+        FROM Clients c
+        WHERE EXISTS (SELECT 1 FROM Contracts k WHERE k.ClientId = c.Id AND k.Status <> 'Draft')
+        """;
+}
