@@ -139,7 +139,7 @@ public static class RevenueHealthBenchmark
             """
             INSERT INTO FeedbackItems (Title, Description, Source, ClientId, Stage, Category, Severity, AffectedCount, HelpsEveryUser, ProgramSpecific,
                                        ClientAsked, Destination, Confidence, Status, Version, CreatedAt, CreatedBy, UpdatedAt, UpdatedBy)
-            VALUES ('報告を月次にしてほしい', '要望', 'Client', $client, 'Renewal', 'Reporting', 'Medium', 0, 'No', 'No', 'Yes', 'ClientAccount', 0.9, 'Routed', 1, $now, 'bench', $now, 'bench')
+            VALUES ('報告を月次にしてほしい', '要望', 'Client', $client, NULL, 'Reporting', 'Medium', 0, 'No', 'No', 'Yes', 'ClientAccount', 0.9, 'Routed', 1, $now, 'bench', $now, 'bench')
             """,
             "$client", "$now");
         var perClient = Math.Max(1, (int)Math.Ceiling(contracts / (clients * 0.75)));

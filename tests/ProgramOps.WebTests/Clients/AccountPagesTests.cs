@@ -1,9 +1,13 @@
 using System.Net;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Clients.KeyPersons;
+using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.Web.Infrastructure.Time;
 using static ProgramOps.WebTests.Clients.ClientPages;
 
 namespace ProgramOps.WebTests.Clients;
@@ -46,7 +50,7 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
         var after = await GetDocumentAsync(bizDev, $"/clients/details/{clientId}");
         Assert.Null(after.QuerySelector("[data-warning='no-decision-maker']"));
         Assert.Null(after.QuerySelector("[data-warning='no-touch']"));
-        Assert.Contains(Today.ToString("yyyy-MM-dd"), after.QuerySelector("table")!.TextContent);
+        Assert.Contains(Today.ToString("yyyy-MM-dd"), after.QuerySelector("[data-testid=key-persons] table")!.TextContent);
     }
 
     [Fact]
@@ -105,5 +109,26 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ContractRenewalStageChanges WHERE ContractId = @soon", new { soon }));
         Assert.Equal(1, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'RenewalStageChanged' AND EntityId = @id", new { id = clientId.ToString() }));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pipeline_shows_each_client_s_latest_weekly_health_score_with_its_band_and_a_link_to_its_explanation()
+    {
+        var clientId = await SeedClientAsync(factory, new ClientInput { Name = "ヘルス表示商事" });
+        var contract = await ContractEndingAsync(clientId, 30);
+        using var scope = factory.Services.CreateScope();
+        await new HealthSnapshotJob(factory.Db, scope.ServiceProvider.GetRequiredService<HealthAssessor>(), factory.Services.GetRequiredService<LocalClock>(),
+            NullLogger<HealthSnapshotJob>.Instance).RunAsync(CancellationToken.None);
+        await using var c = await factory.Db.OpenAsync();
+        var score = await c.ExecuteScalarAsync<int?>("SELECT Score FROM HealthSnapshots WHERE ClientId = @clientId", new { clientId });
+
+        var page = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.BizDev), "/clients/renewals");
+
+        var cell = page.QuerySelector($"#pipeline tr[data-contract='{contract}'] [data-health-for='{clientId}']")!;
+        Assert.NotNull(score);
+        Assert.Equal(score.ToString(), cell.QuerySelector("a")!.TextContent.Trim());
+        Assert.Equal($"/health/clients/{clientId}", cell.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(HealthScore.BandOf(score.Value).ToString(), cell.QuerySelector(".badge")!.GetAttribute("data-band"));
+        Assert.DoesNotContain(HealthScore.BandOf(score.Value).ToString(), cell.TextContent);
     }
 }

@@ -31,7 +31,7 @@ public sealed class HealthPagesTests(ProgramOpsFactory factory) : IClassFixture<
                 """
                 INSERT INTO FeedbackItems (Title, Description, Source, ClientId, Stage, Category, Severity, AffectedCount, HelpsEveryUser, ProgramSpecific,
                                            ClientAsked, Destination, Confidence, Status, Version, CreatedAt, CreatedBy, UpdatedAt, UpdatedBy)
-                VALUES ('レポートの頻度を上げてほしい', '月次で見たい', 'Client', @id, 'Renewal', 'Reporting', 'Medium', 0, 'No', 'No',
+                VALUES ('レポートの頻度を上げてほしい', '月次で見たい', 'Client', @id, NULL, 'Reporting', 'Medium', 0, 'No', 'No',
                         'Yes', 'ClientAccount', 0.9, 'Routed', 1, @now, 'seed', @now, 'seed')
                 """, new { id, now = DateTimeOffset.UtcNow });
         }

@@ -57,6 +57,10 @@ public static class AccountHealthSql
         """;
 
     /// <summary>This week's snapshot of a client, unless it has one: a run cut off midway is finished by the next.</summary>
+    /// <summary>Every client's score in the latest weekly snapshot (the job snapshots every client each week).</summary>
+    public const string LatestWeekScores =
+        "SELECT s.ClientId, s.Score FROM HealthSnapshots s WHERE s.WeekOf = (SELECT MAX(w.WeekOf) FROM HealthSnapshots w)";
+
     public const string InsertSnapshot =
         """
         INSERT INTO HealthSnapshots (ClientId, WeekOf, Score, Weakest, Parts, TakenAt)

@@ -24,7 +24,9 @@ public sealed record HealthScore(int Score, IReadOnlyList<SignalPart> Parts)
     public const int AtRiskBelow = 50;
     public const int WatchBelow = 70;
 
-    public HealthBand Band => Score < AtRiskBelow ? HealthBand.AtRisk : Score < WatchBelow ? HealthBand.Watch : HealthBand.Healthy;
+    public HealthBand Band => BandOf(Score);
+
+    public static HealthBand BandOf(int score) => score < AtRiskBelow ? HealthBand.AtRisk : score < WatchBelow ? HealthBand.Watch : HealthBand.Healthy;
 
     /// <summary>Null when no weighted signal has a value: nothing is known about the account yet.</summary>
     public static HealthScore? Of(IReadOnlyDictionary<HealthSignal, double?> values, IReadOnlyDictionary<HealthSignal, int> weights)

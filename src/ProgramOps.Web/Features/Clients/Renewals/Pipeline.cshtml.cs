@@ -1,3 +1,4 @@
+using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Features.Outcomes;
 
 namespace ProgramOps.Web.Features.Clients.Renewals;
@@ -41,6 +42,9 @@ public sealed class PipelineModel(Db db, AuditTrail audit, ICurrentUser user, Lo
     [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>Each client's score in the latest weekly health snapshot; a client not yet assessed has none.</summary>
+    public IReadOnlyDictionary<int, int> HealthScores { get; private set; } = new Dictionary<int, int>();
     public IReadOnlyList<Change> Changes { get; private set; } = [];
     /// <summary>Contracts that came into the 180-day window in the last 7 days.</summary>
     public IReadOnlyList<Row> NewEntries { get; private set; } = [];
@@ -96,6 +100,7 @@ public sealed class PipelineModel(Db db, AuditTrail audit, ICurrentUser user, Lo
             new { Since = clock.StartOf(Today.AddDays(-ChangesDays)), OwnerId = owner }, cancellationToken: ct))];
         NewEntries = [.. Rows.Where(r => r.EndDate > Today.AddDays(WindowDays - ChangesDays))];
         Months = RenewalForecast.ByMonth(Rows.Select(r => (r.EndDate, r.ValueJpy, r.Stage)));
+        HealthScores = await LatestHealthScores.ReadAsync(connection, ct);
     }
 
     public string Chart() => ReportCharts.Bars([.. Months.Select(m => (m.Label, m.ExpectedJpy / 10_000d))], text["Pipeline.ChartAxis"].Value);
