@@ -33,7 +33,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByLabel("役割").SelectOptionAsync("DecisionMaker");
         await page.GetByLabel("メールアドレス").FillAsync("suzuki@example.or.jp");
         await page.GetByRole(AriaRole.Button, new() { Name = "追加" }).ClickAsync();
-        await Assertions.Expect(page.Locator("table").First).ToContainTextAsync("鈴木 一郎");
+        await Assertions.Expect(page.Locator("[data-testid=key-persons] table")).ToContainTextAsync("鈴木 一郎");
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
         await page.GetByRole(AriaRole.Link, new() { Name = "契約を追加" }).ClickAsync();

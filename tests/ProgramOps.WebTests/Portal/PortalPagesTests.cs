@@ -34,6 +34,7 @@ public sealed class PortalPagesTests(ProgramOpsFactory factory) : IClassFixture<
         Assert.Contains("<td data-participation>7.0%</td>", html);
         Assert.Contains("data-engagement", html);
         Assert.Contains("data-version=\"1\"", html);
+        Assert.Contains("5人未満のグループは表示せず", html);
         foreach (var leak in new[] { "参加者 ", "@example.com", "Status.", "Reach.", "FewerThanK" }) Assert.DoesNotContain(leak, html);
         foreach (var url in new[] { "/portal", $"/portal/cohorts/{cohort.CohortId}", "/portal/requests" })
         {
