@@ -32,15 +32,18 @@ public static partial class HttpBenchmark
     private const double ParticipantListTargetP95Milliseconds = 50;
     private const double MaxRatioToBarePage = 2;
 
+    /// <summary>The events API alone, against a console already serving <paramref name="databaseFile"/> with an imported cohort.</summary>
+    public static async Task<int> RunEventsAsync(Uri baseUrl, string adminPassword, string databaseFile, int cohortId, int participants)
+    {
+        using var http = SignedInClient(baseUrl, concurrency: 4);
+        await SignInAsync(http, adminPassword);
+        await EventsBenchmark.RunAsync(http, baseUrl, databaseFile, cohortId, participants, concurrency: 4);
+        return 0;
+    }
+
     public static async Task<int> RunAsync(Uri baseUrl, string adminPassword, HttpBenchmarkSettings settings)
     {
-        using var handler = new SocketsHttpHandler
-        {
-            CookieContainer = new CookieContainer(),
-            AllowAutoRedirect = false,
-            MaxConnectionsPerServer = settings.Concurrency,
-        };
-        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        using var http = SignedInClient(baseUrl, settings.Concurrency);
         await SignInAsync(http, adminPassword);
 
         var healthz = new Endpoint("/healthz", _ => "/healthz");
@@ -103,6 +106,12 @@ public static partial class HttpBenchmark
 
         return 0;
     }
+
+    private static HttpClient SignedInClient(Uri baseUrl, int concurrency) =>
+        new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, MaxConnectionsPerServer = concurrency })
+        {
+            BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(30),
+        };
 
     private static string Verdict(Endpoint endpoint, double targetMilliseconds) =>
         (endpoint.Errors == 0 && endpoint.Requests > 0 && endpoint.Percentile(95) < targetMilliseconds ? "PASS" : "FAIL")

@@ -10,6 +10,7 @@ using ProgramOps.Bench;
 //        ProgramOps.Bench accounts <clients>
 //        ProgramOps.Bench revenue <clients> <contracts>
 //        ProgramOps.Bench http <base-url> <admin-password> [warm-up s] [measure s] [concurrency] [cohort id] [database file] [bare server url]
+//        ProgramOps.Bench events <base-url> <admin-password> <database file> <cohort id> [participants] (the events API alone)
 //        ProgramOps.Bench bare-server <url> <database file>   (the baseline pages and /healthz)
 return args switch
 {
@@ -26,6 +27,9 @@ return args switch
         int.Parse(clients, System.Globalization.CultureInfo.InvariantCulture), int.Parse(contracts, System.Globalization.CultureInfo.InvariantCulture)),
     ["feedback", var items] => FeedbackBenchmark.Run(int.Parse(items, System.Globalization.CultureInfo.InvariantCulture)),
     ["bare-server", var url, var file] => await ProgramOps.Bench.Bare.BareServer.RunAsync(url, file),
+    ["events", var baseUrl, var password, var file, var cohort, .. var rest] => await HttpBenchmark.RunEventsAsync(
+        new Uri(baseUrl), password, file, int.Parse(cohort, System.Globalization.CultureInfo.InvariantCulture),
+        rest is [var count] ? int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) : 50_000),
     ["http", var baseUrl, var password, .. var rest] => await HttpBenchmark.RunAsync(new Uri(baseUrl), password, HttpBenchmarkSettings.From(rest)),
     _ => Usage(),
 };

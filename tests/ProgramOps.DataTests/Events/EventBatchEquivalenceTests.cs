@@ -1,13 +1,8 @@
 using System.Text.Json;
 using Dapper;
-using Microsoft.AspNetCore.Http;
 using ProgramOps.DataTests.Demo;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Events;
-using ProgramOps.Web.Features.Feedback;
-using ProgramOps.Web.Features.Participants;
-using ProgramOps.Web.Infrastructure.Audit;
-using ProgramOps.Web.Infrastructure.Auth;
 using ProgramOps.Web.Infrastructure.Data;
 
 namespace ProgramOps.DataTests.Events;
@@ -63,26 +58,22 @@ public sealed class EventBatchEquivalenceTests : IDisposable
         "SELECT Id, LastUsedAt FROM ApiKeys ORDER BY Id",
     ];
 
-    private EventIngestion Ingestion(Db db)
-    {
-        var audit = new AuditTrail(new HttpCurrentUser(new HttpContextAccessor()), _time);
-        return new EventIngestion(db, new ParticipantTransitions(audit, _time), new FeedbackRouting(db, _time), audit, _time);
-    }
+    private EventIngestion Ingestion(Db db) => IngestionFixture.Ingestion(db, _time);
 
     /// <summary>A running cohort whose participants stand in the states events act on; returns the API key's id.</summary>
     private static async Task<int> SeedAsync(Db db)
     {
         var (cohort, contract) = await TestData.CohortOfNewClientAsync(db, "同等", "Running", Start);
         await TestData.ParticipantsAsync(db, cohort, contract, People);
-        await using var c = await db.OpenAsync();
-        await c.ExecuteAsync("""
-            UPDATE Participants SET State = CASE Id % 4 WHEN 1 THEN 'Active' WHEN 2 THEN 'AtRisk' WHEN 3 THEN 'Onboarding' ELSE 'Invited' END,
-                StateChangedAt = '2027-01-04T00:00:00.0000000Z', UpdatedAt = '2027-01-04T00:00:00.0000000Z'
-            """);
-        return await c.ExecuteScalarAsync<int>("""
-            INSERT INTO ApiKeys (Name, KeyId, ProtectedSecret, CreatedAt, CreatedBy, Version) VALUES ('bench', 'k1', 'x', @Now, 'seed', 1);
-            SELECT last_insert_rowid();
-            """, new { Now });
+        await using (var c = await db.OpenAsync())
+        {
+            await c.ExecuteAsync("""
+                UPDATE Participants SET State = CASE Id % 4 WHEN 1 THEN 'Active' WHEN 2 THEN 'AtRisk' WHEN 3 THEN 'Onboarding' ELSE 'Invited' END,
+                    StateChangedAt = '2027-01-04T00:00:00.0000000Z', UpdatedAt = '2027-01-04T00:00:00.0000000Z'
+                """);
+        }
+
+        return await IngestionFixture.ApiKeyAsync(db, Now);
     }
 
     /// <summary>Events of every type about the same few people, with repeated ids, unknown codes and bad values among them.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
 
@@ -12,8 +13,11 @@ public sealed record Integration(int ApiKeyId, string Name);
 /// event is stored and drives the participant's lifecycle through the same transitions staff use.
 /// </summary>
 /// <remarks>
-/// A batch is applied as if its events came one by one: the participants it names are read at once, and a participant
-/// an event changed is read again before their next event in the batch.
+/// A batch is applied as if its events came one by one. What it needs to read is read before its turn at the writer
+/// (SQLite has one at a time, so work done while holding it is what limits the rate): the event ids sent before, and
+/// the participants the events name. In its turn, the participants who changed since are read again, an event id is
+/// taken only if no batch stored it since (the insert itself checks), and a participant an event changed is read
+/// again before their next event in the batch.
 /// </remarks>
 public sealed class EventIngestion(Db db, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit, TimeProvider time)
 {
@@ -22,15 +26,12 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
     public async Task<EventBatchResponse> ApplyAsync(Integration integration, IReadOnlyList<IncomingEvent> events, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        // Checking the events needs no database, so it is done before this batch's turn at the writer.
         var read = events.Select(e => EventReader.Read(e, now)).ToList();
+        var (seen, participants) = await ReadAheadAsync(integration, read, ct);
         var results = await db.InTransactionAsync(async (c, t) =>
         {
-            var ids = read.Select(r => r.Event?.Id).OfType<string>().Distinct().ToList();
-            var seen = ids.Count == 0 ? [] : (await c.QueryAsync<string>(new CommandDefinition(EventsSql.SeenEventIds,
-                new { integration.ApiKeyId, EventIds = ids }, t, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
-            var codes = read.Select(r => r.Event).Where(e => e is not null && !seen.Contains(e.Id)).Select(e => e!.InvitationCode).Distinct().ToList();
-            var participants = await ParticipantRecord.FindByCodesAsync(c, t, codes, ct);
+            foreach (var stale in await ParticipantRecord.StaleAsync(c, t, db.Dialect, [.. participants.Values.OfType<ParticipantRecord>()], ct))
+                participants.Remove(stale.InvitationCode);
             using var writes = new EventWrites(c, t, db.Dialect, transitions, routing, audit, integration, now);
 
             var list = new List<EventResult>(events.Count);
@@ -57,6 +58,18 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
             results.Count(r => r.Status == EventStatus.Rejected), results);
     }
 
+    /// <summary>The batch's event ids this key sent before, and the participants its new events name (null for an unknown code).</summary>
+    private async Task<(HashSet<string> Seen, Dictionary<string, ParticipantRecord?> Participants)> ReadAheadAsync(
+        Integration integration, List<(ParsedEvent? Event, string? Reason)> read, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var ids = read.Select(r => r.Event?.Id).OfType<string>().Distinct().ToList();
+        var seen = ids.Count == 0 ? [] : (await c.QueryAsync<string>(new CommandDefinition(EventsSql.SeenEventIds(db.Dialect),
+            new { integration.ApiKeyId, EventIds = JsonSerializer.Serialize(ids) }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+        var codes = read.Select(r => r.Event).Where(e => e is not null && !seen.Contains(e.Id)).Select(e => e!.InvitationCode).Distinct().ToList();
+        return (seen, await ParticipantRecord.FindByCodesAsync(c, null, db.Dialect, codes, ct));
+    }
+
     private static async Task<EventResult> ApplyAsync(
         DbConnection c, DbTransaction t, EventWrites writes, Dictionary<string, ParticipantRecord?> participants, int index, ParsedEvent e, CancellationToken ct)
     {
@@ -66,10 +79,10 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         if (participant.State == ParticipantState.Withdrawn) return Rejected("the participant withdrew consent: no data is kept for them");
         if (participant.State == ParticipantState.Invited && e.Data is not AppLinked) return Rejected("the participant has not linked the app yet (send app_linked first)");
 
-        var (refusal, changed) = await writes.AcceptAsync(participant, e, ct);
+        var (status, refusal, changed) = await writes.AcceptAsync(participant, e, ct);
         // Their next event in the batch reads them as they are now.
         if (changed) participants.Remove(e.InvitationCode);
-        return refusal is null ? new EventResult(index, e.Id, EventStatus.Accepted) : Rejected(refusal);
+        return refusal is null ? new EventResult(index, e.Id, status) : Rejected(refusal);
 
         EventResult Rejected(string reason) => new(index, e.Id, EventStatus.Rejected, reason);
     }

@@ -18,18 +18,31 @@ public sealed class EventWrites(
 {
     private readonly TransitionWriter _transitions = transitions.Prepare(c, t);
     private readonly ParticipantAppData.Writer _appData = ParticipantAppData.Prepare(c, t, dialect);
-    private readonly PreparedCommand _insertEvent = new PreparedCommand(c, t, EventsSql.InsertEvent,
+    private readonly PreparedCommand _insertEvent = new PreparedCommand(c, t, EventsSql.InsertEventUnlessSeen,
             ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String), ("EventType", System.Data.DbType.String),
             ("ParticipantId", System.Data.DbType.Int64), ("OccurredAt", System.Data.DbType.DateTimeOffset), ("ReceivedAt", System.Data.DbType.DateTimeOffset),
             ("Payload", System.Data.DbType.String))
         .Set("ApiKeyId", integration.ApiKeyId).Set("ReceivedAt", now);
 
-    /// <returns>Why the event cannot be taken (nothing was written), or null when it was stored; and whether the
-    /// participant's row may have changed.</returns>
-    public async Task<(string? Refusal, bool ParticipantChanged)> AcceptAsync(ParticipantRecord participant, ParsedEvent e, CancellationToken ct)
+    private readonly PreparedCommand _forgetEvent = new PreparedCommand(c, t, EventsSql.ForgetEvent,
+            ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String))
+        .Set("ApiKeyId", integration.ApiKeyId);
+
+    /// <returns>Whether the event was taken, is a duplicate (its id was stored since the batch looked) or was refused
+    /// (why: nothing was written); and whether the participant's row may have changed.</returns>
+    public async Task<(EventStatus Status, string? Refusal, bool ParticipantChanged)> AcceptAsync(ParticipantRecord participant, ParsedEvent e, CancellationToken ct)
     {
+        // Stored first, so the unique id is checked by the write itself rather than by a read of every id in the batch.
+        var stored = await _insertEvent.Set("EventId", e.Id).Set("EventType", e.Type).Set("ParticipantId", participant.Id).Set("OccurredAt", e.OccurredAt)
+            .Set("Payload", e.Payload).ExecuteAsync(ct);
+        if (stored == 0) return (EventStatus.Duplicate, null, false);
+
         var (refusal, moved) = await DriveLifecycleAsync(participant, e, ct);
-        if (refusal is not null) return (refusal, false);
+        if (refusal is not null)
+        {
+            await _forgetEvent.Set("EventId", e.Id).ExecuteAsync(ct);
+            return (EventStatus.Rejected, refusal, false);
+        }
 
         if (e.Data is AppFeedback feedback) await ReportFeedbackAsync(participant, feedback, e, ct);
         if (e.Data is QuitDateSet quit) await _appData.SetQuitDateAsync(participant.Id, quit.QuitDate, ct);
@@ -37,10 +50,7 @@ public sealed class EventWrites(
         if (e.Data is FinalAssessment answers)
             await _appData.RecordFinalAnswersAsync(participant.Id, answers.CoPpm, answers.WeightChangeKg, answers.WaistChangeCm, ct);
         if (e.Data is Satisfaction satisfaction) await _appData.RecordSatisfactionAsync(participant.Id, satisfaction.Score, ct);
-
-        await _insertEvent.Set("EventId", e.Id).Set("EventType", e.Type).Set("ParticipantId", participant.Id).Set("OccurredAt", e.OccurredAt)
-            .Set("Payload", e.Payload).ExecuteAsync(ct);
-        return (null, moved || e.Data is QuitDateSet or CheckIn);
+        return (EventStatus.Accepted, null, moved || e.Data is QuitDateSet or CheckIn);
     }
 
     /// <returns>Why the event cannot be taken, or null when it moved the participant on (or needed no move); and whether it moved them.</returns>
@@ -116,5 +126,6 @@ public sealed class EventWrites(
         _transitions.Dispose();
         _appData.Dispose();
         _insertEvent.Dispose();
+        _forgetEvent.Dispose();
     }
 }

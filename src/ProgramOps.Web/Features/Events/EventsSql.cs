@@ -31,13 +31,19 @@ public static class EventsSql
     public const string ApiKeyLastChange = "SELECT COALESCE(RevokedBy, CreatedBy) AS UpdatedBy, COALESCE(RevokedAt, CreatedAt) AS UpdatedAt FROM ApiKeys WHERE Id = @Id";
 
     /// <summary>Which of a batch's event ids this key has sent before.</summary>
-    public const string SeenEventIds = "SELECT EventId FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId IN @EventIds";
+    public static string SeenEventIds(SqlDialect dialect) =>
+        $"SELECT EventId FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId IN ({dialect.JsonTexts("@EventIds")})";
 
-    public const string InsertEvent =
+    /// <summary>Stores an event unless this key sent its id before: no row written means a duplicate.</summary>
+    public const string InsertEventUnlessSeen =
         """
         INSERT INTO ParticipantEvents (ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload)
-        VALUES (@ApiKeyId, @EventId, @EventType, @ParticipantId, @OccurredAt, @ReceivedAt, @Payload)
+        SELECT @ApiKeyId, @EventId, @EventType, @ParticipantId, @OccurredAt, @ReceivedAt, @Payload
+        WHERE NOT EXISTS (SELECT 1 FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId = @EventId)
         """;
+
+    /// <summary>An event stored before its effects were refused is not kept: its id may come again.</summary>
+    public const string ForgetEvent = "DELETE FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId = @EventId";
 
     /// <summary>The app's answers and notes go; the events' ids stay (a replay is still a duplicate), and their types for counts.</summary>
     public const string ErasePayloads = "UPDATE ParticipantEvents SET Payload = '{}' WHERE ParticipantId = @Id";

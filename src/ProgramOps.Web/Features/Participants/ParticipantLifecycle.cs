@@ -1,5 +1,3 @@
-using Stateless;
-using Stateless.Graph;
 using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Participants;
@@ -96,11 +94,16 @@ public sealed class TransitionRefusedException(
 }
 
 /// <summary>
-/// The participant state machine. It is rebuilt for every operation from the stored state (Stateless'
-/// external-state constructor), so the database row stays the single source of truth; firing a trigger
-/// returns the transition to persist, together with its log row, in one transaction.
+/// The participant state machine, run on the stored state (Stateless' external-state constructor), so the database
+/// row stays the single source of truth; firing a trigger returns the transition to persist, together with its log
+/// row, in one transaction.
 /// </summary>
-public sealed class ParticipantLifecycle
+/// <remarks>
+/// Configuring a Stateless machine costs far more than firing it (each guard's description is taken by reflection),
+/// and jobs and event batches step hundreds of thousands of participants: so configured machines are pooled and
+/// loaded with this participant's state and facts for each operation (<see cref="LifecycleMachine"/>).
+/// </remarks>
+public sealed class ParticipantLifecycle(ParticipantState state, ParticipantFacts facts)
 {
     /// <summary>Where every participant starts: invited from the client's roster, not yet linked to the app.</summary>
     public const ParticipantState EntryState = ParticipantState.Invited;
@@ -112,71 +115,7 @@ public sealed class ParticipantLifecycle
     public static bool ClosedAtProgramEnd(ParticipantState state) =>
         state is ParticipantState.Invited or ParticipantState.Active or ParticipantState.AtRisk;
 
-    private readonly StateMachine<ParticipantState, ParticipantTrigger> _machine;
-    private readonly Dictionary<ParticipantTrigger, StateMachine<ParticipantState, ParticipantTrigger>.TriggerWithParameters<TransitionCause>> _triggers;
-    private readonly StateMachine<ParticipantState, ParticipantTrigger>.TriggerWithParameters<TransitionCause, ParticipantOutcome> _complete;
-    private ParticipantState _state;
-
-    public ParticipantLifecycle(ParticipantState state, ParticipantFacts facts)
-    {
-        _state = state;
-        _machine = new StateMachine<ParticipantState, ParticipantTrigger>(() => _state, s => _state = s);
-        _triggers = Enum.GetValues<ParticipantTrigger>()
-            .Where(t => t != ParticipantTrigger.Complete)
-            .ToDictionary(t => t, t => _machine.SetTriggerParameters<TransitionCause>(t));
-        _complete = _machine.SetTriggerParameters<TransitionCause, ParticipantOutcome>(ParticipantTrigger.Complete);
-
-        var atRiskRule = nameof(LifecycleGuard.NoCheckInForAtRiskDays);
-        var dropOutRule = nameof(LifecycleGuard.NoCheckInForDropOutDaysOrStaffReason);
-        var endRule = nameof(LifecycleGuard.ProgramWeeksPassed);
-        var quitDayRule = facts.Program.QuitDayAfterFirstKit ? nameof(LifecycleGuard.FirstKitDelivered) : nameof(LifecycleGuard.QuitDayAnyTime);
-        bool InactiveFor(int days) => facts.DaysInactive >= days;
-        bool MaySetQuitDay() => !facts.Program.QuitDayAfterFirstKit || facts.FirstKitDelivered;
-        bool MayDropOut(TransitionCause cause) => InactiveFor(facts.Program.DropOutAfterDays) || cause.IsManual;
-
-        _machine.Configure(EntryState)
-            .PermitIf(ParticipantTrigger.Enrol, ParticipantState.Enrolled, () => facts.InvitationValid, nameof(LifecycleGuard.InvitationNotExpired))
-            .Permit(ParticipantTrigger.Decline, ParticipantState.Declined)
-            .Permit(ParticipantTrigger.ExpireInvitation, ParticipantState.InvitationExpired)
-            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
-
-        _machine.Configure(ParticipantState.Enrolled)
-            .PermitIf(ParticipantTrigger.StartOnboarding, ParticipantState.Onboarding, () => facts.HasTeam, nameof(LifecycleGuard.PlacedInTeam))
-            .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
-            .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
-            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
-
-        _machine.Configure(ParticipantState.Onboarding)
-            .PermitIf(ParticipantTrigger.CheckIn, ParticipantState.Active, () => facts.ProgramStarted, nameof(LifecycleGuard.ProgramStarted))
-            .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
-            .PermitIf(ParticipantTrigger.MarkAtRisk, ParticipantState.AtRisk, () => InactiveFor(facts.Program.AtRiskAfterDays), atRiskRule)
-            .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
-            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
-
-        _machine.Configure(ParticipantState.Active)
-            .PermitReentry(ParticipantTrigger.CheckIn)
-            .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
-            .PermitIf(ParticipantTrigger.MarkAtRisk, ParticipantState.AtRisk, () => InactiveFor(facts.Program.AtRiskAfterDays), atRiskRule)
-            .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
-            .PermitIf(ParticipantTrigger.Complete, ParticipantState.Completed, () => facts.ProgramElapsed, endRule)
-            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
-
-        _machine.Configure(ParticipantState.AtRisk)
-            .Permit(ParticipantTrigger.CheckIn, ParticipantState.Active)
-            .PermitReentryIf(ParticipantTrigger.SetQuitDay, MaySetQuitDay, quitDayRule)
-            .PermitIf(_triggers[ParticipantTrigger.DropOut], ParticipantState.DroppedOut, MayDropOut, dropOutRule)
-            .PermitIf(ParticipantTrigger.Complete, ParticipantState.Completed, () => facts.ProgramElapsed, endRule)
-            .Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
-
-        // Consent can be withdrawn after the end too: the personal data goes, the anonymous history stays.
-        foreach (var ended in new[] { ParticipantState.Completed, ParticipantState.Declined, ParticipantState.InvitationExpired, ParticipantState.DroppedOut })
-        {
-            _machine.Configure(ended).Permit(ParticipantTrigger.Withdraw, ParticipantState.Withdrawn);
-        }
-
-        _machine.OnUnhandledTrigger((s, t, unmet) =>
-            throw new TransitionRefusedException(s, t, PermittedTriggers, [.. (unmet ?? []).Select(Enum.Parse<LifecycleGuard>)]));
-    }
+    private ParticipantState _state = state;
 
     public ParticipantState State => _state;
 
@@ -186,14 +125,7 @@ public sealed class ParticipantLifecycle
     /// <summary>
     /// What staff may fire now (by hand, with a reason); a trigger whose guard is not met is not listed.
     /// </summary>
-    public IReadOnlyList<ParticipantTrigger> PermittedTriggers =>
-        StaffTriggers
-            .Where(t => t == ParticipantTrigger.Complete
-                ? _machine.CanFire(_complete, StaffProbe, ParticipantOutcome.Succeeded)
-                : _machine.CanFire(_triggers[t], StaffProbe))
-            .ToList();
-
-    private static readonly TransitionCause StaffProbe = new("staff", DateTimeOffset.MinValue, Reason: "by hand");
+    public IReadOnlyList<ParticipantTrigger> PermittedTriggers => Use(machine => machine.PermittedTriggers);
 
     public ParticipantTransition Fire(ParticipantTrigger trigger, TransitionCause cause)
     {
@@ -201,17 +133,30 @@ public sealed class ParticipantLifecycle
             throw new ArgumentException("Completion carries an outcome: use Complete(cause, outcome).", nameof(trigger));
 
         var from = _state;
-        _machine.Fire(_triggers[trigger], cause);
-        return new ParticipantTransition(from, _state, trigger, cause, null);
+        return Use(machine => new ParticipantTransition(from, machine.Fire(trigger, cause), trigger, cause, null));
     }
 
     public ParticipantTransition Complete(TransitionCause cause, ParticipantOutcome outcome)
     {
         var from = _state;
-        _machine.Fire(_complete, cause, outcome);
-        return new ParticipantTransition(from, _state, ParticipantTrigger.Complete, cause, outcome);
+        return Use(machine => new ParticipantTransition(from, machine.Complete(cause, outcome), ParticipantTrigger.Complete, cause, outcome));
     }
 
     /// <summary>The lifecycle as a Mermaid state diagram, generated from this configuration (shown to admins).</summary>
-    public string ToMermaid() => MermaidGraph.Format(_machine.GetInfo());
+    public string ToMermaid() => Use(machine => machine.ToMermaid());
+
+    private T Use<T>(Func<LifecycleMachine, T> operate)
+    {
+        var machine = LifecycleMachine.Rent(facts.Program.QuitDayAfterFirstKit);
+        machine.Load(_state, facts);
+        try
+        {
+            return operate(machine);
+        }
+        finally
+        {
+            _state = machine.State;
+            LifecycleMachine.Return(machine);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ProgramOps.Web.Features.Programs;
 
 namespace ProgramOps.Web.Features.Participants;
@@ -60,11 +61,12 @@ public sealed record ParticipantRecord
     /// nobody has; each program definition is read once for all who share it.
     /// </summary>
     public static async Task<Dictionary<string, ParticipantRecord?>> FindByCodesAsync(
-        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> codes, CancellationToken ct)
+        DbConnection connection, DbTransaction? transaction, SqlDialect dialect, IReadOnlyCollection<string> codes, CancellationToken ct)
     {
         var found = codes.ToDictionary(code => code, _ => (ParticipantRecord?)null, StringComparer.Ordinal);
         if (codes.Count == 0) return found;
-        var records = (await connection.QueryAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCodes, new { Codes = codes }, transaction, cancellationToken: ct))).AsList();
+        var records = (await connection.QueryAsync<ParticipantRecord>(new CommandDefinition(ParticipantsSql.FindByCodes(dialect),
+            new { Codes = JsonSerializer.Serialize(codes) }, transaction, cancellationToken: ct))).AsList();
         var versionIds = records.Select(r => r.ProgramVersionId).Distinct().ToList();
         var programs = versionIds.Count == 0 ? [] : (await connection.QueryAsync<(int Id, string Definition)>(new CommandDefinition(
                 ParticipantsSql.ProgramDefinitions, new { Ids = versionIds }, transaction, cancellationToken: ct)))
@@ -76,6 +78,36 @@ public sealed record ParticipantRecord
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Which of these records, read outside a transaction, no longer stand as read in it: the participant changed (their
+    /// version moved), went, or what their guards read beside their row moved (their first kit's delivery, their cohort's
+    /// dates or program version). A caller re-reads those in the transaction and keeps the rest.
+    /// </summary>
+    public static async Task<IReadOnlyList<ParticipantRecord>> StaleAsync(
+        DbConnection connection, DbTransaction transaction, SqlDialect dialect, IReadOnlyCollection<ParticipantRecord> records, CancellationToken ct)
+    {
+        if (records.Count == 0) return [];
+        var current = (await connection.QueryAsync<Freshness>(new CommandDefinition(ParticipantsSql.Freshness(dialect),
+            new { Ids = JsonSerializer.Serialize(records.Select(r => r.Id)) }, transaction, cancellationToken: ct))).ToDictionary(f => f.Id);
+        return [.. records.Where(r => !current.TryGetValue(r.Id, out var now) || now != Freshness.Of(r))];
+    }
+
+    private sealed record Freshness
+    {
+        public long Id { get; init; }
+        public int Version { get; init; }
+        public DateOnly? FirstKitDeliveredOn { get; init; }
+        public DateOnly ProgramStart { get; init; }
+        public DateOnly EnrolmentCloses { get; init; }
+        public int ProgramVersionId { get; init; }
+
+        public static Freshness Of(ParticipantRecord r) => new()
+        {
+            Id = r.Id, Version = r.Version, FirstKitDeliveredOn = r.FirstKitDeliveredOn, ProgramStart = r.ProgramStart,
+            EnrolmentCloses = r.EnrolmentCloses, ProgramVersionId = r.ProgramVersionId,
+        };
     }
 
     /// <summary>What the lifecycle's guards need, on the day <paramref name="now"/> falls on in the program's time zone.</summary>

@@ -93,7 +93,18 @@ public static class ParticipantsSql
     /// The participants a batch of the base app's events names, with their program version's id instead of its
     /// definition, which many of them share (<see cref="ProgramDefinitions"/>).
     /// </summary>
-    public const string FindByCodes = "SELECT " + ParticipantColumns + ", v.Id AS ProgramVersionId " + ParticipantSources + " WHERE p.InvitationCode IN @Codes";
+    public static string FindByCodes(SqlDialect dialect) =>
+        "SELECT " + ParticipantColumns + ", v.Id AS ProgramVersionId " + ParticipantSources + $" WHERE p.InvitationCode IN ({dialect.JsonTexts("@Codes")})";
+
+    /// <summary>What tells whether a record read earlier still stands (<see cref="ParticipantRecord.StaleAsync"/>).</summary>
+    public static string Freshness(SqlDialect dialect) =>
+        $"""
+        SELECT p.Id, p.Version,
+               (SELECT s.DeliveredOn FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = 0 AND s.Status = 'Delivered') AS FirstKitDeliveredOn,
+               co.StartDate AS ProgramStart, co.EnrolmentCloses, co.ProgramVersionId
+        FROM Participants p JOIN Cohorts co ON co.Id = p.CohortId
+        WHERE p.Id IN ({dialect.JsonIntegers("@Ids")})
+        """;
 
     public const string ProgramDefinitions = "SELECT Id, Definition FROM ProgramVersions WHERE Id IN @Ids";
 

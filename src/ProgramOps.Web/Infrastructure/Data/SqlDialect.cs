@@ -30,11 +30,23 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string WithFlagAt(string column);
 
+    /// <summary>
+    /// The strings in <paramref name="parameter"/>, a JSON array bound as one value, as a one-column table (for
+    /// <c>IN (...)</c>). One parameter whatever the count: bound one per element, a batch's 500 values cost more to bind
+    /// than to look up.
+    /// </summary>
+    public abstract string JsonTexts(string parameter);
+
+    /// <summary>The integers in <paramref name="parameter"/>, a JSON array bound as one value, as a one-column table.</summary>
+    public abstract string JsonIntegers(string parameter);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
         public override string OrderAndPage(string orderBy) => $"ORDER BY {orderBy} LIMIT @Take OFFSET @Skip";
         public override string SelectNewId => "SELECT last_insert_rowid();";
+        public override string JsonTexts(string parameter) => $"SELECT value FROM json_each({parameter})";
+        public override string JsonIntegers(string parameter) => JsonTexts(parameter);
 
         public override string WithFlagAt(string column)
         {
@@ -48,6 +60,8 @@ public abstract class SqlDialect
         public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
         public override string OrderAndPage(string orderBy) => $"ORDER BY {orderBy} OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
         public override string SelectNewId => "SELECT CAST(SCOPE_IDENTITY() AS int);";
+        public override string JsonTexts(string parameter) => $"SELECT value FROM OPENJSON({parameter})";
+        public override string JsonIntegers(string parameter) => $"SELECT CAST(value AS bigint) FROM OPENJSON({parameter})";
 
         public override string WithFlagAt(string column) =>
             $"STUFF({column} + SUBSTRING(@Zeros, LEN({column}) + 1, @Position), @Position, 1, '1')";
