@@ -7,6 +7,13 @@ public enum CsActionKind
     TeamBelowMinimum,
     ShipmentProblem,
     ContractRenewal,
+    ClientHealthLow,
+    NoDecisionMaker,
+    NoRecentTouch,
+    SeatsNearlyUsed,
+    CohortUnderEnrolled,
+    ReportDue,
+    PlaybookTask,
 }
 
 public enum CsActionStatus
@@ -17,15 +24,30 @@ public enum CsActionStatus
     Resolved,
 }
 
-/// <summary>Who may take, snooze and complete an action: those who run cohorts any; others (BizDev) a contract renewal that is theirs or no one's yet.</summary>
+/// <summary>
+/// Who may take, snooze and complete an action. Those who run cohorts work every kind. BizDev works the account's kinds
+/// (renewals, low health, no decision maker, no touch, seats nearly used, a report due: the client's BizDev owner gets
+/// them) and playbook tasks (each task names CS or BizDev), each when it is theirs or no one's yet. A cohort
+/// under-enrolled is cohort work: its CS owner gets it.
+/// </summary>
 public static class CsActionWork
 {
-    public static bool MayWork(bool runsCohorts, CsActionKind kind, int? ownerId, int? userId) =>
-        runsCohorts || (kind == CsActionKind.ContractRenewal && (ownerId is null || ownerId == userId));
+    /// <summary>The kinds about a client account, owned by the client's BizDev owner.</summary>
+    public static readonly IReadOnlySet<CsActionKind> AccountKinds = new HashSet<CsActionKind>
+    {
+        CsActionKind.ContractRenewal, CsActionKind.ClientHealthLow, CsActionKind.NoDecisionMaker, CsActionKind.NoRecentTouch,
+        CsActionKind.SeatsNearlyUsed, CsActionKind.ReportDue,
+    };
 
-    /// <summary>The kinds of action a role works: those who run cohorts every kind but the renewals, BizDev the renewals.</summary>
+    public static bool MayWork(bool runsCohorts, CsActionKind kind, int? ownerId, int? userId) =>
+        runsCohorts || ((AccountKinds.Contains(kind) || kind == CsActionKind.PlaybookTask) && (ownerId is null || ownerId == userId));
+
+    /// <summary>
+    /// The kinds of unowned action a role works: those who run cohorts every kind but the account's, BizDev the
+    /// account's; playbook tasks both.
+    /// </summary>
     public static IReadOnlyList<CsActionKind> KindsWorkedBy(bool runsCohorts, bool isBizDev) =>
-        [.. Enum.GetValues<CsActionKind>().Where(kind => kind == CsActionKind.ContractRenewal ? isBizDev : runsCohorts)];
+        [.. Enum.GetValues<CsActionKind>().Where(kind => kind == CsActionKind.PlaybookTask ? runsCohorts || isBizDev : AccountKinds.Contains(kind) ? isBizDev : runsCohorts)];
 }
 
 /// <summary>What a job or rule found that staff must act on; the condition key makes it one action per open condition.</summary>
@@ -51,6 +73,37 @@ public sealed record CsActionRequest(
         new(CsActionKind.ContractRenewal, $"{CsActionKind.ContractRenewal}:{contractId}:{milestone}",
             CsActionReason.Encode(CsActionReason.RenewalDue, daysLeft), CsActionSchedule.RenewalDue(today, today.AddDays(daysLeft)),
             CsActionSchedule.RenewalPriority(milestone), null, clientId, null, ContractId: contractId, OwnerId: bizDevOwnerId);
+
+    /// <summary>The client's latest weekly health score is under its segment's line (Clients' ClientSignalRules).</summary>
+    public static CsActionRequest HealthLow(int clientId, int? bizDevOwnerId, int score, int below, DateOnly today) =>
+        new(CsActionKind.ClientHealthLow, $"{CsActionKind.ClientHealthLow}:{clientId}", CsActionReason.Encode(CsActionReason.HealthLow, $"{score}|{below}"),
+            CsActionSchedule.AccountDue(today), CsActionPriority.High, null, clientId, null, OwnerId: bizDevOwnerId);
+
+    public static CsActionRequest NoDecisionMaker(int clientId, int? bizDevOwnerId, DateOnly today) =>
+        new(CsActionKind.NoDecisionMaker, $"{CsActionKind.NoDecisionMaker}:{clientId}", CsActionReason.Encode(CsActionReason.NoDecisionMaker, ""),
+            CsActionSchedule.AccountDue(today), CsActionPriority.Normal, null, clientId, null, OwnerId: bizDevOwnerId);
+
+    /// <param name="daysSinceTouch">Days since the last meeting, call or e-mail; null when the client was never touched.</param>
+    public static CsActionRequest NoRecentTouch(int clientId, int? bizDevOwnerId, int? daysSinceTouch, DateOnly today) =>
+        new(CsActionKind.NoRecentTouch, $"{CsActionKind.NoRecentTouch}:{clientId}",
+            daysSinceTouch is { } days ? CsActionReason.Encode(CsActionReason.NoTouchFor, days) : CsActionReason.Encode(CsActionReason.NeverTouched, ""),
+            CsActionSchedule.AccountDue(today), CsActionPriority.Normal, null, clientId, null, OwnerId: bizDevOwnerId);
+
+    /// <summary>An expansion chance: the contract's seats are nearly all planned into cohorts.</summary>
+    public static CsActionRequest SeatsNearlyUsed(int contractId, int clientId, int? bizDevOwnerId, string programName, int used, int seats, DateOnly today) =>
+        new(CsActionKind.SeatsNearlyUsed, $"{CsActionKind.SeatsNearlyUsed}:{contractId}", CsActionReason.Encode(CsActionReason.SeatsUsed, $"{used}|{seats}|{programName}"),
+            CsActionSchedule.AccountDue(today), CsActionPriority.Low, null, clientId, null, ContractId: contractId, OwnerId: bizDevOwnerId);
+
+    /// <summary>The client's part of a cohort whose window has closed enrolled too few against its seats: the cohort's CS owner acts.</summary>
+    public static CsActionRequest CohortUnderEnrolled(int cohortId, int clientId, int enrolled, int capacity, DateOnly today) =>
+        new(CsActionKind.CohortUnderEnrolled, $"{CsActionKind.CohortUnderEnrolled}:{cohortId}:{clientId}",
+            CsActionReason.Encode(CsActionReason.UnderEnrolled, $"{enrolled}|{capacity}"), CsActionSchedule.UnderEnrolledDue(today), CsActionPriority.High,
+            cohortId, clientId, null);
+
+    /// <summary>The client's final report of a completed cohort is not issued some days after the program ended.</summary>
+    public static CsActionRequest ReportDue(int cohortId, int clientId, int? bizDevOwnerId, DateOnly programEnded, DateOnly today) =>
+        new(CsActionKind.ReportDue, $"{CsActionKind.ReportDue}:{cohortId}:{clientId}", CsActionReason.Encode(CsActionReason.ReportNotIssued, $"{programEnded:yyyy-MM-dd}"),
+            CsActionSchedule.AccountDue(today), CsActionPriority.High, cohortId, clientId, null, OwnerId: bizDevOwnerId);
 
     /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
     public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";
@@ -138,6 +191,13 @@ public static class CsActionReason
     public const string ShipmentAddressProblem = nameof(ShipmentAddressProblem);
     public const string ShipmentNotShipped = nameof(ShipmentNotShipped);
     public const string ShipmentNotDelivered = nameof(ShipmentNotDelivered);
+    public const string HealthLow = nameof(HealthLow);
+    public const string NoDecisionMaker = nameof(NoDecisionMaker);
+    public const string NoTouchFor = nameof(NoTouchFor);
+    public const string NeverTouched = nameof(NeverTouched);
+    public const string SeatsUsed = nameof(SeatsUsed);
+    public const string UnderEnrolled = nameof(UnderEnrolled);
+    public const string ReportNotIssued = nameof(ReportNotIssued);
 
     public static string Encode(string code, object arguments) => $"{code}|{arguments}";
 
