@@ -46,3 +46,5 @@ CREATE INDEX IX_CsActions_Shipment ON CsActions (ShipmentId);
 CREATE INDEX IX_CsActions_QueuePriority ON CsActions (Status, Priority, DueOn);
 -- The client page's open actions and the client jobs' reconciling read a client's actions.
 CREATE INDEX IX_CsActions_Client ON CsActions (ClientId, Status);
+-- A playbook task is created once ever, whatever became of it: the job looks its condition up in every status.
+CREATE INDEX IX_CsActions_Condition ON CsActions (ConditionKey);

@@ -6,3 +6,5 @@ ALTER TABLE CsActions ADD CONSTRAINT CK_CsActions_Kind CHECK (Kind IN ('Particip
                                                                       'CohortUnderEnrolled', 'ReportDue', 'PlaybookTask'));
 -- The client page's open actions and the client jobs' reconciling read a client's actions.
 CREATE INDEX IX_CsActions_Client ON CsActions (ClientId, Status);
+-- A playbook task is created once ever, whatever became of it: the job looks its condition up in every status.
+CREATE INDEX IX_CsActions_Condition ON CsActions (ConditionKey);

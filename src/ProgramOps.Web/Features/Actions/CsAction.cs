@@ -105,6 +105,15 @@ public sealed record CsActionRequest(
         new(CsActionKind.ReportDue, $"{CsActionKind.ReportDue}:{cohortId}:{clientId}", CsActionReason.Encode(CsActionReason.ReportNotIssued, $"{programEnded:yyyy-MM-dd}"),
             CsActionSchedule.AccountDue(today), CsActionPriority.High, cohortId, clientId, null, OwnerId: bizDevOwnerId);
 
+    /// <summary>
+    /// A playbook's task for one client and event (<paramref name="eventKey"/>, e.g. the contract or cohort it is about),
+    /// with a copy of its instruction in both languages, so a later edit of the playbook leaves it as it was made.
+    /// </summary>
+    public static CsActionRequest PlaybookTask(
+        int taskId, int clientId, string eventKey, string instructionJa, string instructionEn, DateOnly dueOn, int? ownerId, int? cohortId, int? contractId) =>
+        new(CsActionKind.PlaybookTask, $"{CsActionKind.PlaybookTask}:{taskId}:{clientId}:{eventKey}", CsActionReason.Encode(CsActionReason.PlaybookTask, $"{instructionJa}|{instructionEn}"),
+            dueOn, CsActionPriority.Normal, cohortId, clientId, null, ContractId: contractId, OwnerId: ownerId);
+
     /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
     public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";
 
@@ -125,9 +134,20 @@ public static class CsActions
 {
     /// <summary>Opens an action for each condition that has none open yet (a job's findings): one statement prepared once.</summary>
     /// <returns>How many new actions were opened.</returns>
-    public static async Task<int> OpenManyAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct)
+    public static Task<int> OpenManyAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct) =>
+        OpenAsync(c, t, ActionsSql.OpenUnlessOpen, requests, actor, now, ct);
+
+    /// <summary>
+    /// Opens an action for each condition that never had one (a playbook's task for one client and event): a task
+    /// completed or resolved is not made again.
+    /// </summary>
+    /// <returns>How many new actions were opened.</returns>
+    public static Task<int> OpenOnceAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct) =>
+        OpenAsync(c, t, ActionsSql.OpenUnlessEver, requests, actor, now, ct);
+
+    private static async Task<int> OpenAsync(DbConnection c, DbTransaction t, string sql, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct)
     {
-        using var open = new PreparedCommand(c, t, ActionsSql.OpenUnlessOpen,
+        using var open = new PreparedCommand(c, t, sql,
             ("Kind", DbType.String), ("ConditionKey", DbType.String), ("CohortId", DbType.Int32), ("ClientId", DbType.Int32), ("ParticipantId", DbType.Int64),
             ("TeamId", DbType.Int32), ("ContractId", DbType.Int32), ("ShipmentId", DbType.Int64), ("OwnerId", DbType.Int32), ("Reason", DbType.String), ("DueOn", DbType.Date), ("Priority", DbType.Int32),
             ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
@@ -198,6 +218,7 @@ public static class CsActionReason
     public const string SeatsUsed = nameof(SeatsUsed);
     public const string UnderEnrolled = nameof(UnderEnrolled);
     public const string ReportNotIssued = nameof(ReportNotIssued);
+    public const string PlaybookTask = nameof(PlaybookTask);
 
     public static string Encode(string code, object arguments) => $"{code}|{arguments}";
 

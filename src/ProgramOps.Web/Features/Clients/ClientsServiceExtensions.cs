@@ -14,5 +14,6 @@ public static class ClientsServiceExtensions
             .AddStartupTask<Contracts.ContractProgramMatching>()
             .AddScheduledJob<RenewalsJob, ClientsText>(RenewalsJob.Key, "0 30 6 * * ?")
             .AddScheduledJob<Signals.ClientSignalsJob, Signals.SignalsText>(Signals.ClientSignalsJob.Key, "0 40 7 * * ?")
+            .AddScheduledJob<Playbooks.PlaybookJob, Playbooks.PlaybooksText>(Playbooks.PlaybookJob.Key, "0 50 7 * * ?")
             .AuthorizePageFolder("/Clients", Policies.ReadClients);
 }
