@@ -17,7 +17,8 @@ public sealed record PlaybookTaskInput
         Anchor = row.Anchor, OffsetDays = row.OffsetDays, OwnerRole = row.OwnerRole, InstructionJa = row.InstructionJa, InstructionEn = row.InstructionEn,
     };
 
-    public PlaybookTaskInput Normalized() => this with { InstructionJa = InstructionJa.Trim(), InstructionEn = InstructionEn.Trim() };
+    /// <summary>Trimmed; an empty field (bound as null) is empty.</summary>
+    public PlaybookTaskInput Normalized() => this with { InstructionJa = InstructionJa?.Trim() ?? "", InstructionEn = InstructionEn?.Trim() ?? "" };
 
     public object ToParameters(int playbookId, DateTimeOffset now, string actor, int? id = null, int? version = null) => new
     {
