@@ -115,7 +115,7 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
     public async Task The_pipeline_shows_each_client_s_latest_weekly_health_score_with_its_band_and_a_link_to_its_explanation()
     {
         var clientId = await SeedClientAsync(factory, new ClientInput { Name = "ヘルス表示商事" });
-        var contract = await ContractEndingAsync(clientId, 30);
+        var contract = await ContractEndingAsync(clientId, 100);
         using var scope = factory.Services.CreateScope();
         await new HealthSnapshotJob(factory.Db, scope.ServiceProvider.GetRequiredService<HealthAssessor>(), factory.Services.GetRequiredService<LocalClock>(),
             NullLogger<HealthSnapshotJob>.Instance).RunAsync(CancellationToken.None);
