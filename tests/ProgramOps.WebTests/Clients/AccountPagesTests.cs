@@ -131,4 +131,24 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.Equal(HealthScore.BandOf(score.Value).ToString(), cell.QuerySelector(".badge")!.GetAttribute("data-band"));
         Assert.DoesNotContain(HealthScore.BandOf(score.Value).ToString(), cell.TextContent);
     }
+
+    [Fact]
+    public async Task The_client_page_shows_each_cohorts_seats_and_the_clients_people_by_state()
+    {
+        var clientId = await SeedClientAsync(factory, new ClientInput { Name = "状態別商事", EligiblePopulation = 200 });
+        var contract = await TestData.ActiveContractAsync(factory.Db, clientId, 60);
+        var version = await TestData.PublishedProgramAsync(factory.Db, "states-smoking");
+        var cohort = await TestData.CohortAsync(factory.Db, "状態別コホート", version, "Running", Today.AddDays(-14), (contract, 40));
+        var people = await TestData.ParticipantsAsync(factory.Db, cohort, contract, 5);
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Participants SET State = 'Active' WHERE Id IN @ids", new { ids = people.Take(3).ToArray() });
+        }
+
+        var page = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.BizDev), $"/clients/details/{clientId}?culture=en&ui-culture=en");
+
+        var row = page.QuerySelector($"[data-testid='client-results'] tr[data-cohort='{cohort}']")!;
+        Assert.Contains("40", row.TextContent);
+        Assert.Equal("Invited 2 · Active 3", row.QuerySelector("[data-states]")!.TextContent.Trim());
+    }
 }
