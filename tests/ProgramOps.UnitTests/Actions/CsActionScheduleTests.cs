@@ -49,10 +49,26 @@ public sealed class CsActionScheduleTests
     }
 
     [Fact]
-    public void Those_who_run_cohorts_work_every_kind_but_renewals_and_bizdev_works_renewals()
+    public void Those_who_run_cohorts_work_every_kind_but_the_accounts_and_bizdev_works_the_accounts_and_both_the_playbook_tasks()
     {
         Assert.DoesNotContain(CsActionKind.ContractRenewal, CsActionWork.KindsWorkedBy(runsCohorts: true, isBizDev: false));
-        Assert.Equal([CsActionKind.ContractRenewal], CsActionWork.KindsWorkedBy(runsCohorts: false, isBizDev: true));
+        Assert.DoesNotContain(CsActionKind.ClientHealthLow, CsActionWork.KindsWorkedBy(runsCohorts: true, isBizDev: false));
+        Assert.Contains(CsActionKind.CohortUnderEnrolled, CsActionWork.KindsWorkedBy(runsCohorts: true, isBizDev: false));
+        Assert.Equal(
+            [CsActionKind.ContractRenewal, CsActionKind.ClientHealthLow, CsActionKind.NoDecisionMaker, CsActionKind.NoRecentTouch, CsActionKind.SeatsNearlyUsed,
+             CsActionKind.ReportDue, CsActionKind.PlaybookTask],
+            CsActionWork.KindsWorkedBy(runsCohorts: false, isBizDev: true));
         Assert.Empty(CsActionWork.KindsWorkedBy(runsCohorts: false, isBizDev: false));
+    }
+
+    [Fact]
+    public void BizDev_works_an_account_action_or_a_playbook_task_that_is_theirs_or_no_ones_but_not_cohort_work()
+    {
+        Assert.True(CsActionWork.MayWork(false, CsActionKind.NoDecisionMaker, ownerId: null, userId: 7));
+        Assert.True(CsActionWork.MayWork(false, CsActionKind.ReportDue, ownerId: 7, userId: 7));
+        Assert.True(CsActionWork.MayWork(false, CsActionKind.PlaybookTask, ownerId: 7, userId: 7));
+        Assert.False(CsActionWork.MayWork(false, CsActionKind.SeatsNearlyUsed, ownerId: 8, userId: 7));
+        Assert.False(CsActionWork.MayWork(false, CsActionKind.CohortUnderEnrolled, ownerId: null, userId: 7));
+        Assert.True(CsActionWork.MayWork(true, CsActionKind.CohortUnderEnrolled, ownerId: 8, userId: 7));
     }
 }

@@ -115,7 +115,7 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
     public async Task The_pipeline_shows_each_client_s_latest_weekly_health_score_with_its_band_and_a_link_to_its_explanation()
     {
         var clientId = await SeedClientAsync(factory, new ClientInput { Name = "ヘルス表示商事" });
-        var contract = await ContractEndingAsync(clientId, 30);
+        var contract = await ContractEndingAsync(clientId, 100);
         using var scope = factory.Services.CreateScope();
         await new HealthSnapshotJob(factory.Db, scope.ServiceProvider.GetRequiredService<HealthAssessor>(), factory.Services.GetRequiredService<LocalClock>(),
             NullLogger<HealthSnapshotJob>.Instance).RunAsync(CancellationToken.None);
@@ -130,5 +130,25 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.Equal($"/health/clients/{clientId}", cell.QuerySelector("a")!.GetAttribute("href"));
         Assert.Equal(HealthScore.BandOf(score.Value).ToString(), cell.QuerySelector(".badge")!.GetAttribute("data-band"));
         Assert.DoesNotContain(HealthScore.BandOf(score.Value).ToString(), cell.TextContent);
+    }
+
+    [Fact]
+    public async Task The_client_page_shows_each_cohorts_seats_and_the_clients_people_by_state()
+    {
+        var clientId = await SeedClientAsync(factory, new ClientInput { Name = "状態別商事", EligiblePopulation = 200 });
+        var contract = await TestData.ActiveContractAsync(factory.Db, clientId, 60);
+        var version = await TestData.PublishedProgramAsync(factory.Db, "states-smoking");
+        var cohort = await TestData.CohortAsync(factory.Db, "状態別コホート", version, "Running", Today.AddDays(-14), (contract, 40));
+        var people = await TestData.ParticipantsAsync(factory.Db, cohort, contract, 5);
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE Participants SET State = 'Active' WHERE Id IN @ids", new { ids = people.Take(3).ToArray() });
+        }
+
+        var page = await GetDocumentAsync(await factory.SignedInClientAsync(Roles.BizDev), $"/clients/details/{clientId}?culture=en&ui-culture=en");
+
+        var row = page.QuerySelector($"[data-testid='client-results'] tr[data-cohort='{cohort}']")!;
+        Assert.Contains("40", row.TextContent);
+        Assert.Equal("Invited 2 · Active 3", row.QuerySelector("[data-states]")!.TextContent.Trim());
     }
 }

@@ -12,6 +12,16 @@ public static class ActionsSql
         WHERE NOT EXISTS (SELECT 1 FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed'))
         """;
 
+    /// <summary>Opens an action for a condition that never had one, in any status: a task made once, however it ended.</summary>
+    public const string OpenUnlessEver =
+        """
+        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, TeamId, ContractId, ShipmentId, Reason, DueOn, Priority, OwnerId, Status,
+                               CreatedAt, CreatedBy, Version, UpdatedAt, UpdatedBy)
+        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @TeamId, @ContractId, @ShipmentId, @Reason, @DueOn, @Priority,
+               COALESCE(@OwnerId, (SELECT CsOwnerId FROM Cohorts WHERE Id = @CohortId)), 'Open', @Now, @Actor, 1, @Now, @Actor
+        WHERE NOT EXISTS (SELECT 1 FROM CsActions WHERE ConditionKey = @ConditionKey)
+        """;
+
     /// <summary>At-risk actions whose participant is no longer at risk (checked in again, dropped out, withdrew) close themselves.</summary>
     public const string ResolveAtRisk =
         """
@@ -64,6 +74,9 @@ public static class ActionsSql
         """;
 
     public const string KindAndOwner = "SELECT Kind, OwnerId FROM CsActions WHERE Id = @Id";
+
+    /// <summary>What the client's activity log records when a playbook task is completed.</summary>
+    public const string CompletedTask = "SELECT Kind, ClientId, Reason FROM CsActions WHERE Id = @Id";
 
     public const string Take =
         """

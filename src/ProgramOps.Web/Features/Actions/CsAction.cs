@@ -7,6 +7,13 @@ public enum CsActionKind
     TeamBelowMinimum,
     ShipmentProblem,
     ContractRenewal,
+    ClientHealthLow,
+    NoDecisionMaker,
+    NoRecentTouch,
+    SeatsNearlyUsed,
+    CohortUnderEnrolled,
+    ReportDue,
+    PlaybookTask,
 }
 
 public enum CsActionStatus
@@ -17,15 +24,30 @@ public enum CsActionStatus
     Resolved,
 }
 
-/// <summary>Who may take, snooze and complete an action: those who run cohorts any; others (BizDev) a contract renewal that is theirs or no one's yet.</summary>
+/// <summary>
+/// Who may take, snooze and complete an action. Those who run cohorts work every kind. BizDev works the account's kinds
+/// (renewals, low health, no decision maker, no touch, seats nearly used, a report due: the client's BizDev owner gets
+/// them) and playbook tasks (each task names CS or BizDev), each when it is theirs or no one's yet. A cohort
+/// under-enrolled is cohort work: its CS owner gets it.
+/// </summary>
 public static class CsActionWork
 {
-    public static bool MayWork(bool runsCohorts, CsActionKind kind, int? ownerId, int? userId) =>
-        runsCohorts || (kind == CsActionKind.ContractRenewal && (ownerId is null || ownerId == userId));
+    /// <summary>The kinds about a client account, owned by the client's BizDev owner.</summary>
+    public static readonly IReadOnlySet<CsActionKind> AccountKinds = new HashSet<CsActionKind>
+    {
+        CsActionKind.ContractRenewal, CsActionKind.ClientHealthLow, CsActionKind.NoDecisionMaker, CsActionKind.NoRecentTouch,
+        CsActionKind.SeatsNearlyUsed, CsActionKind.ReportDue,
+    };
 
-    /// <summary>The kinds of action a role works: those who run cohorts every kind but the renewals, BizDev the renewals.</summary>
+    public static bool MayWork(bool runsCohorts, CsActionKind kind, int? ownerId, int? userId) =>
+        runsCohorts || ((AccountKinds.Contains(kind) || kind == CsActionKind.PlaybookTask) && (ownerId is null || ownerId == userId));
+
+    /// <summary>
+    /// The kinds of unowned action a role works: those who run cohorts every kind but the account's, BizDev the
+    /// account's; playbook tasks both.
+    /// </summary>
     public static IReadOnlyList<CsActionKind> KindsWorkedBy(bool runsCohorts, bool isBizDev) =>
-        [.. Enum.GetValues<CsActionKind>().Where(kind => kind == CsActionKind.ContractRenewal ? isBizDev : runsCohorts)];
+        [.. Enum.GetValues<CsActionKind>().Where(kind => kind == CsActionKind.PlaybookTask ? runsCohorts || isBizDev : AccountKinds.Contains(kind) ? isBizDev : runsCohorts)];
 }
 
 /// <summary>What a job or rule found that staff must act on; the condition key makes it one action per open condition.</summary>
@@ -52,6 +74,46 @@ public sealed record CsActionRequest(
             CsActionReason.Encode(CsActionReason.RenewalDue, daysLeft), CsActionSchedule.RenewalDue(today, today.AddDays(daysLeft)),
             CsActionSchedule.RenewalPriority(milestone), null, clientId, null, ContractId: contractId, OwnerId: bizDevOwnerId);
 
+    /// <summary>The client's latest weekly health score is under its segment's line (Clients' ClientSignalRules).</summary>
+    public static CsActionRequest HealthLow(int clientId, int? bizDevOwnerId, int score, int below, DateOnly today) =>
+        new(CsActionKind.ClientHealthLow, $"{CsActionKind.ClientHealthLow}:{clientId}", CsActionReason.Encode(CsActionReason.HealthLow, $"{score}|{below}"),
+            CsActionSchedule.AccountDue(today), CsActionPriority.High, null, clientId, null, OwnerId: bizDevOwnerId);
+
+    public static CsActionRequest NoDecisionMaker(int clientId, int? bizDevOwnerId, DateOnly today) =>
+        new(CsActionKind.NoDecisionMaker, $"{CsActionKind.NoDecisionMaker}:{clientId}", CsActionReason.Encode(CsActionReason.NoDecisionMaker, ""),
+            CsActionSchedule.AccountDue(today), CsActionPriority.Normal, null, clientId, null, OwnerId: bizDevOwnerId);
+
+    /// <param name="daysSinceTouch">Days since the last meeting, call or e-mail; null when the client was never touched.</param>
+    public static CsActionRequest NoRecentTouch(int clientId, int? bizDevOwnerId, int? daysSinceTouch, DateOnly today) =>
+        new(CsActionKind.NoRecentTouch, $"{CsActionKind.NoRecentTouch}:{clientId}",
+            daysSinceTouch is { } days ? CsActionReason.Encode(CsActionReason.NoTouchFor, days) : CsActionReason.Encode(CsActionReason.NeverTouched, ""),
+            CsActionSchedule.AccountDue(today), CsActionPriority.Normal, null, clientId, null, OwnerId: bizDevOwnerId);
+
+    /// <summary>An expansion chance: the contract's seats are nearly all planned into cohorts.</summary>
+    public static CsActionRequest SeatsNearlyUsed(int contractId, int clientId, int? bizDevOwnerId, string programName, int used, int seats, DateOnly today) =>
+        new(CsActionKind.SeatsNearlyUsed, $"{CsActionKind.SeatsNearlyUsed}:{contractId}", CsActionReason.Encode(CsActionReason.SeatsUsed, $"{used}|{seats}|{programName}"),
+            CsActionSchedule.AccountDue(today), CsActionPriority.Low, null, clientId, null, ContractId: contractId, OwnerId: bizDevOwnerId);
+
+    /// <summary>The client's part of a cohort whose window has closed enrolled too few against its seats: the cohort's CS owner acts.</summary>
+    public static CsActionRequest CohortUnderEnrolled(int cohortId, int clientId, int enrolled, int capacity, DateOnly today) =>
+        new(CsActionKind.CohortUnderEnrolled, $"{CsActionKind.CohortUnderEnrolled}:{cohortId}:{clientId}",
+            CsActionReason.Encode(CsActionReason.UnderEnrolled, $"{enrolled}|{capacity}"), CsActionSchedule.UnderEnrolledDue(today), CsActionPriority.High,
+            cohortId, clientId, null);
+
+    /// <summary>The client's final report of a completed cohort is not issued some days after the program ended.</summary>
+    public static CsActionRequest ReportDue(int cohortId, int clientId, int? bizDevOwnerId, DateOnly programEnded, DateOnly today) =>
+        new(CsActionKind.ReportDue, $"{CsActionKind.ReportDue}:{cohortId}:{clientId}", CsActionReason.Encode(CsActionReason.ReportNotIssued, $"{programEnded:yyyy-MM-dd}"),
+            CsActionSchedule.AccountDue(today), CsActionPriority.High, cohortId, clientId, null, OwnerId: bizDevOwnerId);
+
+    /// <summary>
+    /// A playbook's task for one client and event (<paramref name="eventKey"/>, e.g. the contract or cohort it is about),
+    /// with a copy of its instruction in both languages, so a later edit of the playbook leaves it as it was made.
+    /// </summary>
+    public static CsActionRequest PlaybookTask(
+        int taskId, int clientId, string eventKey, string instructionJa, string instructionEn, DateOnly dueOn, int? ownerId, int? cohortId, int? contractId) =>
+        new(CsActionKind.PlaybookTask, $"{CsActionKind.PlaybookTask}:{taskId}:{clientId}:{eventKey}", CsActionReason.Encode(CsActionReason.PlaybookTask, $"{instructionJa}|{instructionEn}"),
+            dueOn, CsActionPriority.Normal, cohortId, clientId, null, ContractId: contractId, OwnerId: ownerId);
+
     /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
     public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";
 
@@ -72,9 +134,20 @@ public static class CsActions
 {
     /// <summary>Opens an action for each condition that has none open yet (a job's findings): one statement prepared once.</summary>
     /// <returns>How many new actions were opened.</returns>
-    public static async Task<int> OpenManyAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct)
+    public static Task<int> OpenManyAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct) =>
+        OpenAsync(c, t, ActionsSql.OpenUnlessOpen, requests, actor, now, ct);
+
+    /// <summary>
+    /// Opens an action for each condition that never had one (a playbook's task for one client and event): a task
+    /// completed or resolved is not made again.
+    /// </summary>
+    /// <returns>How many new actions were opened.</returns>
+    public static Task<int> OpenOnceAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct) =>
+        OpenAsync(c, t, ActionsSql.OpenUnlessEver, requests, actor, now, ct);
+
+    private static async Task<int> OpenAsync(DbConnection c, DbTransaction t, string sql, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct)
     {
-        using var open = new PreparedCommand(c, t, ActionsSql.OpenUnlessOpen,
+        using var open = new PreparedCommand(c, t, sql,
             ("Kind", DbType.String), ("ConditionKey", DbType.String), ("CohortId", DbType.Int32), ("ClientId", DbType.Int32), ("ParticipantId", DbType.Int64),
             ("TeamId", DbType.Int32), ("ContractId", DbType.Int32), ("ShipmentId", DbType.Int64), ("OwnerId", DbType.Int32), ("Reason", DbType.String), ("DueOn", DbType.Date), ("Priority", DbType.Int32),
             ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
@@ -138,6 +211,14 @@ public static class CsActionReason
     public const string ShipmentAddressProblem = nameof(ShipmentAddressProblem);
     public const string ShipmentNotShipped = nameof(ShipmentNotShipped);
     public const string ShipmentNotDelivered = nameof(ShipmentNotDelivered);
+    public const string HealthLow = nameof(HealthLow);
+    public const string NoDecisionMaker = nameof(NoDecisionMaker);
+    public const string NoTouchFor = nameof(NoTouchFor);
+    public const string NeverTouched = nameof(NeverTouched);
+    public const string SeatsUsed = nameof(SeatsUsed);
+    public const string UnderEnrolled = nameof(UnderEnrolled);
+    public const string ReportNotIssued = nameof(ReportNotIssued);
+    public const string PlaybookTask = nameof(PlaybookTask);
 
     public static string Encode(string code, object arguments) => $"{code}|{arguments}";
 

@@ -29,6 +29,16 @@ public static class CsActionSchedule
     /// <summary>Time given to prepare a renewal conversation (outcomes, proposal) when the contract is far from its end.</summary>
     public const int RenewalPreparationDays = 14;
 
+    /// <summary>An account signal (low health, no decision maker or touch, seats nearly used, a report due) is acted on within a working week.</summary>
+    public const int AccountWorkingDays = 5;
+
+    /// <summary>An under-enrolled cohort is raised with the client within two working days, while late joiners may still come in.</summary>
+    public const int UnderEnrolledWorkingDays = 2;
+
+    public static DateOnly AccountDue(DateOnly today) => JapaneseWorkingDays.Add(today, AccountWorkingDays);
+
+    public static DateOnly UnderEnrolledDue(DateOnly today) => JapaneseWorkingDays.Add(today, UnderEnrolledWorkingDays);
+
     public static DateOnly AtRiskDue(DateOnly today) => JapaneseWorkingDays.Add(today, AtRiskWorkingDays);
 
     public static DateOnly ShipmentProblemDue(DateOnly today) => JapaneseWorkingDays.Add(today, ShipmentProblemWorkingDays);

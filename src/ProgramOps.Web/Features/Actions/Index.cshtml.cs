@@ -1,3 +1,5 @@
+using ProgramOps.Web.Features.Clients.Activity;
+
 namespace ProgramOps.Web.Features.Actions;
 
 /// <summary>Whose actions the queue shows.</summary>
@@ -72,7 +74,19 @@ public sealed class IndexModel(
     public Task<IActionResult> OnPostCompleteAsync(int id, int version, string? note, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(note) || note.Length > 2000
             ? Refuse(text["Validation.NoteRequired"], ct)
-            : ChangeAsync(id, ActionsSql.Complete, "Completed", note.Trim(), new { Id = id, Version = version, Note = note.Trim() }, text["Flash.Completed"], ct);
+            : ChangeAsync(id, ActionsSql.Complete, "Completed", note.Trim(), new { Id = id, Version = version, Note = note.Trim() }, text["Flash.Completed"], ct,
+                (c, t) => LogCompletedTaskAsync(c, t, id, note.Trim(), ct));
+
+    /// <summary>A completed playbook task joins its client's activity timeline: the instruction in the completer's language and their note.</summary>
+    private async Task LogCompletedTaskAsync(DbConnection c, DbTransaction t, int id, string note, CancellationToken ct)
+    {
+        var action = await c.QuerySingleAsync<(CsActionKind Kind, int? ClientId, string Reason)>(new CommandDefinition(ActionsSql.CompletedTask, new { Id = id }, t, cancellationToken: ct));
+        if (action.Kind != CsActionKind.PlaybookTask || action.ClientId is not { } clientId) return;
+        var summary = $"{CsActionReason.Describe(action.Reason, text)}\n{note}";
+        await ClientActivityLog.AppendAsync(c, t, db.Dialect,
+            new ClientActivityEntry(clientId, ClientActivityKind.TaskCompleted, clock.Today, summary[..Math.Min(summary.Length, ClientActivityLog.MaxSummaryLength)],
+                SystemKey: $"task:{id}"), user.Id, user.UserName, clock.UtcNow, ct);
+    }
 
     /// <summary>Whether the signed-in user may work this row (the page shows its forms).</summary>
     public bool MayWork(Row row) => CsActionWork.MayWork(RunsCohorts, row.Kind, row.OwnerId, user.Id);
@@ -89,7 +103,8 @@ public sealed class IndexModel(
 
     private bool RunsCohorts { get; set; }
 
-    private async Task<IActionResult> ChangeAsync(int id, string sql, string action, string? summary, object values, string flash, CancellationToken ct)
+    private async Task<IActionResult> ChangeAsync(
+        int id, string sql, string action, string? summary, object values, string flash, CancellationToken ct, Func<DbConnection, DbTransaction, Task>? alsoWrite = null)
     {
         if (!await RunsCohortsAsync())
         {
@@ -105,6 +120,7 @@ public sealed class IndexModel(
         var changed = await db.InTransactionAsync(async (c, t) =>
         {
             if (await c.ExecuteAsync(sql, parameters, t) == 0) return false;
+            if (alsoWrite is not null) await alsoWrite(c, t);
             await audit.RecordAsync(c, t, new AuditEntry("CsAction", id.ToString(), action, summary));
             return true;
         }, ct);

@@ -3,6 +3,24 @@ namespace ProgramOps.Web.Features.Clients;
 /// <summary>The client page's sections that read other features' tables (published to Clients in README's map), one statement each.</summary>
 public static class Client360Sql
 {
+    /// <summary>The seats the client put into each of its cohorts.</summary>
+    public const string CohortSeats =
+        """
+        SELECT cc.CohortId, SUM(cc.Capacity) AS Seats
+        FROM CohortContracts cc JOIN Contracts k ON k.Id = cc.ContractId
+        WHERE k.ClientId = @ClientId
+        GROUP BY cc.CohortId
+        """;
+
+    /// <summary>The client's people in each of its cohorts by lifecycle state.</summary>
+    public const string CohortStates =
+        """
+        SELECT p.CohortId, p.State, COUNT(*) AS People
+        FROM ReportingParticipants p
+        WHERE p.ClientId = @ClientId
+        GROUP BY p.CohortId, p.State
+        """;
+
     public const string OpenActions =
         """
         SELECT a.Id, a.Kind, a.DueOn, a.Status, a.Priority, u.DisplayName AS OwnerName

@@ -13,5 +13,7 @@ public static class ClientsServiceExtensions
             .AddScoped<Client360Reader>()
             .AddStartupTask<Contracts.ContractProgramMatching>()
             .AddScheduledJob<RenewalsJob, ClientsText>(RenewalsJob.Key, "0 30 6 * * ?")
+            .AddScheduledJob<Signals.ClientSignalsJob, Signals.SignalsText>(Signals.ClientSignalsJob.Key, "0 40 7 * * ?")
+            .AddScheduledJob<Playbooks.PlaybookJob, Playbooks.PlaybooksText>(Playbooks.PlaybookJob.Key, "0 50 7 * * ?")
             .AuthorizePageFolder("/Clients", Policies.ReadClients);
 }

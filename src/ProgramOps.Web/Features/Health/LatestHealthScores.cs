@@ -9,7 +9,7 @@ public static class LatestHealthScores
         public int Score { get; init; }
     }
 
-    public static async Task<IReadOnlyDictionary<int, int>> ReadAsync(DbConnection connection, CancellationToken ct) =>
-        (await connection.QueryAsync<ClientScore>(new CommandDefinition(AccountHealthSql.LatestWeekScores, cancellationToken: ct)))
+    public static async Task<IReadOnlyDictionary<int, int>> ReadAsync(DbConnection connection, CancellationToken ct, DbTransaction? transaction = null) =>
+        (await connection.QueryAsync<ClientScore>(new CommandDefinition(AccountHealthSql.LatestWeekScores, transaction: transaction, cancellationToken: ct)))
         .ToDictionary(s => s.ClientId, s => s.Score);
 }

@@ -3,6 +3,13 @@ using ProgramOps.Web.Features.Outcomes;
 
 namespace ProgramOps.Web.Features.Clients.Renewals;
 
+public enum PipelineSort
+{
+    EndDate,
+    Client,
+    Value,
+}
+
 /// <summary>
 /// BizDev's renewal pipeline: active contracts ending in the next 180 days with value, owner and stage, the expected
 /// revenue by month, and what changed in the last 7 days (stage changes, contracts that came into the window).
@@ -26,6 +33,12 @@ public sealed class PipelineModel(Db db, AuditTrail audit, ICurrentUser user, Lo
         public string? OwnerName { get; init; }
         public RenewalStage Stage { get; init; }
         public int StageVersion { get; init; }
+        public int TotalCount { get; init; }
+    }
+
+    public sealed record Query : SortedPageQuery<PipelineSort>
+    {
+        public bool Mine { get; init; }
     }
 
     public sealed record Change
@@ -39,9 +52,10 @@ public sealed class PipelineModel(Db db, AuditTrail audit, ICurrentUser user, Lo
         public string ChangedBy { get; init; } = "";
     }
 
-    [BindProperty(SupportsGet = true)] public bool Mine { get; set; }
+    [BindProperty(SupportsGet = true)] public Query Filter { get; set; } = new();
 
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
+    /// <summary>The page of contracts shown; the forecast and the new entries count every contract in the window.</summary>
+    public PageOf<Row> Results { get; private set; } = new([], 1, Paging.DefaultPageSize, 0);
 
     /// <summary>Each client's score in the latest weekly health snapshot; a client not yet assessed has none.</summary>
     public IReadOnlyDictionary<int, int> HealthScores { get; private set; } = new Dictionary<int, int>();
@@ -53,7 +67,12 @@ public sealed class PipelineModel(Db db, AuditTrail audit, ICurrentUser user, Lo
     public LocalClock Clock => clock;
     public string? Refusal { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid) return BadRequest(ModelState);
+        await LoadAsync(ct);
+        return Results.IsPastEnd ? Redirect(PageUrl(Results.PageCount)) : Page();
+    }
 
     [HandlerPolicy(Policies.EditContracts)]
     public async Task<IActionResult> OnPostStageAsync(int contractId, RenewalStage stage, int version, CancellationToken ct)
@@ -87,21 +106,38 @@ public sealed class PipelineModel(Db db, AuditTrail audit, ICurrentUser user, Lo
         }
 
         TempData["Flash"] = text["Pipeline.StageSaved"].Value;
-        return RedirectToPage(new { Mine });
+        return Redirect(PageUrl(Filter.Page));
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var owner = Mine ? user.Id : null;
-        Rows = [.. await connection.QueryAsync<Row>(new CommandDefinition(RenewalPipelineSql.Pipeline,
-            new { Today, Until = Today.AddDays(WindowDays), OwnerId = owner }, cancellationToken: ct))];
+        var owner = Filter.Mine ? user.Id : null;
+        var page = Filter.Page;
+        var parameters = new
+        {
+            Today, Until = Today.AddDays(WindowDays), OwnerId = owner, Skip = Paging.Skip(page, Paging.DefaultPageSize), Take = Paging.DefaultPageSize,
+        };
+        Results = await Paging.ReadAsync(page, Paging.DefaultPageSize,
+            async () => (await connection.QueryAsync<Row>(new CommandDefinition(RenewalPipelineSql.Pipeline(db.Dialect, Filter.Sort, Filter.Descending), parameters, cancellationToken: ct))).AsList(),
+            async rows => rows.Count > 0 ? rows[0].TotalCount
+                : page == 1 ? 0
+                : await connection.ExecuteScalarAsync<int>(new CommandDefinition(RenewalPipelineSql.PipelineCount, parameters, cancellationToken: ct)));
+        var window = (await connection.QueryAsync<Row>(new CommandDefinition(RenewalPipelineSql.Window, parameters, cancellationToken: ct))).AsList();
         Changes = [.. await connection.QueryAsync<Change>(new CommandDefinition(RenewalPipelineSql.ChangesSince,
             new { Since = clock.StartOf(Today.AddDays(-ChangesDays)), OwnerId = owner }, cancellationToken: ct))];
-        NewEntries = [.. Rows.Where(r => r.EndDate > Today.AddDays(WindowDays - ChangesDays))];
-        Months = RenewalForecast.ByMonth(Rows.Select(r => (r.EndDate, r.ValueJpy, r.Stage)));
+        NewEntries = [.. window.Where(r => r.EndDate > Today.AddDays(WindowDays - ChangesDays)).OrderBy(r => r.EndDate).ThenBy(r => r.ClientName)];
+        Months = RenewalForecast.ByMonth(window.Select(r => (r.EndDate, r.ValueJpy, r.Stage)));
         HealthScores = await LatestHealthScores.ReadAsync(connection, ct);
     }
+
+    public string PageUrl(int page) => ListUrl(Filter with { PageNumber = page });
+
+    public string SortUrl(string column, bool descending) =>
+        ListUrl(Filter with { Sort = Enum.Parse<PipelineSort>(column, ignoreCase: true), Dir = descending ? "desc" : "asc", PageNumber = 1 });
+
+    private string ListUrl(Query q) =>
+        Url.Page("/Clients/Renewals/Pipeline", new { mine = q.Mine ? "true" : null, sort = q.Sort.ToString().ToLowerInvariant(), dir = q.Dir, pageNumber = q.PageNumber })!;
 
     public string Chart() => ReportCharts.Bars([.. Months.Select(m => (m.Label, m.ExpectedJpy / 10_000d))], text["Pipeline.ChartAxis"].Value);
 }

@@ -2,20 +2,44 @@ namespace ProgramOps.Web.Features.Clients.Renewals;
 
 public static class RenewalPipelineSql
 {
-    /// <summary>Active contracts ending in the window, with their value, client, BizDev owner and renewal stage (none = not started).</summary>
-    public const string Pipeline =
+    private const string WindowFilter =
         """
-        SELECT ct.Id AS ContractId, ct.ClientId, c.Name AS ClientName, ct.ProgramName, ct.Seats, ct.EndDate, ct.AutoRenew,
-               CAST(ct.Seats AS BIGINT) * ct.PricePerSeatJpy AS ValueJpy, c.BizDevOwnerId, bd.DisplayName AS OwnerName,
-               COALESCE(r.Stage, 'NotStarted') AS Stage, COALESCE(r.Version, 0) AS StageVersion
         FROM Contracts ct
         JOIN Clients c ON c.Id = ct.ClientId
         LEFT JOIN Users bd ON bd.Id = c.BizDevOwnerId
         LEFT JOIN ContractRenewals r ON r.ContractId = ct.Id
         WHERE ct.Status = 'Active' AND c.IsArchived = 0 AND ct.EndDate >= @Today AND ct.EndDate <= @Until
           AND (@OwnerId IS NULL OR c.BizDevOwnerId = @OwnerId)
-        ORDER BY ct.EndDate, c.Name, ct.Id
         """;
+
+    /// <summary>Every contract in the window with what the forecast by month and the new entries need.</summary>
+    public const string Window =
+        $"""
+        SELECT ct.Id AS ContractId, ct.ClientId, c.Name AS ClientName, ct.ProgramName, ct.EndDate,
+               CAST(ct.Seats AS BIGINT) * ct.PricePerSeatJpy AS ValueJpy, COALESCE(r.Stage, 'NotStarted') AS Stage
+        {WindowFilter}
+        """;
+
+    public const string PipelineCount = "SELECT COUNT(*) " + WindowFilter;
+
+    /// <summary>One page of the active contracts ending in the window, with their value, client, BizDev owner and renewal stage (none = not started).</summary>
+    public static string Pipeline(SqlDialect dialect, PipelineSort sort, bool descending)
+    {
+        var direction = descending ? "DESC" : "ASC";
+        var order = sort switch
+        {
+            PipelineSort.Client => $"c.Name {direction}, ct.EndDate, ct.Id",
+            PipelineSort.Value => $"CAST(ct.Seats AS BIGINT) * ct.PricePerSeatJpy {direction}, ct.EndDate, ct.Id",
+            _ => $"ct.EndDate {direction}, c.Name, ct.Id",
+        };
+        return $"""
+            SELECT ct.Id AS ContractId, ct.ClientId, c.Name AS ClientName, ct.ProgramName, ct.Seats, ct.EndDate, ct.AutoRenew,
+                   CAST(ct.Seats AS BIGINT) * ct.PricePerSeatJpy AS ValueJpy, c.BizDevOwnerId, bd.DisplayName AS OwnerName,
+                   COALESCE(r.Stage, 'NotStarted') AS Stage, COALESCE(r.Version, 0) AS StageVersion, COUNT(*) OVER () AS TotalCount
+            {WindowFilter}
+            {dialect.OrderAndPage(order)}
+            """;
+    }
 
     /// <summary>Stage changes since a moment, newest first, of the contracts in the window.</summary>
     public const string ChangesSince =
