@@ -30,13 +30,16 @@ public static partial class SqlStatementCatalog
                 .Where(field => (field.IsLiteral || field.IsInitOnly) && field.FieldType == typeof(string))
                 .Select(field => new SqlStatement($"{type.Name}.{field.Name}", (string)(field.IsLiteral ? field.GetRawConstantValue() : field.GetValue(null))!)));
 
-            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)
-                         .Where(m => m.ReturnType == typeof(string) && m.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(SqlDialect)))
+            foreach (var method in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Where(m => m.ReturnType == typeof(string)))
             {
-                foreach (var arguments in ArgumentCombinations(method.GetParameters().Skip(1).Select(p => p.ParameterType)))
+                var parameters = method.GetParameters();
+                var takesDialect = parameters is [{ ParameterType: var first }, ..] && first == typeof(SqlDialect);
+                // Builders from a closed set of choices alone (the filters in use) are statements too, the same in both dialects.
+                if (!takesDialect && (parameters.Length == 0 || !parameters.All(p => p.ParameterType.IsEnum || p.ParameterType == typeof(bool)))) continue;
+                foreach (var arguments in ArgumentCombinations(parameters.Skip(takesDialect ? 1 : 0).Select(p => p.ParameterType)))
                 {
-                    var name = $"{type.Name}.{method.Name}({string.Join(", ", arguments.Prepend(dialect.Provider))})";
-                    statements.Add(new SqlStatement(name, (string)method.Invoke(null, [dialect, .. arguments])!));
+                    var name = $"{type.Name}.{method.Name}({string.Join(", ", takesDialect ? arguments.Prepend(dialect.Provider) : arguments)})";
+                    statements.Add(new SqlStatement(name, (string)method.Invoke(null, takesDialect ? [dialect, .. arguments] : arguments)!));
                 }
             }
         }
@@ -49,8 +52,8 @@ public static partial class SqlStatementCatalog
     }
 
     /// <summary>
-    /// Statements built from a closed set of choices (a sort column, a direction) are checked for every
-    /// choice: every value of an enum parameter, both values of a bool.
+    /// Statements built from a closed set of choices (a sort column, a direction, a filter) are checked for every
+    /// choice: every value of an enum parameter (each flag of a flags enum, and all of them), both values of a bool.
     /// </summary>
     private static IEnumerable<object[]> ArgumentCombinations(IEnumerable<Type> parameterTypes)
     {
@@ -58,6 +61,7 @@ public static partial class SqlStatementCatalog
         foreach (var parameterType in parameterTypes)
         {
             object[] values = parameterType == typeof(bool) ? [false, true]
+                : parameterType.IsEnum && parameterType.IsDefined(typeof(FlagsAttribute), false) ? [.. Enum.GetValues(parameterType).Cast<object>(), AllFlags(parameterType)]
                 : parameterType.IsEnum ? Enum.GetValues(parameterType).Cast<object>().ToArray()
                 : throw new InvalidOperationException($"SQL builder parameters must be enums or bools, not {parameterType.Name}.");
             combinations = combinations.SelectMany(done => values.Select(value => (object[])[.. done, value])).ToList();
@@ -65,6 +69,9 @@ public static partial class SqlStatementCatalog
 
         return combinations;
     }
+
+    private static object AllFlags(Type flags) =>
+        Enum.ToObject(flags, Enum.GetValues(flags).Cast<object>().Aggregate(0L, (all, flag) => all | Convert.ToInt64(flag, System.Globalization.CultureInfo.InvariantCulture)));
 
     public static IEnumerable<Type> SqlClasses() =>
         typeof(Db).Assembly.GetTypes().Where(type =>

@@ -130,10 +130,12 @@ public sealed class BulkModel(
         var cohort = await connection.QuerySingleOrDefaultAsync<ListedCohort>(new CommandDefinition(ParticipantsSql.CohortProgram, new { CohortId = cohortId }, cancellationToken: ct));
         if (cohort is null) return null;
         (CohortId, CohortName) = (cohortId, cohort.Name);
-        var parameters = Filter.Parameters(cohortId, cohort.StartDate, 0, MaxParticipants + 1, await privacy.ShowsPersonalDataAsync());
-        var people = (await connection.QueryAsync<Selected>(new CommandDefinition(ParticipantsSql.Selected(db.Dialect), parameters, cancellationToken: ct))).ToList();
+        var personal = await privacy.ShowsPersonalDataAsync();
+        var parameters = Filter.Parameters(cohortId, cohort.StartDate, 0, MaxParticipants + 1, personal);
+        var filters = Filter.InUse(personal);
+        var people = (await connection.QueryAsync<Selected>(new CommandDefinition(ParticipantsSql.Selected(db.Dialect, filters), parameters, cancellationToken: ct))).ToList();
         Count = people.Count > MaxParticipants
-            ? await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct))
+            ? await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count(filters), parameters, cancellationToken: ct))
             : people.Count;
         return ((cohort.StartDate, ProgramDefinitionJson.Deserialize(cohort.Definition)), people);
     }

@@ -47,11 +47,12 @@ public sealed class IndexModel(Db db, ParticipantPrivacy privacy) : PageModel
         var page = Filter.Page;
         ShowsPersonalData = await privacy.ShowsPersonalDataAsync();
         var parameters = Filter.Parameters(cohortId, cohort.StartDate, Paging.Skip(page, Paging.DefaultPageSize), Paging.DefaultPageSize, ShowsPersonalData);
+        var filters = Filter.InUse(ShowsPersonalData);
         Results = await Paging.ReadAsync(page, Paging.DefaultPageSize,
-            async () => (await connection.QueryAsync<Row>(new CommandDefinition(ParticipantsSql.List(db.Dialect, Filter.SortFor(ShowsPersonalData), Filter.Descending), parameters, cancellationToken: ct))).AsList(),
+            async () => (await connection.QueryAsync<Row>(new CommandDefinition(ParticipantsSql.List(db.Dialect, Filter.SortFor(ShowsPersonalData), Filter.Descending, filters), parameters, cancellationToken: ct))).AsList(),
             // A first page that is not full holds every match: no need to count them again.
             async rows => page == 1 && rows.Count < Paging.DefaultPageSize ? rows.Count
-                : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count, parameters, cancellationToken: ct)));
+                : await connection.ExecuteScalarAsync<int>(new CommandDefinition(ParticipantsSql.Count(filters), parameters, cancellationToken: ct)));
         if (Results.IsPastEnd) return Redirect(PageUrl(Results.PageCount));
 
         Clients = [.. await connection.QueryAsync<NamedId>(new CommandDefinition(ParticipantsSql.ClientsOfCohort, new { CohortId = cohortId }, cancellationToken: ct))];

@@ -29,6 +29,15 @@ public sealed record ParticipantFilter : SortedPageQuery<ParticipantSort>
     public ParticipantSort SortFor(bool personal) =>
         personal || Sort is not (ParticipantSort.Name or ParticipantSort.EmployeeNumber) ? Sort : ParticipantSort.Imported;
 
+    /// <summary>The filters set, for the statement that applies only those (<see cref="ParticipantsSql.Count"/>).</summary>
+    /// <param name="personal">Whether the viewer may see personal fields: if not, the search text is a pseudonymous label.</param>
+    public ParticipantListFilters InUse(bool personal) =>
+        (State is null ? 0 : ParticipantListFilters.State)
+        | (Client is null ? 0 : ParticipantListFilters.Client)
+        | (Team is null ? 0 : ParticipantListFilters.Team)
+        | (Week is null ? 0 : ParticipantListFilters.Week)
+        | (Q is null ? 0 : personal ? ParticipantListFilters.Search : ParticipantListFilters.Pseudonym);
+
     /// <param name="personal">
     /// Whether the viewer may see personal fields: if not, the search text matches only a participant's pseudonymous
     /// label, never a name, kana, employee number or e-mail (which would tell them who takes part).
