@@ -54,7 +54,7 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
 
         Assert.Equal("ユーザー名「suzuki」は既に使われています。", duplicate.QuerySelector("[data-valmsg-for='UserName']")!.TextContent);
         Assert.Contains("12 文字以上", weak.QuerySelector("[data-valmsg-for='Password']")!.TextContent);
-        Assert.Equal("ロールを1つ以上選んでください。", roleless.QuerySelector("[data-valmsg-for='Input.Roles']")!.TextContent);
+        Assert.Equal("ロール: ロールを1つ以上選んでください。", roleless.QuerySelector("[data-valmsg-for='Input.Roles']")!.TextContent);
     }
 
     [Fact]

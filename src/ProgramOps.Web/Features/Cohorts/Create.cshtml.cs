@@ -24,9 +24,9 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
             Capacities.Where(c => c.Value is not null).Select(c => new SeatRequest(c.Key, c.Value!.Value)).ToList();
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : FormValidator<Command>
     {
-        public Validator(IStringLocalizer<CohortsText> text)
+        public Validator(IStringLocalizer<CohortsText> text) : base(text)
         {
             RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
             Include(new CohortDatesValidator(text));

@@ -22,9 +22,9 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
         public Dictionary<int, int?> Capacities { get; init; } = [];
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : FormValidator<Command>
     {
-        public Validator(IStringLocalizer<CohortsText> text)
+        public Validator(IStringLocalizer<CohortsText> text) : base(text)
         {
             RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
             Include(new CohortDatesValidator(text));
