@@ -75,7 +75,7 @@ public sealed class ShipmentModel(
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.AddFailures(await new Validator(text, clock.Today).ValidateAsync(Input, ct), nameof(Input));
         if (Input.To is { } to && ShipmentFlow.Check(Item.Status, to) != ShipmentMoveCheck.Allowed && Input.Version == Item.Version)
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.To)}", text["Problem.Refused", text[$"Status.{Item.Status}"], text[$"Status.{to}"]]);
+            ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.To)}", text["Field.Status"], text["Problem.Refused", text[$"Status.{Item.Status}"], text[$"Status.{to}"]]);
         if (!ModelState.IsValid) return Page();
 
         var move = new ShipmentMove(Input.To!.Value, Input.On ?? clock.Today, Blank(Input.TrackingNumber), Input.Note!.Trim());

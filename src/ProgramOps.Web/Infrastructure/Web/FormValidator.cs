@@ -1,6 +1,4 @@
-using System.Resources;
 using FluentValidation.Results;
-using ProgramOps.Web.Features.Shared;
 
 namespace ProgramOps.Web.Infrastructure.Web;
 
@@ -13,8 +11,6 @@ namespace ProgramOps.Web.Infrastructure.Web;
 /// </summary>
 public abstract class FormValidator<T>(IStringLocalizer labels, string labelKeyPrefix = "Field.") : AbstractValidator<T>
 {
-    private static readonly ResourceManager SharedTexts = new(typeof(SharedText));
-
     protected override void OnRuleAdded(IValidationRule<T> rule) =>
         rule.SetDisplayName(labels[labelKeyPrefix + rule.PropertyName].Value);
 
@@ -27,12 +23,11 @@ public abstract class FormValidator<T>(IStringLocalizer labels, string labelKeyP
     private static ValidationResult Labelled(ValidationResult result, ValidationContext<T> context)
     {
         if (context.IsChildContext) return result;
-        var format = SharedTexts.GetString("Validation.FieldMessage")!;
         foreach (var failure in result.Errors)
         {
             if (failure.FormattedMessagePlaceholderValues?.TryGetValue("PropertyName", out var label) == true && label is string name)
             {
-                failure.ErrorMessage = string.Format(format, name, failure.ErrorMessage);
+                failure.ErrorMessage = ValidationExtensions.AboutField(name, failure.ErrorMessage);
             }
         }
 

@@ -56,7 +56,7 @@ public sealed class CreateModel(
 
         if (id == 0)
         {
-            ModelState.AddModelError(nameof(UserName), text["Users.UserNameTaken", UserName]);
+            ModelState.AddFieldError(nameof(UserName), text["Users.UserName"], text["Users.UserNameTaken", UserName]);
             Password = "";
             return Page();
         }

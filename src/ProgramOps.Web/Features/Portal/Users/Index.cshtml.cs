@@ -70,7 +70,7 @@ public sealed class IndexModel(Db db, ClientQueries clients, PortalInvitations i
         switch (result)
         {
             case InviteResult.EmailTaken:
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Email)}", text["Users.EmailTaken"]);
+                ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.Email)}", text["Users.Email"], text["Users.EmailTaken"]);
                 return Page();
             case InviteResult.AlreadySubmitted:
                 // The first post showed the link; a repeat makes no second account and cannot show the link again.
