@@ -46,6 +46,8 @@ public sealed class FormFieldLabelTests
         yield return new ProgramOps.Web.Features.Portal.Users.IndexModel.Validator(Text<PortalText>());
         yield return new ProgramOps.Web.Features.Participants.DetailsModel.Validator(Text<ProgramOps.Web.Features.Participants.ParticipantsText>());
         yield return new ProgramOps.Web.Features.Events.ApiKeys.IndexModel.Validator(Text<ProgramOps.Web.Features.Events.EventsText>());
+        yield return new ProgramOps.Web.Features.Outcomes.ReportSettingsValidator(Text<ProgramOps.Web.Features.Outcomes.OutcomesText>());
+        yield return new ProgramOps.Web.Features.Teams.TeamModel.Validator(Text<ProgramOps.Web.Features.Teams.TeamsText>());
     }
 
     [Theory]
