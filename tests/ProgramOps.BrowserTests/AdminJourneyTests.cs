@@ -22,6 +22,33 @@ public sealed class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<Br
     }
 
     [Fact]
+    public async Task The_program_editor_shows_the_week_rows_in_use_and_only_the_chosen_criterions_fields()
+    {
+        var admin = await fixture.App.CreateUserAsync(Roles.Admin);
+        var page = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(page, admin, ProgramOpsFactory.UserPassword);
+        await Journeys.LaunchDraftAsync(page, "editor-rows-2027", "行の表示テスト 禁煙", "Row display test smoking");
+
+        var milestones = page.Locator("table[data-week-rows=milestones] tbody tr:visible");
+        var shipments = page.Locator("table[data-week-rows=shipments] tbody tr:visible");
+        await Assertions.Expect(milestones).ToHaveCountAsync(5);
+        await Assertions.Expect(shipments).ToHaveCountAsync(3);
+        await page.GetByRole(AriaRole.Button, new() { Name = "マイルストーンを追加" }).ClickAsync();
+        await Assertions.Expect(milestones).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("input[name='Form.Milestones[5].Week']")).ToBeFocusedAsync();
+
+        var quitDayAfterKit = page.GetByLabel("初回キット到着後に禁煙開始日を設定");
+        await Assertions.Expect(quitDayAfterKit).ToBeVisibleAsync();
+        await page.GetByLabel("判定ルール").SelectOptionAsync("BodyChange");
+        await Assertions.Expect(quitDayAfterKit).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByLabel("禁煙継続日数")).ToBeHiddenAsync();
+        await Assertions.Expect(page.GetByLabel("体重減少（kg）")).ToBeVisibleAsync();
+        await page.GetByLabel("判定ルール").SelectOptionAsync("Abstinence");
+        await Assertions.Expect(quitDayAfterKit).ToBeVisibleAsync();
+        await BrowserFixture.AssertInWordsAsync(page, "program editor");
+    }
+
+    [Fact]
     public async Task An_admin_creates_a_user_and_finds_the_write_in_the_audit_log()
     {
         var admin = await fixture.App.CreateUserAsync(Roles.Admin);

@@ -41,6 +41,7 @@ public abstract class DataAccessContract(IContractDatabase database)
         var db = Db;
         var ct = TestContext.Current.CancellationToken;
         var accounts = new UserAccounts(db);
+        var lockouts = new SignInLockouts(db.Dialect, AccountSql.Lockouts);
         var user = TestUsers.New(Unique("contract"), Roles.ProgramCS, Roles.Admin, Roles.Admin);
         var lockedUntil = new DateTimeOffset(2026, 11, 23, 1, 2, 3, TimeSpan.Zero);
 
@@ -48,8 +49,7 @@ public abstract class DataAccessContract(IContractDatabase database)
         await db.InTransactionAsync(async (c, t) =>
         {
             await c.ExecuteAsync(AccountSql.RecordLockout, new { LockedUntil = lockedUntil, UserId = id }, t);
-            var pair = new { UserId = id, ClientAddress = "2001:db8::1", FailedCount = 2, LockedUntil = (DateTimeOffset?)null, Now = DateTimeOffset.UtcNow };
-            if (await c.ExecuteAsync(AccountSql.UpdateLockout, pair, t) == 0) await c.ExecuteAsync(AccountSql.InsertLockout, pair, t);
+            await lockouts.RecordFailureAsync(c, t, id, "2001:db8::1", new SignInLockout(1, null), DateTimeOffset.UtcNow);
         }, ct);
 
         var byName = await accounts.FindByUserNameAsync(user.UserName, ct);
@@ -57,10 +57,7 @@ public abstract class DataAccessContract(IContractDatabase database)
         Assert.Equal(id, byName.Id);
         Assert.Equal([Roles.Admin, Roles.ProgramCS], byName.Roles);
         Assert.Equal(user.Email, byName.Email);
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            Assert.Equal(2, await connection.ExecuteScalarAsync<int>(AccountSql.FindLockout, new { UserId = id, ClientAddress = "2001:db8::1" }));
-        }
+        Assert.Equal(new SignInLockout(2, null), await lockouts.FindAsync(id, "2001:db8::1", db, ct));
         Assert.Equal(lockedUntil, byName.LockoutEndsAt);
         Assert.Equal(1, byName.Version);
         Assert.Equal((user.SecurityStamp, false), await accounts.FindStampAsync(id, ct));

@@ -53,6 +53,21 @@ public sealed class PasswordRulesTests
         Assert.Equal([Text["ChangePassword.SameAsUserName"].Value], errors);
     }
 
+    [Fact]
+    public void A_client_user_who_signs_in_by_e_mail_is_told_the_password_contains_the_e_mail_address_not_a_user_name()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("ja");
+        var validator = new ProgramOps.Web.Features.Portal.Site.AcceptModel.Validator("hanako@example.co.jp", Text);
+
+        var error = Assert.Single(validator.Validate(new ProgramOps.Web.Features.Portal.Site.AcceptModel.Command
+        {
+            NewPassword = "hanako@example.co.jp-2026", ConfirmPassword = "hanako@example.co.jp-2026",
+        }).Errors).ErrorMessage;
+
+        Assert.Contains("メールアドレス", error);
+        Assert.DoesNotContain("ユーザー名", error);
+    }
+
     [Theory]
     [InlineData("h4n4k0-tram-line")]
     [InlineData("okanah-river-2026")]

@@ -27,14 +27,14 @@ public sealed class ValidatorTests
     }
 
     [Fact]
-    public void Client_errors_name_the_field_in_japanese()
+    public void Client_errors_begin_with_the_field_label_in_japanese()
     {
         var errors = Errors(new ClientInputValidator(Text), new ClientInput { Name = "", NameKana = "abc", EligiblePopulation = -1, Kind = (ClientKind)42 });
 
-        Assert.Equal("名称を入力してください。", errors[nameof(ClientInput.Name)]);
+        Assert.Equal("名称: 名称を入力してください。", errors[nameof(ClientInput.Name)]);
         Assert.Contains("カタカナ", errors[nameof(ClientInput.NameKana)]);
         Assert.Contains("10,000,000", errors[nameof(ClientInput.EligiblePopulation)]);
-        Assert.Equal("選択肢から選んでください。", errors[nameof(ClientInput.Kind)]);
+        Assert.Equal("種別: 選択肢から選んでください。", errors[nameof(ClientInput.Kind)]);
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ValidatorTests
 
         var errors = Errors(new ClientInputValidator(Text), new ClientInput { Name = "" });
 
-        Assert.Equal("Enter the name.", errors[nameof(ClientInput.Name)]);
+        Assert.Equal("Name: Enter the name.", errors[nameof(ClientInput.Name)]);
     }
 
     [Fact]
@@ -66,14 +66,14 @@ public sealed class ValidatorTests
             StartDate = new DateOnly(2026, 4, 1), EndDate = new DateOnly(2026, 3, 31),
         });
 
-        Assert.Equal("終了日は開始日以降にしてください。", errors[nameof(ContractInput.EndDate)]);
+        Assert.Equal("終了日: 終了日は開始日以降にしてください。", errors[nameof(ContractInput.EndDate)]);
         Assert.Contains("席数", errors[nameof(ContractInput.Seats)]);
         Assert.Contains("単価", errors[nameof(ContractInput.PricePerSeatJpy)]);
     }
 
     [Fact]
     public void A_contract_must_be_for_a_chosen_program_whatever_its_name_says() =>
-        Assert.Equal("契約のプログラムを選んでください。",
+        Assert.Equal("プログラム: 契約のプログラムを選んでください。",
             Errors(new ContractInputValidator(Text), new ContractInput { ProgramName = "禁煙プログラム（3か月）", Seats = 5 })[nameof(ContractInput.ProgramId)]);
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class ValidatorTests
     {
         var errors = Errors(new ContractInputValidator(Text), new ContractInput { ProgramName = "禁煙", Seats = 5 });
 
-        Assert.Equal("日付を入力してください。", errors[nameof(ContractInput.StartDate)]);
-        Assert.Equal("日付を入力してください。", errors[nameof(ContractInput.EndDate)]);
+        Assert.Equal("開始日: 日付を入力してください。", errors[nameof(ContractInput.StartDate)]);
+        Assert.Equal("終了日: 日付を入力してください。", errors[nameof(ContractInput.EndDate)]);
     }
 
     [Fact]

@@ -52,9 +52,9 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
         var weak = await ReadDocumentAsync(await CreateAsync(admin, "yamada", "short", Roles.Viewer));
         var roleless = await ReadDocumentAsync(await CreateAsync(admin, "kato", "temporary-pass-123"));
 
-        Assert.Equal("ユーザー名「suzuki」は既に使われています。", duplicate.QuerySelector("[data-valmsg-for='UserName']")!.TextContent);
+        Assert.Equal("ユーザー名: ユーザー名「suzuki」は既に使われています。", duplicate.QuerySelector("[data-valmsg-for='UserName']")!.TextContent);
         Assert.Contains("12 文字以上", weak.QuerySelector("[data-valmsg-for='Password']")!.TextContent);
-        Assert.Equal("ロールを1つ以上選んでください。", roleless.QuerySelector("[data-valmsg-for='Input.Roles']")!.TextContent);
+        Assert.Equal("ロール: ロールを1つ以上選んでください。", roleless.QuerySelector("[data-valmsg-for='Input.Roles']")!.TextContent);
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class UserAdminPageTests(ProgramOpsFactory factory) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal("ユーザー名「double.click」は既に使われています。",
+        Assert.Equal("ユーザー名: ユーザー名「double.click」は既に使われています。",
             (await ReadDocumentAsync(second)).QuerySelector("[data-valmsg-for='UserName']")!.TextContent);
         Assert.Equal(1, await CountAsync("SELECT COUNT(*) FROM Users WHERE UserName = 'double.click'"));
     }

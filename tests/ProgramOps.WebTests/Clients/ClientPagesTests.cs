@@ -151,7 +151,7 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await ReadDocumentAsync(response);
-        Assert.Equal("名称を入力してください。", page.QuerySelector("[data-valmsg-for='Input.Name']")!.TextContent);
+        Assert.Equal("名称: 名称を入力してください。", page.QuerySelector("[data-valmsg-for='Input.Name']")!.TextContent);
         Assert.Contains("カタカナ", page.QuerySelector("[data-valmsg-for='Input.NameKana']")!.TextContent);
         Assert.Contains("0 から", page.QuerySelector("[data-valmsg-for='Input.EligiblePopulation']")!.TextContent);
         await using var connection = await factory.Db.OpenAsync();

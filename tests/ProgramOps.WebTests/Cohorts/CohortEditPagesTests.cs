@@ -60,8 +60,8 @@ public sealed class CohortEditPagesTests(ProgramOpsFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await ReadDocumentAsync(refused);
-        Assert.Equal("12 席以上にしてください。この契約の参加者がその席数を使っています。", page.QuerySelector($"[data-valmsg-for='Input.Capacities[{a}]']")!.TextContent);
-        Assert.Equal("この契約の残席は 40 席です。", page.QuerySelector($"[data-valmsg-for='Input.Capacities[{b}]']")!.TextContent);
+        Assert.Equal("このコホートの席数: 12 席以上にしてください。この契約の参加者がその席数を使っています。", page.QuerySelector($"[data-valmsg-for='Input.Capacities[{a}]']")!.TextContent);
+        Assert.Equal("このコホートの席数: この契約の残席は 40 席です。", page.QuerySelector($"[data-valmsg-for='Input.Capacities[{b}]']")!.TextContent);
         await using var c = await factory.Db.OpenAsync();
         Assert.Equal("席数コホート", await c.ExecuteScalarAsync<string>("SELECT Name FROM Cohorts WHERE Id = @cohortId", new { cohortId }));
         Assert.Equal([20, 30], await c.QueryAsync<int>("SELECT Capacity FROM CohortContracts WHERE CohortId = @cohortId ORDER BY Capacity", new { cohortId }));

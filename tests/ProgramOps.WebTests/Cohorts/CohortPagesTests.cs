@@ -102,7 +102,7 @@ public sealed class CohortPagesTests(ProgramOpsFactory factory) : IClassFixture<
         var second = await PostAsync(cs, "/cohorts/create", FormFields(await GetDocumentAsync(cs, "/cohorts/create"), CohortFields("第2期", versionId, (a, 31))));
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Equal("この契約の残席は 30 席です。", (await ReadDocumentAsync(second)).QuerySelector($"[data-valmsg-for='Input.Capacities[{a}]']")!.TextContent);
+        Assert.Equal("このコホートの席数: この契約の残席は 30 席です。", (await ReadDocumentAsync(second)).QuerySelector($"[data-valmsg-for='Input.Capacities[{a}]']")!.TextContent);
         await using var c = await factory.Db.OpenAsync();
         Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Cohorts WHERE Name = '第2期'"));
     }

@@ -135,7 +135,9 @@ public sealed class FeedbackPagesTests(ProgramOpsFactory factory) : IClassFixtur
         var refused = await PostAsync(cs, $"/feedback/details/{id}?handler=Override",
             FormFields(page, new Dictionary<string, string> { ["Override.Destination"] = "ProgramLayer", ["Override.Reason"] = " " }, formSelector));
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("理由を入力してください", (await ReadDocumentAsync(refused)).QuerySelector("[data-valmsg-for='Override.Reason']")!.TextContent);
+        var reasonMessage = (await ReadDocumentAsync(refused)).QuerySelector("[data-valmsg-for='Override.Reason']")!.TextContent;
+        Assert.StartsWith("理由（監査ログに残ります）: ", reasonMessage);
+        Assert.Contains("理由を入力してください", reasonMessage);
 
         var routing = factory.Services.GetRequiredService<FeedbackRouting>();
         var learnedBefore = (await routing.CurrentAsync(CancellationToken.None)).Examples.Count;

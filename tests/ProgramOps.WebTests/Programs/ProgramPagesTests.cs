@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Programs;
 using ProgramOps.Web.Infrastructure.Auth;
 using static ProgramOps.WebTests.Clients.ClientPages;
 
@@ -62,11 +63,38 @@ public sealed class ProgramPagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.True(scripts.Any(src => src.StartsWith("/js/program-editor.", StringComparison.Ordinal)), string.Join(", ", scripts));
         Assert.Empty(form.QuerySelectorAll("script:not([src])"));
         Assert.Equal(["Form.SuccessRule=Abstinence", "Form.SuccessRule=Abstinence", "Form.SuccessRule=Abstinence&Form.CoVerified=true", "Form.SuccessRule=BodyChange",
-            "Form.SuccessRule=BodyChange", "Form.SuccessRule=AverageSteps"], form.QuerySelectorAll("[data-shown-when]").Select(e => e.GetAttribute("data-shown-when")));
+            "Form.SuccessRule=BodyChange", "Form.SuccessRule=AverageSteps", "Form.SuccessRule=Abstinence"], form.QuerySelectorAll("[data-shown-when]").Select(e => e.GetAttribute("data-shown-when")));
 
         var saved = await PostAsync(admin, $"{draftUrl}?handler=Save", FormFields(form, new Dictionary<string, string> { ["Form.NameJa"] = "ＡＢＣ健保 禁煙２０２７" }));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains("ＡＢＣ健保 禁煙２０２７", (await GetDocumentAsync(admin, $"/programs/details/{programId}")).QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Without_script_every_week_row_shows_and_the_server_reads_only_the_chosen_criterion_and_the_rows_in_use()
+    {
+        var (admin, programId, draftUrl) = await LaunchAsync("editor-rows");
+        var draft = await GetDocumentAsync(admin, draftUrl);
+
+        Assert.Equal(["milestones", "shipments"], draft.QuerySelectorAll("table[data-week-rows]").Select(t => t.GetAttribute("data-week-rows")));
+        Assert.All(draft.QuerySelectorAll("table[data-week-rows]"), t => Assert.Equal(ProgramDefinitionForm.ListRows, t.QuerySelectorAll("tbody tr").Length));
+        Assert.Equal(["milestones", "shipments"], draft.QuerySelectorAll("button[data-add-row][hidden]").Select(b => b.GetAttribute("data-add-row")));
+
+        // The smoking draft becomes a weight program without kits: its quit-day box, still checked, belongs to abstinence.
+        var published = await PostAsync(admin, $"{draftUrl}?handler=Publish", FormFields(draft, new Dictionary<string, string>
+        {
+            ["Form.SuccessRule"] = "BodyChange",
+            ["Form.Shipments[0].Week"] = "", ["Form.Shipments[0].Text"] = "", ["Form.Shipments[0].TextEn"] = "",
+            ["Form.Shipments[1].Week"] = "", ["Form.Shipments[1].Text"] = "", ["Form.Shipments[1].TextEn"] = "",
+            ["Form.Shipments[2].Week"] = "", ["Form.Shipments[2].Text"] = "", ["Form.Shipments[2].TextEn"] = "",
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        await using var connection = await factory.Db.OpenAsync();
+        var definition = await connection.ExecuteScalarAsync<string>("SELECT Definition FROM ProgramVersions WHERE ProgramId = @programId", new { programId });
+        Assert.Contains("\"quitDayAfterFirstKit\":false", definition);
+        Assert.Contains("\"shipments\":[]", definition);
+        Assert.Contains("\"rule\":\"bodyChange\"", definition);
     }
 
     [Fact]

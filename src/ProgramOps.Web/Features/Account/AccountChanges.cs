@@ -18,17 +18,18 @@ public static class AccountChanges
         await WriteAsync(c, t, AccountSql.SetDisabled, change, new { IsDisabled = disabled, SecurityStamp = UserAccounts.NewSecurityStamp() }, ct);
 
     /// <summary>A temporary password the user must change at the next sign-in; every lockout of the account ends with it.</summary>
-    public static async Task<bool> ResetPasswordAsync(DbConnection c, DbTransaction t, AccountChange change, string passwordHash, CancellationToken ct) =>
+    public static async Task<bool> ResetPasswordAsync(
+        DbConnection c, DbTransaction t, SqlDialect dialect, AccountChange change, string passwordHash, CancellationToken ct) =>
         await WriteAsync(c, t, AccountSql.ResetPassword, change, new { PasswordHash = passwordHash, SecurityStamp = UserAccounts.NewSecurityStamp() }, ct)
-        && await ClearedLockoutsAsync(c, t, change);
+        && await ClearedLockoutsAsync(c, t, dialect, change);
 
     /// <summary>Ends the account's lockout and those of every address it was locked from.</summary>
-    public static async Task<bool> UnlockAsync(DbConnection c, DbTransaction t, AccountChange change, CancellationToken ct) =>
-        await WriteAsync(c, t, AccountSql.Unlock, change, new { }, ct) && await ClearedLockoutsAsync(c, t, change);
+    public static async Task<bool> UnlockAsync(DbConnection c, DbTransaction t, SqlDialect dialect, AccountChange change, CancellationToken ct) =>
+        await WriteAsync(c, t, AccountSql.Unlock, change, new { }, ct) && await ClearedLockoutsAsync(c, t, dialect, change);
 
-    private static async Task<bool> ClearedLockoutsAsync(DbConnection c, DbTransaction t, AccountChange change)
+    private static async Task<bool> ClearedLockoutsAsync(DbConnection c, DbTransaction t, SqlDialect dialect, AccountChange change)
     {
-        await StaffSignIn.ClearLockoutsAsync(c, t, change.Id);
+        await StaffSignIn.ClearLockoutsAsync(c, t, dialect, change.Id);
         return true;
     }
 

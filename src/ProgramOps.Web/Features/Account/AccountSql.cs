@@ -33,24 +33,8 @@ public static class AccountSql
         ORDER BY Name
         """;
 
-    public const string FindLockout =
-        "SELECT FailedCount, LockedUntil FROM SignInLockouts WHERE UserId = @UserId AND ClientAddress = @ClientAddress";
-
-    public const string UpdateLockout =
-        """
-        UPDATE SignInLockouts SET FailedCount = @FailedCount, LockedUntil = @LockedUntil, UpdatedAt = @Now
-        WHERE UserId = @UserId AND ClientAddress = @ClientAddress
-        """;
-
-    public const string InsertLockout =
-        """
-        INSERT INTO SignInLockouts (UserId, ClientAddress, FailedCount, LockedUntil, UpdatedAt)
-        VALUES (@UserId, @ClientAddress, @FailedCount, @LockedUntil, @Now)
-        """;
-
-    public const string ClearLockout = "DELETE FROM SignInLockouts WHERE UserId = @UserId AND ClientAddress = @ClientAddress";
-
-    public const string ClearAllLockouts = "DELETE FROM SignInLockouts WHERE UserId = @UserId";
+    /// <summary>Wrong passwords per (user, address), kept by <see cref="SignInLockouts"/>; the same statements on every database.</summary>
+    public static string Lockouts(SqlDialect dialect, LockoutStatement statement) => SignInLockouts.Statement(statement, "SignInLockouts", "UserId");
 
     /// <summary>The account's lockout as administrators see it: locked from some address until then.</summary>
     public const string RecordLockout = "UPDATE Users SET LockoutEndsAt = @LockedUntil WHERE Id = @UserId";

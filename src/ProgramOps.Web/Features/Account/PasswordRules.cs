@@ -6,13 +6,17 @@ public static class PasswordRules
 {
     public const int MinimumLength = 12;
 
-    /// <summary>The rules every new password meets, wherever it is chosen (own change, admin reset).</summary>
+    /// <summary>
+    /// The rules every new password meets, wherever it is chosen (own change, admin reset, a client user's invitation):
+    /// <paramref name="signInName"/> is what the account signs in with, named in the message by <paramref name="builtFromSignInName"/>.
+    /// </summary>
     public static IRuleBuilderOptions<T, string> MustBeAcceptablePassword<T>(
-        this IRuleBuilder<T, string> rule, Func<T, string> userName, IStringLocalizer<AccountText> text) =>
+        this IRuleBuilder<T, string> rule, Func<T, string> signInName, IStringLocalizer<AccountText> text,
+        string builtFromSignInName = "ChangePassword.SameAsUserName") =>
         rule
             .Must(p => (p ?? "").Length >= MinimumLength).WithMessage(_ => text["ChangePassword.TooShort", MinimumLength])
-            .Must((model, p) => !GuessablePasswords.IsBuiltFrom(p ?? "", userName(model)))
-            .WithMessage(_ => text["ChangePassword.SameAsUserName"])
+            .Must((model, p) => !GuessablePasswords.IsBuiltFrom(p ?? "", signInName(model)))
+            .WithMessage(_ => text[builtFromSignInName])
             .Must(p => (p ?? "").Length < MinimumLength || !GuessablePasswords.IsGuessable(p!))
             .WithMessage(_ => text["ChangePassword.TooCommon"]);
 }

@@ -12,9 +12,9 @@ public sealed class ClientForm(IStringLocalizer<ClientsText> text)
     {
         modelState.AddFailures(await new ClientInputValidator(text).ValidateAsync(input, ct), FieldPrefix);
         var choices = await ClientFormChoices.LoadAsync(connection, clientId, ct);
-        foreach (var (field, message) in await choices.CheckReferencesAsync(connection, input, clientId, text, ct))
+        foreach (var (field, label, message) in await choices.CheckReferencesAsync(connection, input, clientId, text, ct))
         {
-            modelState.AddModelError($"{FieldPrefix}.{field}", message);
+            modelState.AddFieldError($"{FieldPrefix}.{field}", label, message);
         }
 
         return choices;

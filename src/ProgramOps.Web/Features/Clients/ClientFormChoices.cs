@@ -25,20 +25,20 @@ public sealed class ClientFormChoices
     public static readonly IReadOnlyList<string> BizDevOwnerRoles = [Roles.Admin, Roles.BizDev];
 
     /// <summary>Field errors for references the validator cannot see: owners and the parent chain.</summary>
-    public async Task<IReadOnlyList<(string Field, string Message)>> CheckReferencesAsync(
+    public async Task<IReadOnlyList<(string Field, string Label, string Message)>> CheckReferencesAsync(
         DbConnection connection, ClientInput input, int clientId, IStringLocalizer<ClientsText> text, CancellationToken ct)
     {
-        var errors = new List<(string, string)>();
+        var errors = new List<(string, string, string)>();
         if (input.CsOwnerId is { } cs && CsOwners.All(o => o.Id != cs))
-            errors.Add((nameof(ClientInput.CsOwnerId), text["Validation.OwnerNotAllowed"]));
+            errors.Add((nameof(ClientInput.CsOwnerId), text["Field.CsOwner"], text["Validation.OwnerNotAllowed"]));
         if (input.BizDevOwnerId is { } bd && BizDevOwners.All(o => o.Id != bd))
-            errors.Add((nameof(ClientInput.BizDevOwnerId), text["Validation.OwnerNotAllowed"]));
+            errors.Add((nameof(ClientInput.BizDevOwnerId), text["Field.BizDevOwner"], text["Validation.OwnerNotAllowed"]));
         if (input.ParentClientId is { } parent)
         {
             if (Parents.All(p => p.Id != parent))
-                errors.Add((nameof(ClientInput.ParentClientId), text["Validation.ParentNotAllowed"]));
+                errors.Add((nameof(ClientInput.ParentClientId), text["Field.Parent"], text["Validation.ParentNotAllowed"]));
             else if (clientId > 0 && await IsAncestorOrSelfAsync(connection, clientId, parent, ct))
-                errors.Add((nameof(ClientInput.ParentClientId), text["Validation.ParentCycle"]));
+                errors.Add((nameof(ClientInput.ParentClientId), text["Field.Parent"], text["Validation.ParentCycle"]));
         }
 
         return errors;

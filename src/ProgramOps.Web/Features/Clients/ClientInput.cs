@@ -50,11 +50,11 @@ public sealed record ClientInput
     private static string? EmptyAsNull(string? text) => string.IsNullOrEmpty(text) ? null : text;
 }
 
-public sealed class ClientInputValidator : AbstractValidator<ClientInput>
+public sealed class ClientInputValidator : FormValidator<ClientInput>
 {
     public const int MaxPopulation = 10_000_000;
 
-    public ClientInputValidator(IStringLocalizer<ClientsText> text)
+    public ClientInputValidator(IStringLocalizer<ClientsText> text) : base(text)
     {
         RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation.NameRequired"])
             .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]);

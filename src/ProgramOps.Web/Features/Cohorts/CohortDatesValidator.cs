@@ -9,9 +9,9 @@ public interface ICohortDates
 }
 
 /// <summary>The window opens, then closes, then the cohort starts: the same rules when planning and when editing.</summary>
-public sealed class CohortDatesValidator : AbstractValidator<ICohortDates>
+public sealed class CohortDatesValidator : FormValidator<ICohortDates>
 {
-    public CohortDatesValidator(IStringLocalizer<CohortsText> text)
+    public CohortDatesValidator(IStringLocalizer<CohortsText> text) : base(text)
     {
         RuleFor(c => c.EnrolmentOpens).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
         RuleFor(c => c.EnrolmentCloses).NotNull().WithMessage(_ => text["Validation.DateRequired"]);

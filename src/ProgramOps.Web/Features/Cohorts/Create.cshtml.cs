@@ -24,9 +24,9 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
             Capacities.Where(c => c.Value is not null).Select(c => new SeatRequest(c.Key, c.Value!.Value)).ToList();
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : FormValidator<Command>
     {
-        public Validator(IStringLocalizer<CohortsText> text)
+        public Validator(IStringLocalizer<CohortsText> text) : base(text)
         {
             RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
             Include(new CohortDatesValidator(text));
@@ -69,9 +69,9 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
         await LoadChoicesAsync(ct);
         ModelState.AddFailures(await new Validator(text).ValidateAsync(Input, ct), nameof(Input));
         if (Versions.All(v => v.Id != Input.ProgramVersionId))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.ProgramVersionId)}", text["Validation.ProgramVersion"]);
+            ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.ProgramVersionId)}", text["Field.Program"], text["Validation.ProgramVersion"]);
         if (Input.CsOwnerId is { } owner && Owners.All(o => o.Id != owner))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.CsOwnerId)}", text["Validation.Owner"]);
+            ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.CsOwnerId)}", text["Field.CsOwner"], text["Validation.Owner"]);
         if (!ModelState.IsValid) return Page();
 
         if (SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
@@ -105,7 +105,7 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
             foreach (var issue in issues)
             {
                 var field = issue.ContractId == 0 ? nameof(Command.Capacities) : $"{nameof(Command.Capacities)}[{issue.ContractId}]";
-                ModelState.AddModelError($"{nameof(Input)}.{field}", text[$"Seats.{issue.Problem}", issue.Remaining, issue.Held]);
+                ModelState.AddFieldError($"{nameof(Input)}.{field}", text["Field.Capacity"], text[$"Seats.{issue.Problem}", issue.Remaining, issue.Held]);
             }
 
             return Page();

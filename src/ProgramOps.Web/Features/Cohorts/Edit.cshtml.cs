@@ -22,9 +22,9 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
         public Dictionary<int, int?> Capacities { get; init; } = [];
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : FormValidator<Command>
     {
-        public Validator(IStringLocalizer<CohortsText> text)
+        public Validator(IStringLocalizer<CohortsText> text) : base(text)
         {
             RuleFor(c => c.Name).NotEmpty().WithMessage(_ => text["Validation.NameRequired"]).MaximumLength(200);
             Include(new CohortDatesValidator(text));
@@ -79,7 +79,7 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
         Input = Input with { Name = JapaneseText.Normalize(Input.Name) };
         ModelState.AddFailures(await new Validator(text).ValidateAsync(Input, ct), nameof(Input));
         if (Input.CsOwnerId is { } owner && Owners.All(o => o.Id != owner))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.CsOwnerId)}", text["Validation.Owner"]);
+            ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.CsOwnerId)}", text["Field.CsOwner"], text["Validation.Owner"]);
         CheckDates();
         if (!ModelState.IsValid) return Page();
 
@@ -120,7 +120,8 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
         if (issues.Count > 0)
         {
             foreach (var issue in issues)
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Capacities)}[{issue.ContractId}]", text[$"Seats.{issue.Problem}", issue.Remaining, issue.Held]);
+                ModelState.AddFieldError(
+                    $"{nameof(Input)}.{nameof(Command.Capacities)}[{issue.ContractId}]", text["Field.Capacity"], text[$"Seats.{issue.Problem}", issue.Remaining, issue.Held]);
             return Page();
         }
 
@@ -138,8 +139,8 @@ public sealed class EditModel(Db db, AuditTrail audit, ICurrentUser user, TimePr
     {
         var changed = Input.EnrolmentOpens != Cohort.EnrolmentOpens || Input.EnrolmentCloses != Cohort.EnrolmentCloses || Input.StartDate != Cohort.StartDate;
         if (!changed) return;
-        if (DatesFixed) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.StartDate)}", text["Validation.DatesFixed"]);
-        else if (Input.StartDate < clock.Today) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.StartDate)}", text["Validation.StartNotPast"]);
+        if (DatesFixed) ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.StartDate)}", text["Field.StartDate"], text["Validation.DatesFixed"]);
+        else if (Input.StartDate < clock.Today) ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.StartDate)}", text["Field.StartDate"], text["Validation.StartNotPast"]);
     }
 
     private static Stored AsStored(DetailsModel.Cohort row) => new()

@@ -86,17 +86,17 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
         Input = Input.Normalized();
         await LoadChoicesAsync(ct);
         ModelState.AddFailures(await new FeedbackInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
-        CheckChoice(Input.ProgramId, Choices.Programs, nameof(FeedbackInput.ProgramId));
-        CheckChoice(Input.ClientId, Choices.Clients, nameof(FeedbackInput.ClientId));
-        CheckChoice(Input.CohortId, Choices.Cohorts, nameof(FeedbackInput.CohortId));
+        CheckChoice(Input.ProgramId, Choices.Programs, nameof(FeedbackInput.ProgramId), text["Field.Program"]);
+        CheckChoice(Input.ClientId, Choices.Clients, nameof(FeedbackInput.ClientId), text["Field.Client"]);
+        CheckChoice(Input.CohortId, Choices.Cohorts, nameof(FeedbackInput.CohortId), text["Field.Cohort"]);
         if (SubmissionToken == Guid.Empty) SubmissionToken = Guid.NewGuid();
         return ModelState.IsValid;
     }
 
-    private void CheckChoice(int? id, IReadOnlyList<NamedId> choices, string field)
+    private void CheckChoice(int? id, IReadOnlyList<NamedId> choices, string field, string label)
     {
         if (id is { } chosen && choices.All(c => c.Id != chosen))
-            ModelState.AddModelError($"{nameof(Input)}.{field}", text["Validation.Choice"]);
+            ModelState.AddFieldError($"{nameof(Input)}.{field}", label, text["Validation.Choice"]);
     }
 
     private async Task LoadChoicesAsync(CancellationToken ct)

@@ -76,13 +76,14 @@ public sealed class DetailsModel(
         public string Reason { get; init; } = "";
     }
 
-    public sealed class OverrideValidator : AbstractValidator<OverrideInput>
+    public sealed class OverrideValidator : FormValidator<OverrideInput>
     {
-        public OverrideValidator(IStringLocalizer<FeedbackText> text, Destination current)
+        public OverrideValidator(IStringLocalizer<FeedbackText> text, Destination current) : base(text)
         {
             RuleFor(o => o.Destination).NotEqual(current).WithMessage(_ => text["Override.SameDestination"]);
             RuleFor(o => o.Reason).NotEmpty().WithMessage(_ => text["Override.ReasonRequired"])
-                .MaximumLength(OverrideInput.MaxReason).WithMessage(_ => text["Validation.TooLong", OverrideInput.MaxReason]);
+                .MaximumLength(OverrideInput.MaxReason).WithMessage(_ => text["Validation.TooLong", OverrideInput.MaxReason])
+                .WithName(text["Override.Reason"]);
         }
     }
 

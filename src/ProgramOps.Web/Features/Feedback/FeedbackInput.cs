@@ -33,9 +33,9 @@ public sealed record FeedbackInput
     };
 }
 
-public sealed class FeedbackInputValidator : AbstractValidator<FeedbackInput>
+public sealed class FeedbackInputValidator : FormValidator<FeedbackInput>
 {
-    public FeedbackInputValidator(IStringLocalizer<FeedbackText> text)
+    public FeedbackInputValidator(IStringLocalizer<FeedbackText> text) : base(text)
     {
         RuleFor(i => i.Title).NotEmpty().WithMessage(_ => text["Validation.TitleRequired"])
             .MaximumLength(FeedbackInput.MaxTitle).WithMessage(_ => text["Validation.TooLong", FeedbackInput.MaxTitle]);

@@ -14,13 +14,14 @@ public sealed class ReportSettings
     public RoiAssumptions Assumptions => new(MedicalCostPerSmokerYearJpy, LostProductivityPerSmokerYearJpy);
 }
 
-public sealed class ReportSettingsValidator : AbstractValidator<ReportSettings>
+public sealed class ReportSettingsValidator : FormValidator<ReportSettings>
 {
-    public ReportSettingsValidator(IStringLocalizer<OutcomesText> text)
+    public ReportSettingsValidator(IStringLocalizer<OutcomesText> text) : base(text, "Settings.")
     {
         RuleFor(s => s.K).InclusiveBetween(SuppressionThreshold.Minimum, ReportSettings.MaxK)
             .WithMessage(_ => text["Validation.K", SuppressionThreshold.Minimum, ReportSettings.MaxK]);
-        RuleFor(s => s.MedicalCostPerSmokerYearJpy).InclusiveBetween(0, 10_000_000).WithMessage(_ => text["Validation.Yen"]);
-        RuleFor(s => s.LostProductivityPerSmokerYearJpy).InclusiveBetween(0, 10_000_000).WithMessage(_ => text["Validation.Yen"]);
+        RuleFor(s => s.MedicalCostPerSmokerYearJpy).InclusiveBetween(0, 10_000_000).WithMessage(_ => text["Validation.Yen"]).WithName(text["Settings.Medical"]);
+        RuleFor(s => s.LostProductivityPerSmokerYearJpy).InclusiveBetween(0, 10_000_000).WithMessage(_ => text["Validation.Yen"])
+            .WithName(text["Settings.Productivity"]);
     }
 }

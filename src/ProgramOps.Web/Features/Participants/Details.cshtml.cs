@@ -50,6 +50,19 @@ public sealed class DetailsModel(
         public int Version { get; init; }
     }
 
+    public sealed class Validator : FormValidator<Command>
+    {
+        public const int ReasonLength = 500;
+
+        public Validator(IStringLocalizer<ParticipantsText> text) : base(text)
+        {
+            RuleFor(c => c.Trigger).NotNull().WithMessage(_ => text["Details.ChooseStep"]).WithName(text["Field.Step"]);
+            RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Details.ReasonRequired"])
+                .MaximumLength(ReasonLength).WithMessage(_ => text["Details.ReasonTooLong", ReasonLength]);
+            RuleFor(c => c.Outcome).NotNull().WithMessage(_ => text["Details.ChooseOutcome"]).When(c => c.Trigger == ParticipantTrigger.Complete);
+        }
+    }
+
     public sealed record OpenAction
     {
         public int Id { get; init; }
@@ -93,17 +106,14 @@ public sealed class DetailsModel(
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        if (Input.Trigger is null) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Trigger)}", text["Details.ChooseStep"]);
-        if (string.IsNullOrWhiteSpace(Input.Reason)) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Reason)}", text["Details.ReasonRequired"]);
-        else if (Input.Reason.Length > 500) ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Reason)}", text["Details.ReasonTooLong", 500]);
-        if (Input.Trigger == ParticipantTrigger.Complete && Input.Outcome is null)
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Outcome)}", text["Details.ChooseOutcome"]);
+        Input = Input with { Reason = Input.Reason?.Trim() };
+        ModelState.AddFailures(await new Validator(text).ValidateAsync(Input, ct), nameof(Input));
         if (!ModelState.IsValid) return Page();
 
         var trigger = Input.Trigger!.Value;
         var result = await db.InTransactionAsync((c, t) => transitions.FireAsync(c, t, id, Input.Version,
             (lifecycle, cause) => trigger == ParticipantTrigger.Complete ? lifecycle.Complete(cause, Input.Outcome!.Value) : lifecycle.Fire(trigger, cause),
-            user.Id, user.UserName, Input.Reason!.Trim(), eventId: null, ct), ct);
+            user.Id, user.UserName, Input.Reason!, eventId: null, ct), ct);
 
         switch (result)
         {

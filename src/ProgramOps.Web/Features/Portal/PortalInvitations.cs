@@ -85,7 +85,7 @@ public sealed class PortalInvitations(Db db, AuditTrail audit, TimeProvider time
             var user = await c.QuerySingleAsync<PortalUser>(new CommandDefinition(PortalSql.FindUserById, new { Id = row.PortalUserId }, t, cancellationToken: ct));
             user = user with { PasswordHash = hasher.HashPassword(user, password), SecurityStamp = UserAccounts.NewSecurityStamp() };
             await c.ExecuteAsync(new CommandDefinition(PortalSql.SetPassword, new { user.Id, user.PasswordHash, user.SecurityStamp, Now = now, Actor = user.AuditName }, t, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition(PortalSql.ClearAllLockouts, new { UserId = user.Id }, t, cancellationToken: ct));
+            await PortalSignIn.ClearLockoutsAsync(c, t, db.Dialect, user.Id);
             await audit.RecordAsync(c, t, new AuditEntry(PortalAudit.Entity, user.Id.ToString(CultureInfo.InvariantCulture), PortalAudit.InvitationAccepted), null, user.AuditName);
             return (InvitationState.Open, user);
         }, ct);

@@ -11,13 +11,7 @@ namespace ProgramOps.Web.Features.Portal;
 /// </summary>
 public sealed class PortalSignIn(Db db, PortalAccounts accounts, AuditTrail audit, TimeProvider time, IPasswordHasher<PortalUser> hasher)
 {
-    private readonly LockoutPolicy _policy = LockoutPolicy.Default;
-
-    private sealed class StoredLockout
-    {
-        public int FailedCount { get; init; }
-        public DateTimeOffset? LockedUntil { get; init; }
-    }
+    private readonly SignInLockouts _lockouts = new(db.Dialect, PortalSql.Lockouts);
 
     public async Task<(SignInOutcome Outcome, PortalUser? User)> CheckAsync(string email, string password, string clientAddress, CancellationToken ct)
     {
@@ -37,15 +31,8 @@ public sealed class PortalSignIn(Db db, PortalAccounts accounts, AuditTrail audi
             return (SignInOutcome.Disabled, null);
         }
 
-        var pair = new { UserId = user.Id, ClientAddress = clientAddress };
-        SignInLockout lockout;
-        await using (var c = await db.OpenAsync(ct))
-        {
-            var stored = await c.QuerySingleOrDefaultAsync<StoredLockout>(new CommandDefinition(PortalSql.FindLockout, pair, cancellationToken: ct));
-            lockout = stored is null ? SignInLockout.None : new SignInLockout(stored.FailedCount, stored.LockedUntil);
-        }
-
-        if (_policy.IsLockedOut(lockout, now))
+        var lockout = await _lockouts.FindAsync(user.Id, clientAddress, db, ct);
+        if (_lockouts.IsLockedOut(lockout, now))
         {
             await RecordAsync(user, "SignInFailed", clientAddress, email, ct);
             return (SignInOutcome.LockedOut, null);
@@ -54,12 +41,11 @@ public sealed class PortalSignIn(Db db, PortalAccounts accounts, AuditTrail audi
         var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            var after = _policy.AfterFailure(lockout, now);
-            await db.InTransactionAsync(async (c, t) =>
+            var after = await db.InTransactionAsync(async (c, t) =>
             {
-                var values = new { pair.UserId, pair.ClientAddress, after.FailedCount, after.LockedUntil, Now = now };
-                if (await c.ExecuteAsync(PortalSql.UpdateLockout, values, t) == 0) await c.ExecuteAsync(PortalSql.InsertLockout, values, t);
+                var after = await _lockouts.RecordFailureAsync(c, t, user.Id, clientAddress, lockout, now);
                 await Audit(c, t, user, after.LockedUntil is null ? "SignInFailed" : "LockedOut", clientAddress, email);
+                return after;
             }, ct);
             return (after.LockedUntil is null ? SignInOutcome.WrongCredentials : SignInOutcome.LockedOut, null);
         }
@@ -68,11 +54,15 @@ public sealed class PortalSignIn(Db db, PortalAccounts accounts, AuditTrail audi
         {
             if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
                 await c.ExecuteAsync(PortalSql.RehashPassword, new { user.Id, PasswordHash = hasher.HashPassword(user, password) }, t);
-            await c.ExecuteAsync(PortalSql.ClearLockout, pair, t);
+            await _lockouts.ClearAsync(c, t, user.Id, clientAddress);
             await Audit(c, t, user, "SignedIn", clientAddress, email);
         }, ct);
         return (SignInOutcome.SignedIn, user);
     }
+
+    /// <summary>A new password through an invitation opens the account from every address.</summary>
+    public static Task ClearLockoutsAsync(DbConnection c, DbTransaction t, SqlDialect dialect, int userId) =>
+        new SignInLockouts(dialect, PortalSql.Lockouts).ClearAllAsync(c, t, userId);
 
     /// <summary>Signing out changes the stamp, so a copy of the cookie stops working everywhere at once.</summary>
     public Task SignOutAsync(int userId, string email, CancellationToken ct) =>

@@ -78,25 +78,9 @@ public static class PortalSql
         WHERE i.Id IN (SELECT MAX(l.Id) FROM PortalInvitations l JOIN PortalUsers u ON u.Id = l.PortalUserId WHERE u.ClientId = @ClientId GROUP BY l.PortalUserId)
         """;
 
-    public const string FindLockout =
-        "SELECT FailedCount, LockedUntil FROM PortalSignInLockouts WHERE PortalUserId = @UserId AND ClientAddress = @ClientAddress";
-
-    public const string UpdateLockout =
-        """
-        UPDATE PortalSignInLockouts SET FailedCount = @FailedCount, LockedUntil = @LockedUntil, UpdatedAt = @Now
-        WHERE PortalUserId = @UserId AND ClientAddress = @ClientAddress
-        """;
-
-    public const string InsertLockout =
-        """
-        INSERT INTO PortalSignInLockouts (PortalUserId, ClientAddress, FailedCount, LockedUntil, UpdatedAt)
-        VALUES (@UserId, @ClientAddress, @FailedCount, @LockedUntil, @Now)
-        """;
-
-    public const string ClearLockout = "DELETE FROM PortalSignInLockouts WHERE PortalUserId = @UserId AND ClientAddress = @ClientAddress";
-
-    /// <summary>A new password through an invitation opens the account from every address.</summary>
-    public const string ClearAllLockouts = "DELETE FROM PortalSignInLockouts WHERE PortalUserId = @UserId";
+    /// <summary>Wrong passwords per (client user, address), kept by <see cref="Account.SignInLockouts"/>; the same statements on every database.</summary>
+    public static string Lockouts(SqlDialect dialect, Account.LockoutStatement statement) =>
+        Account.SignInLockouts.Statement(statement, "PortalSignInLockouts", "PortalUserId");
 
     /// <summary>The client itself and, for a health-insurance society, its member employers: what a client user may see.</summary>
     public const string VisibleClients =

@@ -97,7 +97,8 @@ public sealed class ProgramDefinitionForm
         Shipments = Filled(Shipments)
             .Select(r => new Shipment(r.Week ?? -1, AsTyped(r.Text)) { ItemEn = AsTyped(r.TextEn) is { Length: > 0 } en ? en : null })
             .OrderBy(s => s.SupplyWeek).ToList(),
-        QuitDayAfterFirstKit = QuitDayAfterFirstKit,
+        // A quit day belongs to abstinence: a box left checked before another criterion was chosen does not count.
+        QuitDayAfterFirstKit = QuitDayAfterFirstKit && SuccessRule == SuccessRuleKind.Abstinence,
         LateJoinersUntilWeek = LateJoinersUntilWeek,
         Success = SuccessRule switch
         {

@@ -47,16 +47,17 @@ public sealed class ShipmentModel(
         public int Version { get; init; }
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : FormValidator<Command>
     {
-        public Validator(IStringLocalizer<SuppliesText> text, DateOnly today)
+        public Validator(IStringLocalizer<SuppliesText> text, DateOnly today) : base(text)
         {
-            RuleFor(c => c.To).NotNull().WithMessage(_ => text["Change.ChooseStatus"]);
-            RuleFor(c => c.On).LessThanOrEqualTo(today).WithMessage(_ => text["Problem.FutureDate"]);
+            RuleFor(c => c.To).NotNull().WithMessage(_ => text["Change.ChooseStatus"]).WithName(text["Field.Status"]);
+            RuleFor(c => c.On).LessThanOrEqualTo(today).WithMessage(_ => text["Problem.FutureDate"]).WithName(text["Change.On"]);
             RuleFor(c => c.TrackingNumber).MaximumLength(PartnerFileCheck.TrackingNumberLength)
                 .WithMessage(_ => text["Problem.TooLong", PartnerFileCheck.TrackingNumberLength]);
             RuleFor(c => c.Note).NotEmpty().WithMessage(_ => text["Change.NoteRequired"])
-                .MaximumLength(PartnerFileCheck.NoteLength).WithMessage(_ => text["Problem.TooLong", PartnerFileCheck.NoteLength]);
+                .MaximumLength(PartnerFileCheck.NoteLength).WithMessage(_ => text["Problem.TooLong", PartnerFileCheck.NoteLength])
+                .WithName(text["Change.Note"]);
         }
     }
 
@@ -74,7 +75,7 @@ public sealed class ShipmentModel(
         if (!await LoadAsync(id, ct)) return NotFound();
         ModelState.AddFailures(await new Validator(text, clock.Today).ValidateAsync(Input, ct), nameof(Input));
         if (Input.To is { } to && ShipmentFlow.Check(Item.Status, to) != ShipmentMoveCheck.Allowed && Input.Version == Item.Version)
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.To)}", text["Problem.Refused", text[$"Status.{Item.Status}"], text[$"Status.{to}"]]);
+            ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.To)}", text["Field.Status"], text["Problem.Refused", text[$"Status.{Item.Status}"], text[$"Status.{to}"]]);
         if (!ModelState.IsValid) return Page();
 
         var move = new ShipmentMove(Input.To!.Value, Input.On ?? clock.Today, Blank(Input.TrackingNumber), Input.Note!.Trim());

@@ -40,13 +40,13 @@ public sealed class TeamModel(
         public string? Reason { get; init; }
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : FormValidator<Command>
     {
         public const int ReasonLength = 500;
 
-        public Validator(IStringLocalizer<TeamsText> text)
+        public Validator(IStringLocalizer<TeamsText> text) : base(text, "Move.")
         {
-            RuleFor(c => c.ToTeam).NotNull().WithMessage(_ => text["Move.ChooseTeam"]);
+            RuleFor(c => c.ToTeam).NotNull().WithMessage(_ => text["Move.ChooseTeam"]).WithName(text["Move.To"]);
             RuleFor(c => c.Reason).NotEmpty().WithMessage(_ => text["Move.ReasonRequired"])
                 .MaximumLength(ReasonLength).WithMessage(_ => text["Move.ReasonRequired"]);
         }

@@ -8,13 +8,13 @@ public sealed class CreateModel(
     Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, IPasswordHasher<StaffUser> hasher,
     IStringLocalizer<AdminText> text, IStringLocalizer<AccountText> accountText) : PageModel
 {
-    public sealed class Validator : AbstractValidator<CreateModel>
+    public sealed class Validator : FormValidator<CreateModel>
     {
-        public Validator(IStringLocalizer<AdminText> text, IStringLocalizer<AccountText> accountText)
+        public Validator(IStringLocalizer<AdminText> text, IStringLocalizer<AccountText> accountText) : base(text, "Users.")
         {
             RuleFor(m => m.UserName).NotEmpty().WithMessage(_ => text["Users.UserNameRequired"])
                 .Matches("^[a-zA-Z0-9][a-zA-Z0-9._-]{1,49}$").WithMessage(_ => text["Users.UserNameFormat"]);
-            RuleFor(m => m.Password).MustBeAcceptablePassword(m => m.UserName, accountText);
+            RuleFor(m => m.Password).MustBeAcceptablePassword(m => m.UserName, accountText).WithName(text["Users.TemporaryPassword"]);
             RuleFor(m => m.Input).SetValidator(new UserInputValidator(text));
         }
     }
@@ -29,7 +29,7 @@ public sealed class CreateModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        UserName = UserName.Trim();
+        UserName = (UserName ?? "").Trim();
         Input = Input.Normalized();
         foreach (var failure in (await new Validator(text, accountText).ValidateAsync(this, ct)).Errors)
         {
@@ -56,7 +56,7 @@ public sealed class CreateModel(
 
         if (id == 0)
         {
-            ModelState.AddModelError(nameof(UserName), text["Users.UserNameTaken", UserName]);
+            ModelState.AddFieldError(nameof(UserName), text["Users.UserName"], text["Users.UserNameTaken", UserName]);
             Password = "";
             return Page();
         }

@@ -77,7 +77,7 @@ public sealed class EditModel(
         var hash = hasher.HashPassword(Account, NewPassword!);
         return await WriteAsync(id, text["Users.PasswordReset", Account.UserName], async (c, t) =>
         {
-            if (!await AccountChanges.ResetPasswordAsync(c, t, Change(id), hash, ct)) return Conflicted;
+            if (!await AccountChanges.ResetPasswordAsync(c, t, db.Dialect, Change(id), hash, ct)) return Conflicted;
             await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "PasswordReset", Account.UserName,
                 Changed("MustChangePassword", Account.MustChangePassword, true)));
             return Done;
@@ -89,7 +89,7 @@ public sealed class EditModel(
         if (!await LoadAsync(id, ct)) return NotFound();
         return await WriteAsync(id, text["Users.Unlocked", Account.UserName], async (c, t) =>
         {
-            if (!await AccountChanges.UnlockAsync(c, t, Change(id), ct)) return Conflicted;
+            if (!await AccountChanges.UnlockAsync(c, t, db.Dialect, Change(id), ct)) return Conflicted;
             await audit.RecordAsync(c, t, new AuditEntry("User", id.ToString(), "Unlocked", Account.UserName,
                 Changed("Locked", IsLocked, false)));
             return Done;

@@ -23,9 +23,9 @@ public sealed record UserInput
     public bool HasSameRolesAs(UserInput other) => Roles.Order().SequenceEqual(other.Roles.Order());
 }
 
-public sealed class UserInputValidator : AbstractValidator<UserInput>
+public sealed class UserInputValidator : FormValidator<UserInput>
 {
-    public UserInputValidator(IStringLocalizer<AdminText> text)
+    public UserInputValidator(IStringLocalizer<AdminText> text) : base(text, "Users.")
     {
         RuleFor(u => u.DisplayName).NotEmpty().WithMessage(_ => text["Users.DisplayNameRequired"]).MaximumLength(200);
         RuleFor(u => u.Email).MustBeEmailAddress().WithMessage(_ => text["Users.EmailInvalid"]);

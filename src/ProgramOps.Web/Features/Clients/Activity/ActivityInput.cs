@@ -21,10 +21,10 @@ public sealed record ActivityInput
     public ClientActivityEntry ToEntry(int clientId) => new(clientId, Kind, OccurredOn!.Value, Summary, NextStep, KeyPersonIds: KeyPersonIds);
 }
 
-public sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
+public sealed class ActivityInputValidator : FormValidator<ActivityInput>
 {
     /// <param name="keyPersonIds">The client's key persons: the only ones an activity may name.</param>
-    public ActivityInputValidator(IStringLocalizer<ClientsText> text, DateOnly today, IReadOnlyCollection<int> keyPersonIds)
+    public ActivityInputValidator(IStringLocalizer<ClientsText> text, DateOnly today, IReadOnlyCollection<int> keyPersonIds) : base(text, "Activity.")
     {
         RuleFor(a => a.Kind).Must(k => ClientActivityKinds.Recorded.Contains(k)).WithMessage(_ => text["Validation.ChooseOne"]);
         RuleFor(a => a.OccurredOn).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
@@ -33,6 +33,7 @@ public sealed class ActivityInputValidator : AbstractValidator<ActivityInput>
             .MaximumLength(ClientActivityLog.MaxSummaryLength).WithMessage(_ => text["Validation.TooLong", ClientActivityLog.MaxSummaryLength]);
         RuleFor(a => a.NextStep!).MaximumLength(ClientActivityLog.MaxNextStepLength)
             .WithMessage(_ => text["Validation.TooLong", ClientActivityLog.MaxNextStepLength]).When(a => a.NextStep is not null);
-        RuleFor(a => a.KeyPersonIds).Must(ids => ids.All(keyPersonIds.Contains)).WithMessage(_ => text["Activity.UnknownKeyPerson"]);
+        RuleFor(a => a.KeyPersonIds).Must(ids => ids.All(keyPersonIds.Contains)).WithMessage(_ => text["Activity.UnknownKeyPerson"])
+            .WithName(text["Activity.KeyPersons"]);
     }
 }

@@ -47,29 +47,35 @@ public sealed record ContractInput
     };
 }
 
-public sealed class ContractInputValidator : AbstractValidator<ContractInput>
+public sealed class ContractInputValidator : FormValidator<ContractInput>
 {
-    public ContractInputValidator(IStringLocalizer<ClientsText> text)
+    public ContractInputValidator(IStringLocalizer<ClientsText> text) : base(text, "Contract.")
     {
-        RuleFor(c => c.ProgramId).NotNull().WithMessage(_ => text["Validation.ProgramRequired"]);
-        RuleFor(c => c.ProgramName).MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]);
+        RuleFor(c => c.ProgramId).NotNull().WithMessage(_ => text["Validation.ProgramRequired"]).WithName(text["Contract.Program"]);
+        RuleFor(c => c.ProgramName).MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]).WithName(text["Contract.Program"]);
         RuleFor(c => c.Seats).InclusiveBetween(1, ContractInput.MaxSeats)
             .WithMessage(_ => text["Validation.SeatsRange", ContractInput.MaxSeats.ToString("N0")]);
         RuleFor(c => c.PricePerSeatJpy).InclusiveBetween(0, ContractInput.MaxPricePerSeatJpy)
-            .WithMessage(_ => text["Validation.PriceRange", ContractInput.MaxPricePerSeatJpy.ToString("N0")]);
-        RuleFor(c => c.StartDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
-        RuleFor(c => c.EndDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]);
+            .WithMessage(_ => text["Validation.PriceRange", ContractInput.MaxPricePerSeatJpy.ToString("N0")]).WithName(text["Contract.PricePerSeat"]);
+        RuleFor(c => c.StartDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]).WithName(text["Contract.Start"]);
+        RuleFor(c => c.EndDate).NotNull().WithMessage(_ => text["Validation.DateRequired"]).WithName(text["Contract.End"]);
         RuleFor(c => c.EndDate).GreaterThanOrEqualTo(c => c.StartDate).WithMessage(_ => text["Validation.EndBeforeStart"])
-            .When(c => c.StartDate is not null && c.EndDate is not null);
+            .When(c => c.StartDate is not null && c.EndDate is not null).WithName(text["Contract.End"]);
         RuleFor(c => c.Status).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
         RuleFor(c => c.EligiblePopulation).InclusiveBetween(1, ContractInput.MaxEligiblePopulation)
             .WithMessage(_ => text["Validation.EligibleRange", ContractInput.MaxEligiblePopulation.ToString("N0")]);
-        RuleFor(c => c.EligiblePopulationAsOf).NotNull().WithMessage(_ => text["Validation.EligibleAsOfRequired"]).When(c => c.EligiblePopulation is not null);
+        RuleFor(c => c.EligiblePopulationAsOf).NotNull().WithMessage(_ => text["Validation.EligibleAsOfRequired"]).When(c => c.EligiblePopulation is not null)
+            .WithName(text["Contract.EligibleAsOf"]);
         RuleFor(c => c.EligiblePopulation).NotNull().WithMessage(_ => text["Validation.EligibleRequiredWithDate"]).When(c => c.EligiblePopulationAsOf is not null);
-        foreach (var fee in new System.Linq.Expressions.Expression<Func<ContractInput, int?>>[] { c => c.FeePerIttSuccessJpy, c => c.FeePerVerifiedSuccessJpy, c => c.FeePerCompleterJpy })
+        foreach (var (fee, label) in new (System.Linq.Expressions.Expression<Func<ContractInput, int?>>, string)[]
+                 {
+                     (c => c.FeePerIttSuccessJpy, "Contract.FeePerIttSuccess"),
+                     (c => c.FeePerVerifiedSuccessJpy, "Contract.FeePerVerifiedSuccess"),
+                     (c => c.FeePerCompleterJpy, "Contract.FeePerCompleter"),
+                 })
         {
             RuleFor(fee).InclusiveBetween(0, ContractInput.MaxPricePerSeatJpy)
-                .WithMessage(_ => text["Validation.FeeRange", ContractInput.MaxPricePerSeatJpy.ToString("N0")]);
+                .WithMessage(_ => text["Validation.FeeRange", ContractInput.MaxPricePerSeatJpy.ToString("N0")]).WithName(text[label]);
         }
     }
 }

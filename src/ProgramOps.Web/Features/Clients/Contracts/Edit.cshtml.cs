@@ -25,7 +25,7 @@ public sealed class EditModel(Db db, ClientQueries clients, AuditTrail audit, IC
         Input = Input.Normalized();
         ModelState.AddFailures(await new ContractInputValidator(text).ValidateAsync(Input, ct), nameof(Input));
         if (Input.ProgramId is { } programId && Programs.All(p => p.ProgramId != programId))
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(ContractInput.ProgramId)}", text["Validation.ProgramRequired"]);
+            ModelState.AddFieldError($"{nameof(Input)}.{nameof(ContractInput.ProgramId)}", text["Contract.Program"], text["Validation.ProgramRequired"]);
         if (!ModelState.IsValid) return Page();
         Input = Input with { ProgramName = Programs.Single(p => p.ProgramId == Input.ProgramId).NameJa };
 

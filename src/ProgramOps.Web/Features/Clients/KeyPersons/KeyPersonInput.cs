@@ -29,9 +29,9 @@ public sealed record KeyPersonInput
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
 }
 
-public sealed class KeyPersonInputValidator : AbstractValidator<KeyPersonInput>
+public sealed class KeyPersonInputValidator : FormValidator<KeyPersonInput>
 {
-    public KeyPersonInputValidator(IStringLocalizer<ClientsText> text)
+    public KeyPersonInputValidator(IStringLocalizer<ClientsText> text) : base(text, "KeyPerson.")
     {
         RuleFor(k => k.Name).NotEmpty().WithMessage(_ => text["Validation.PersonNameRequired"])
             .MaximumLength(200).WithMessage(_ => text["Validation.TooLong", 200]);

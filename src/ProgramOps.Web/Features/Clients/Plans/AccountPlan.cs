@@ -38,9 +38,9 @@ public sealed record AccountPlanInput
     };
 }
 
-public sealed class AccountPlanInputValidator : AbstractValidator<AccountPlanInput>
+public sealed class AccountPlanInputValidator : FormValidator<AccountPlanInput>
 {
-    public AccountPlanInputValidator(IStringLocalizer<ClientsText> text, IReadOnlyCollection<int> keyPersonIds)
+    public AccountPlanInputValidator(IStringLocalizer<ClientsText> text, IReadOnlyCollection<int> keyPersonIds) : base(text, "Plan.")
     {
         RuleFor(p => p.Goals).NotEmpty().WithMessage(_ => text["Plan.GoalsRequired"])
             .MaximumLength(AccountPlanInput.MaxTextLength).WithMessage(_ => text["Validation.TooLong", AccountPlanInput.MaxTextLength]);
@@ -48,7 +48,8 @@ public sealed class AccountPlanInputValidator : AbstractValidator<AccountPlanInp
             .WithMessage(_ => text["Validation.TooLong", AccountPlanInput.MaxTextLength]).When(p => p.SuccessCriteria is not null);
         RuleFor(p => p.NextReviewOn).GreaterThanOrEqualTo(p => p.LastReviewedOn).WithMessage(_ => text["Plan.NextBeforeLast"])
             .When(p => p.NextReviewOn is not null && p.LastReviewedOn is not null);
-        RuleFor(p => p.StakeholderIds).Must(ids => ids.All(keyPersonIds.Contains)).WithMessage(_ => text["Activity.UnknownKeyPerson"]);
+        RuleFor(p => p.StakeholderIds).Must(ids => ids.All(keyPersonIds.Contains)).WithMessage(_ => text["Activity.UnknownKeyPerson"])
+            .WithName(text["Plan.Stakeholders"]);
     }
 }
 

@@ -23,6 +23,17 @@ public sealed class IndexModel(Db db, ApiKeySecrets secrets, AuditTrail audit, I
     public ConcurrencyConflict? Conflict { get; private set; }
 
     [BindProperty] public string? Name { get; set; }
+
+    public sealed class Validator : FormValidator<IndexModel>
+    {
+        public const int NameLength = 200;
+
+        public Validator(IStringLocalizer<EventsText> text) : base(text, "ApiKeys.")
+        {
+            RuleFor(m => m.Name).NotEmpty().WithMessage(_ => text["ApiKeys.NameRequired"])
+                .MaximumLength(NameLength).WithMessage(_ => text["ApiKeys.NameRequired"]);
+        }
+    }
     [BindProperty] public Guid SubmissionToken { get; set; }
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -34,7 +45,7 @@ public sealed class IndexModel(Db db, ApiKeySecrets secrets, AuditTrail audit, I
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {
         Name = Name?.Trim();
-        if (string.IsNullOrEmpty(Name) || Name.Length > 200) ModelState.AddModelError(nameof(Name), text["ApiKeys.NameRequired"]);
+        ModelState.AddFailures(await new Validator(text).ValidateAsync(this, ct), prefix: "");
         if (!ModelState.IsValid)
         {
             await LoadAsync(ct);

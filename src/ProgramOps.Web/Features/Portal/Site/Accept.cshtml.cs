@@ -19,7 +19,7 @@ public sealed class AcceptModel(PortalInvitations invitations, IStringLocalizer<
     {
         public Validator(string email, IStringLocalizer<AccountText> text)
         {
-            RuleFor(c => c.NewPassword).MustBeAcceptablePassword(_ => email, text);
+            RuleFor(c => c.NewPassword).MustBeAcceptablePassword(_ => email, text, "ChangePassword.SameAsEmail");
             RuleFor(c => c.ConfirmPassword).Equal(c => c.NewPassword).WithMessage(_ => text["ChangePassword.Mismatch"]);
         }
     }

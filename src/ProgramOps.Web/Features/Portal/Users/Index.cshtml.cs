@@ -31,14 +31,14 @@ public sealed class IndexModel(Db db, ClientQueries clients, PortalInvitations i
         public bool MayHoldCodes { get; init; }
     }
 
-    public sealed class Validator : AbstractValidator<Command>
+    public sealed class Validator : FormValidator<Command>
     {
-        public Validator(IStringLocalizer<PortalText> text)
+        public Validator(IStringLocalizer<PortalText> text) : base(text, "Users.")
         {
             RuleFor(c => c.Email).NotEmpty().WithMessage(_ => text["Users.EmailRequired"])
                 .Must(e => EmailAddress.IsValid(e ?? "")).WithMessage(_ => text["Users.EmailInvalid"]);
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage(_ => text["Users.NameRequired"])
-                .MaximumLength(200).WithMessage(_ => text["Users.NameTooLong", 200]);
+                .MaximumLength(200).WithMessage(_ => text["Users.NameTooLong", 200]).WithName(text["Users.Name"]);
         }
     }
 
@@ -70,7 +70,7 @@ public sealed class IndexModel(Db db, ClientQueries clients, PortalInvitations i
         switch (result)
         {
             case InviteResult.EmailTaken:
-                ModelState.AddModelError($"{nameof(Input)}.{nameof(Command.Email)}", text["Users.EmailTaken"]);
+                ModelState.AddFieldError($"{nameof(Input)}.{nameof(Command.Email)}", text["Users.Email"], text["Users.EmailTaken"]);
                 return Page();
             case InviteResult.AlreadySubmitted:
                 // The first post showed the link; a repeat makes no second account and cannot show the link again.
