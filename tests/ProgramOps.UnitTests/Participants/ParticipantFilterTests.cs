@@ -44,10 +44,13 @@ public sealed class ParticipantFilterTests
         var byLabel = new ParticipantFilter { Q = "P-000042" }.Parameters(1, Start, 0, 50, personal: false);
         var asCs = new ParticipantFilter { Q = "山田" }.Parameters(1, Start, 0, 50, personal: true);
 
-        Assert.Null(byName.Get<string?>("Search"));
+        Assert.Null(byName.Get<string?>("SearchFrom"));
+        Assert.Null(byName.Get<string?>("SearchExact"));
+        Assert.Equal(ParticipantListFilters.Pseudonym, new ParticipantFilter { Q = "山田" }.InUse(personal: false));
         Assert.Equal(0L, byName.Get<long?>("PseudonymId"));
         Assert.Equal(42L, byLabel.Get<long?>("PseudonymId"));
-        Assert.Equal("%山田%", asCs.Get<string?>("Search"));
+        Assert.Equal("山田", asCs.Get<string?>("SearchFrom"));
+        Assert.Equal(ParticipantListFilters.Search, new ParticipantFilter { Q = "山田" }.InUse(personal: true));
         Assert.Null(asCs.Get<long?>("PseudonymId"));
     }
 

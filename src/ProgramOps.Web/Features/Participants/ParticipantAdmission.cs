@@ -23,7 +23,8 @@ public sealed class ParticipantAdmission : IDisposable
             ("CohortId", DbType.Int32), ("ContractId", DbType.Int32), ("ClientId", DbType.Int32), ("ImportId", DbType.Int32),
             ("ImportLine", DbType.Int32), ("EmployeeNumber", DbType.String), ("FullName", DbType.String), ("Kana", DbType.String),
             ("Email", DbType.String), ("Department", DbType.String), ("BirthYear", DbType.Int32), ("InvitationCode", DbType.String),
-            ("State", DbType.String), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
+            ("State", DbType.String), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String),
+            ("SearchName", DbType.String), ("SearchKana", DbType.String));
         _insert.Set("CohortId", source.CohortId).Set("ContractId", source.ContractId).Set("ClientId", source.ClientId)
             .Set("ImportId", source.ImportId).Set("State", ParticipantLifecycle.EntryState.ToString()).Set("Now", source.Now).Set("Actor", source.Actor);
     }
@@ -31,7 +32,8 @@ public sealed class ParticipantAdmission : IDisposable
     public Task AdmitAsync(AdmittedPerson person, CancellationToken ct) =>
         _insert.Set("ImportLine", person.ImportLine).Set("EmployeeNumber", person.EmployeeNumber).Set("FullName", person.FullName)
             .Set("Kana", person.Kana).Set("Email", person.Email).Set("Department", person.Department)
-            .Set("BirthYear", person.BirthYear).Set("InvitationCode", _codes.Next()).ExecuteAsync(ct);
+            .Set("BirthYear", person.BirthYear).Set("InvitationCode", _codes.Next())
+            .Set("SearchName", ParticipantSearchKey.Of(person.FullName)).Set("SearchKana", ParticipantSearchKey.Of(person.Kana)).ExecuteAsync(ct);
 
     public void Dispose() => _insert.Dispose();
 }

@@ -50,16 +50,19 @@ public sealed record ParticipantFilter : SortedPageQuery<ParticipantSort>
         parameters.Add("State", State?.ToString());
         parameters.Add("ClientId", Client);
         parameters.Add("TeamNumber", Team);
-        parameters.Add("Search", personal ? LikePattern.Containing(Q) : null);
+        var (from, to) = (personal ? ParticipantSearchKey.StartingWith(Q) : null) ?? default;
+        parameters.Add("SearchFrom", from);
+        parameters.Add("SearchTo", to);
+        parameters.Add("SearchExact", personal ? ParticipantSearchKey.Exact(Q) : null);
         parameters.Add("Week", Week);
-        (DateOnly? from, DateOnly? before) = Week switch
+        (DateOnly? checkInFrom, DateOnly? checkInBefore) = Week switch
         {
             > ProgramWeek.MaxWeeks => (cohortStart, cohortStart),
             > NeverCheckedIn and var week => ProgramWeek.Days(cohortStart, week),
             _ => (default(DateOnly?), default(DateOnly?)),
         };
-        parameters.Add("CheckInFrom", from);
-        parameters.Add("CheckInBefore", before);
+        parameters.Add("CheckInFrom", checkInFrom);
+        parameters.Add("CheckInBefore", checkInBefore);
         parameters.Add("Skip", skip);
         parameters.Add("Take", take);
         return parameters;

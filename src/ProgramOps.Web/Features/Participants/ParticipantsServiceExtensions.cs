@@ -13,6 +13,7 @@ public static class ParticipantsServiceExtensions
             .AddScoped<Invitations.InvitationFiles>()
             .AddScoped<Invitations.ClientInvitationLetters>()
             .AddScoped<ParticipantBatches>()
+            .AddStartupTask<ParticipantSearchKeysBackfill>()
             .AddScheduledJob<EngagementWatchJob, ParticipantsText>(EngagementWatchJob.Key, "0 0 6 * * ?")
             .AuthorizePageFolder("/Participants", Policies.ReadCohorts)
             // Letters, codes and reminder lists name people: for those who run cohorts.

@@ -46,8 +46,12 @@ public static class ParticipantsSql
             conditions.Add("((@Week = 0 AND p.LastCheckInOn IS NULL) OR (p.LastCheckInOn >= @CheckInFrom AND p.LastCheckInOn < @CheckInBefore))");
         if (used.HasFlag(ParticipantListFilters.Search))
         {
+            // Each way of finding someone reads its own index of the cohort; the union holds only those found.
             conditions.Add("""
-                (p.FullName LIKE @Search ESCAPE '\' OR p.Kana LIKE @Search ESCAPE '\' OR p.EmployeeNumber LIKE @Search ESCAPE '\' OR p.Email LIKE @Search ESCAPE '\')
+                p.Id IN (SELECT s.Id FROM Participants s WHERE s.CohortId = @CohortId AND s.SearchName >= @SearchFrom AND s.SearchName < @SearchTo
+                         UNION SELECT s.Id FROM Participants s WHERE s.CohortId = @CohortId AND s.SearchKana >= @SearchFrom AND s.SearchKana < @SearchTo
+                         UNION SELECT s.Id FROM Participants s WHERE s.CohortId = @CohortId AND s.EmployeeNumber = @SearchExact
+                         UNION SELECT s.Id FROM Participants s WHERE s.CohortId = @CohortId AND s.Email = @SearchExact)
                 """);
         }
 
@@ -94,6 +98,16 @@ public static class ParticipantsSql
             ORDER BY {orderBy}
             """;
     }
+
+    /// <summary>Participants with a name but no search keys yet, in id order after <c>@AfterId</c> (<see cref="ParticipantSearchKeysBackfill"/>).</summary>
+    public static string WithoutSearchKeys(SqlDialect dialect) =>
+        $"""
+        SELECT Id, FullName, Kana FROM Participants
+        WHERE Id > @AfterId AND SearchName IS NULL AND (FullName IS NOT NULL OR Kana IS NOT NULL)
+        {dialect.OrderAndPage("Id")}
+        """;
+
+    public const string SetSearchKeys = "UPDATE Participants SET SearchName = @SearchName, SearchKana = @SearchKana WHERE Id = @Id";
 
     public const string ClientsOfCohort =
         """
@@ -181,6 +195,7 @@ public static class ParticipantsSql
         """
         UPDATE Participants
         SET EmployeeNumber = NULL, FullName = NULL, Kana = NULL, Email = NULL, Department = NULL, BirthYear = NULL, QuitDate = NULL,
+            SearchName = NULL, SearchKana = NULL,
             FinalCoPpm = NULL, FinalWeightChangeKg = NULL, FinalWaistChangeCm = NULL, SatisfactionScore = NULL, AnonymisedAt = @Now
         WHERE Id = @Id
         """;
@@ -216,9 +231,10 @@ public static class ParticipantsSql
     public const string Admit =
         """
         INSERT INTO Participants (CohortId, ContractId, ClientId, ImportId, ImportLine, EmployeeNumber, FullName, Kana, Email,
-                                  Department, BirthYear, InvitationCode, State, StateChangedAt, Version, CreatedAt, UpdatedAt, UpdatedBy)
+                                  Department, BirthYear, InvitationCode, State, StateChangedAt, Version, CreatedAt, UpdatedAt, UpdatedBy,
+                                  SearchName, SearchKana)
         VALUES (@CohortId, @ContractId, @ClientId, @ImportId, @ImportLine, @EmployeeNumber, @FullName, @Kana, @Email,
-                @Department, @BirthYear, @InvitationCode, @State, @Now, 1, @Now, @Now, @Actor)
+                @Department, @BirthYear, @InvitationCode, @State, @Now, 1, @Now, @Now, @Actor, @SearchName, @SearchKana)
         """;
 
     public const string PlaceInTeam =
