@@ -1,4 +1,4 @@
-using System.Text;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Participants;
 
@@ -14,15 +14,8 @@ public static class ParticipantSearchKey
 
     public static string? Of(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        var folded = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormKC))
-        {
-            if (char.IsWhiteSpace(c)) continue;
-            folded.Append(c is >= 'ぁ' and <= 'ゖ' ? (char)(c + ('ァ' - 'ぁ')) : char.ToLowerInvariant(c));
-        }
-
-        return folded.Length == 0 ? null : folded.ToString();
+        var key = JapaneseText.ToKatakana(JapaneseText.Normalize(text)).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+        return key.Length == 0 ? null : key;
     }
 
     /// <summary>The keys that start with <paramref name="typed"/> once folded: from (inclusive) and to (exclusive); null for nothing to find.</summary>
@@ -30,6 +23,5 @@ public static class ParticipantSearchKey
         Of(typed) is { } key ? (key, key + Highest) : null;
 
     /// <summary>An employee number or e-mail address as typed, for an exact match: trimmed, full-width folded.</summary>
-    public static string? Exact(string? typed) =>
-        string.IsNullOrWhiteSpace(typed) ? null : typed.Trim().Normalize(NormalizationForm.FormKC);
+    public static string? Exact(string? typed) => JapaneseText.Normalize(typed) is { Length: > 0 } folded ? folded : null;
 }
