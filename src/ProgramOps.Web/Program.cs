@@ -8,6 +8,7 @@ using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Features.Interviews;
+using ProgramOps.Web.Features.Issues;
 using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
@@ -43,6 +44,7 @@ builder.Services
     .AddPortal()
     .AddFunnel()
     .AddInterviews()
+    .AddIssues()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);

@@ -36,6 +36,8 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("User", "Roles")] = (typeof(AdminText), "Role."),
             [("Participant", "State")] = (typeof(ParticipantsText), "State."),
             [("Cohort", "State")] = (typeof(ParticipantsText), "State."),
+            [("Interview", "Status")] = (typeof(Interviews.InterviewsText), "Status."),
+            [("Issue", "Stage")] = (typeof(Funnel.FunnelText), "Stage."),
         };
 
     /// <summary>Arguments of a coded summary that are a feature's enum, by summary key and argument: the feature's texts and their prefix.</summary>

@@ -1,0 +1,8 @@
+namespace ProgramOps.Web.Features.Issues;
+
+public static class IssuesServiceExtensions
+{
+    /// <summary>Issues are worked by those who run cohorts: their evidence is interview findings, personal free text.</summary>
+    public static IServiceCollection AddIssues(this IServiceCollection services) =>
+        services.AuthorizePageFolder("/Issues", Policies.RunCohorts);
+}
