@@ -64,7 +64,8 @@ public sealed class InterviewPagesTests(ProgramOpsFactory factory) : IClassFixtu
         Assert.Equal([5, 5], await c.QueryAsync<int>(
             "SELECT d.Requested FROM InterviewDraws d WHERE d.Selection = @Selection ORDER BY d.Id", new { Selection = $"a.CohortId={cohort.CohortId}" }));
         Assert.Equal(2, await c.ExecuteScalarAsync<int>(
-            "SELECT COUNT(*) FROM AuditLog WHERE Action = 'InterviewCandidatesDrawn' AND Summary LIKE @like", new { like = $"%a.CohortId={cohort.CohortId}" }));
+            "SELECT COUNT(*) FROM AuditLog a JOIN InterviewDraws d ON a.EntityId = CAST(d.Id AS TEXT) WHERE a.EntityType = 'InterviewDraw' AND a.Action = 'InterviewCandidatesDrawn' AND d.Selection = @Selection",
+            new { Selection = $"a.CohortId={cohort.CohortId}" }));
     }
 
     [Fact]

@@ -87,7 +87,7 @@ public sealed class IssuePagesTests(ProgramOpsFactory factory) : IClassFixture<P
         var unlink = FormFields(page, formSelector: $"[data-testid=issue-feedback] tr[data-item='{itemId}'] form");
         Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(cs, $"/issues/{id}?handler=Unlink", unlink)).StatusCode);
         Assert.Contains("フィードバック0件", (await GetDocumentAsync(cs, $"/issues/{id}")).QuerySelector("[data-testid=issue-evidence]")!.TextContent);
-        Assert.Equal(["IssueCreated", "IssueEvidenceLinked", "IssueEvidenceUnlinked"], await db.QueryAsync<string>(
+        Assert.Equal(["IssueCreated", "IssueEvidenceLinked", "IssueEvidenceLinked", "IssueEvidenceUnlinked"], await db.QueryAsync<string>(
             "SELECT Action FROM AuditLog WHERE EntityType = 'Issue' AND EntityId = @id AND Action <> 'IssueViewed' ORDER BY Id", new { id = id.ToString() }));
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(cs, $"/issues/{id}?handler=Unlink", unlink)).StatusCode);
         Assert.Equal(cohortId, await db.ExecuteScalarAsync<int>("SELECT CohortId FROM FeedbackItems WHERE Id = @itemId", new { itemId }));

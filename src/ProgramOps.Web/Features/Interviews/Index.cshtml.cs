@@ -1,3 +1,5 @@
+using ProgramOps.Web.Infrastructure.Text;
+
 namespace ProgramOps.Web.Features.Interviews;
 
 /// <summary>The N1 interviews, newest first: whom, where they stand, from which draw; every listing audited (it shows names).</summary>
@@ -67,7 +69,7 @@ public sealed class IndexModel(Db db, AuditTrail audit) : PageModel
         if (Results.IsPastEnd) return Redirect(PageUrl(Results.PageCount));
 
         await db.InTransactionAsync((c, t) => audit.RecordAsync(c, t, new AuditEntry("Interview", "list", "InterviewsListed",
-            $"page {page}: {string.Join(", ", Results.Items.Select(r => $"#{r.Id}"))}; {Request.QueryString}")), ct);
+            CodedText.Encode(AuditSummaries.InterviewsListed, page, string.Join(", ", Results.Items.Select(r => $"#{r.Id}")), Request.QueryString.ToString()))), ct);
         return Page();
     }
 

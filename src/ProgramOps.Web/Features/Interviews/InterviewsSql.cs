@@ -29,6 +29,8 @@ public static class InterviewsSql
     public static readonly string OpenParticipants =
         $"SELECT ParticipantId FROM Interviews WHERE Status IN {InterviewLifecycle.OpenSqlList}";
 
+    public const string OfDraw = "SELECT Id FROM Interviews WHERE DrawId = @Id ORDER BY Id";
+
     public const string Draw = "SELECT Id, Selection, Stage, Seed, Requested, PoolSize, DrawnAt, DrawnBy FROM InterviewDraws WHERE Id = @Id";
 
     private const string ListFrom =

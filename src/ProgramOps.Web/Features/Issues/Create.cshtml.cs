@@ -1,12 +1,8 @@
-using System.Globalization;
-
 namespace ProgramOps.Web.Features.Issues;
 
 /// <summary>Opens an issue for one program's funnel stage; opened from a finding, it takes the finding's program and stage and links it.</summary>
-public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, TimeProvider time, IStringLocalizer<IssuesText> text) : PageModel
+public sealed class CreateModel(Db db, IssueWrites issues, IStringLocalizer<IssuesText> text) : PageModel
 {
-    private const string SubmissionKind = "Issue";
-
     private sealed record FindingPlace
     {
         public int Id { get; init; }
@@ -47,25 +43,7 @@ public sealed class CreateModel(Db db, AuditTrail audit, ICurrentUser user, Time
         if (SubmissionToken == Guid.Empty) ModelState.AddModelError(string.Empty, text["Form.Expired"]);
         if (!ModelState.IsValid) return Page();
 
-        var now = time.GetUtcNow();
-        var id = await db.InTransactionAsync(async (c, t) =>
-        {
-            if (await FormSubmissions.FindAsync(c, t, SubmissionToken, SubmissionKind) is { } existing) return existing;
-            var issueId = await c.ExecuteScalarAsync<int>(new CommandDefinition(IssuesSql.Insert(db.Dialect), new
-            {
-                Input.ProgramId, Stage = Input.Stage.ToString(), Input.Statement, Now = now, Actor = user.UserName,
-            }, t, cancellationToken: ct));
-            if (FindingId is { } findingId)
-            {
-                await c.ExecuteAsync(new CommandDefinition(IssuesSql.LinkFinding, new { Id = issueId, LinkId = findingId, Now = now, Actor = user.UserName }, t, cancellationToken: ct));
-            }
-
-            await FormSubmissions.RecordAsync(c, t, SubmissionToken, SubmissionKind, issueId, now);
-            await audit.RecordAsync(c, t, new AuditEntry("Issue", issueId.ToString(CultureInfo.InvariantCulture), "IssueCreated",
-                $"{Input.Stage}: {Input.Statement}{(FindingId is { } f ? $" (finding #{f})" : "")}"));
-            return issueId;
-        }, ct);
-
+        var id = await issues.CreateAsync(Input, FindingId, SubmissionToken, ct);
         TempData["Flash"] = text["Form.Created"].Value;
         return Redirect($"/issues/{id}");
     }

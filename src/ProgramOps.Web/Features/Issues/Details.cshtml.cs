@@ -1,6 +1,7 @@
 using System.Globalization;
 using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Features.Outcomes;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Issues;
 
@@ -64,7 +65,7 @@ public sealed class DetailsModel(Db db, FunnelExplorer explorer, AuditTrail audi
         {
             var written = await c.ExecuteAsync(new CommandDefinition(sql, new { Id = id, LinkId, Now = time.GetUtcNow(), Actor = user.UserName }, t, cancellationToken: ct));
             if (written == 0) return;
-            await audit.RecordAsync(c, t, new AuditEntry("Issue", Key(id), link ? "IssueEvidenceLinked" : "IssueEvidenceUnlinked", $"{Kind} #{LinkId}"));
+            await audit.RecordAsync(c, t, new AuditEntry("Issue", Key(id), link ? "IssueEvidenceLinked" : "IssueEvidenceUnlinked", CodedText.Encode(AuditSummaries.IssueEvidence, Kind, LinkId)));
         }, ct);
         return Redirect($"/issues/{id}#evidence");
     }

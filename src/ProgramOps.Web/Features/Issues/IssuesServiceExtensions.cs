@@ -4,5 +4,7 @@ public static class IssuesServiceExtensions
 {
     /// <summary>Issues are worked by those who run cohorts: their evidence is interview findings, personal free text.</summary>
     public static IServiceCollection AddIssues(this IServiceCollection services) =>
-        services.AuthorizePageFolder("/Issues", Policies.RunCohorts);
+        services
+            .AddScoped<IssueWrites>()
+            .AuthorizePageFolder("/Issues", Policies.RunCohorts);
 }

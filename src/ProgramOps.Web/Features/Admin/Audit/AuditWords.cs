@@ -47,6 +47,10 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [(AuditSummaries.FeedbackReported, 1)] = (typeof(FeedbackText), "Destination."),
             [(AuditSummaries.FeedbackReportedFromApp, 1)] = (typeof(FeedbackText), "Destination."),
             [(AuditSummaries.FeedbackMerged, 0)] = (typeof(FeedbackText), "Source."),
+            [(AuditSummaries.InterviewsDrawn, 2)] = (typeof(Funnel.FunnelText), "Stage."),
+            [(AuditSummaries.InterviewFindingRecorded, 1)] = (typeof(Funnel.FunnelText), "Stage."),
+            [(AuditSummaries.IssueOpened, 0)] = (typeof(Funnel.FunnelText), "Stage."),
+            [(AuditSummaries.IssueEvidence, 0)] = (typeof(Issues.IssuesText), "Evidence."),
         };
 
     public string Entity(string type) => Word(admin, $"Entity.{type}", type);
