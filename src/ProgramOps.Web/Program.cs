@@ -7,6 +7,8 @@ using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Funnel;
+using ProgramOps.Web.Features.Interviews;
+using ProgramOps.Web.Features.Issues;
 using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Outcomes;
@@ -41,6 +43,8 @@ builder.Services
     .AddHealth()
     .AddPortal()
     .AddFunnel()
+    .AddInterviews()
+    .AddIssues()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);

@@ -59,7 +59,7 @@ public sealed partial class AuditWordsTests
     {
         Type[] audited = [typeof(ClientInput), typeof(ContractInput), typeof(KeyPersonInput), typeof(StoredRule), typeof(UserInput),
             typeof(ShipmentProgress), typeof(ReportSettings), typeof(ProgramOps.Web.Features.Cohorts.EditModel.Stored),
-            typeof(ProgramOps.Web.Features.Health.HealthWeightsRow)];
+            typeof(ProgramOps.Web.Features.Health.HealthWeightsRow), typeof(ProgramOps.Web.Features.Issues.IssueInput)];
         string[] named = ["Destination", "Status", "Owner", "MustChangePassword", "Locked", "IsDisabled", "Seats", "State"];
 
         AssertWordsFor("AuditField", audited.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)).Select(p => p.Name).Concat(named));
@@ -105,6 +105,8 @@ public sealed partial class AuditWordsTests
         ("User", "Roles") => typeof(RoleName),
         ("Shipment", "Status") => typeof(ShipmentStatus),
         ("FeedbackItem", "Status") => typeof(ProgramOps.Web.Features.Feedback.FeedbackStatus),
+        ("Interview", "Status") => typeof(ProgramOps.Web.Features.Interviews.InterviewStatus),
+        ("Issue", "Stage") => typeof(ProgramOps.Web.Features.Funnel.FunnelStage),
         (_, "Destination") => typeof(ProgramOps.Web.Features.Feedback.Destination),
         (_, "State") => typeof(ParticipantState),
         _ => typeof(ClientInput).GetProperty(field)!.PropertyType,

@@ -37,4 +37,24 @@ public sealed class DemoStartTests(DemoConsoleFactory factory) : IClassFixture<D
         Assert.True(await connection.ExecuteScalarAsync<int>(
             "SELECT COUNT(*) FROM FeedbackItems f WHERE f.Source = 'ParticipantApp' AND EXISTS (SELECT 1 FROM RoutingDecisionRules r JOIN RoutingDecisions d ON d.Id = r.DecisionId WHERE d.FeedbackItemId = f.Id)") > 0);
     }
+
+    [Fact]
+    public async Task The_completed_cohort_has_interviews_drawn_from_its_weeks_2_to_4_drop_outs_and_an_issue_opened_from_a_finding()
+    {
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+
+        await using var connection = await factory.Db.OpenAsync();
+        var interviews = (await connection.QueryAsync<(int Id, string Status, string State)>(
+            "SELECT i.Id, i.Status, p.State FROM Interviews i JOIN Participants p ON p.Id = i.ParticipantId WHERE p.CohortId = 1 ORDER BY i.Id")).ToList();
+        // Five are asked for; the test console's smaller demo may have fewer such drop-outs.
+        Assert.InRange(interviews.Count, 3, 5);
+        Assert.All(interviews, i => Assert.Equal("DroppedOut", i.State));
+        Assert.Equal(["Done", "Declined", "Scheduled"], interviews.Take(3).Select(i => i.Status));
+        Assert.All(interviews.Skip(3), i => Assert.Equal("Candidate", i.Status));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM FeedbackItems WHERE Source = 'N1Interview' AND Stage = 'Weeks2To4'"));
+        var issue = await connection.ExecuteScalarAsync<int>("SELECT MIN(IssueId) FROM IssueFindings");
+        Assert.Equal(interviews.Count, System.Text.RegularExpressions.Regex.Count(await cs.GetStringAsync("/interviews"), "<tr data-interview="));
+        var page = await cs.GetStringAsync($"/issues/{issue}");
+        Assert.Contains("インタビュー1件（発見1件）", page, StringComparison.Ordinal);
+    }
 }

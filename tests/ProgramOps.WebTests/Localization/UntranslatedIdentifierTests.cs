@@ -81,6 +81,8 @@ public sealed partial class UntranslatedIdentifierTests(DemoConsoleFactory facto
             ["/Feedback/Rules/"] = await c.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM RoutingRules"),
             ["/Admin/Users/"] = await c.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Users"),
             ["/Supplies/"] = await c.ExecuteScalarAsync<long>("SELECT MIN(Id) FROM Shipments"),
+            ["/Interviews/"] = await c.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Interviews"),
+            ["/Issues/"] = await c.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Issues"),
         };
         var routeValues = new Dictionary<string, object?>
         {

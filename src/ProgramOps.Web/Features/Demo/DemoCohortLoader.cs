@@ -104,7 +104,8 @@ public sealed class DemoCohortLoader(
 
         var started = System.Diagnostics.Stopwatch.StartNew();
         var playOut = new DemoPlayOut(db, clock, secrets, new DemoStaffMember(csUserId, cs), startAt, loggers);
-        var (_, result) = await playOut.PlayAsync(smokingVersionId, past, ct);
+        var (cohortIds, result) = await playOut.PlayAsync(smokingVersionId, past, ct);
+        await new DemoInterviews(db, clock, new DemoStaffMember(csUserId, cs)).RunAsync(cohortIds[0], ct);
         logger.LogInformation("Demo cohorts played out in {Seconds:0.0} s: {Accepted} app events accepted, {Rejected} rejected.",
             started.Elapsed.TotalSeconds, result.EventsAccepted, result.EventsRejected.Count);
     }

@@ -51,6 +51,16 @@ public sealed class FunnelExplorer(Db db, LocalClock clock)
         public int[] PerWeek => [W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, W11, W12, W13];
     }
 
+    /// <summary>A participant who left (or never joined), with what places them in the funnel.</summary>
+    public sealed class Leaver
+    {
+        public long Id { get; init; }
+        public int CohortId { get; init; }
+        public ParticipantState State { get; init; }
+        public ParticipantState? ExitedFrom { get; init; }
+        public int ExitWeek { get; init; }
+    }
+
     private sealed class CohortStart
     {
         public int Id { get; init; }
@@ -64,6 +74,17 @@ public sealed class FunnelExplorer(Db db, LocalClock clock)
         var starts = await WeeksTodayAsync(ct);
         return Read(await places, await checkIns, starts);
     }
+
+    /// <summary>The people of a selection placed at <paramref name="stage"/> and lost there, in id order: the drill-down's and the interview draw's pool.</summary>
+    public async Task<List<Leaver>> LostAtAsync(FunnelSelection selection, FunnelStage stage, CancellationToken ct)
+    {
+        var leavers = QueryAsync<Leaver>(FunnelSql.Leavers(selection.Filters), selection.Parameters(), ct);
+        var weekToday = await WeeksTodayAsync(ct);
+        return LostAt(await leavers, stage, weekToday);
+    }
+
+    public static List<Leaver> LostAt(IEnumerable<Leaver> leavers, FunnelStage stage, IReadOnlyDictionary<int, int> weekToday) =>
+        [.. leavers.Where(l => FunnelClassifier.Place(l.State, l.ExitedFrom, l.ExitWeek, weekToday.GetValueOrDefault(l.CohortId)) == new FunnelPlace(stage, true))];
 
     /// <summary>Every cohort's program week today (0 before its start).</summary>
     public async Task<Dictionary<int, int>> WeeksTodayAsync(CancellationToken ct) =>

@@ -13,15 +13,6 @@ public sealed class PeopleModel(Db db, FunnelExplorer explorer, AuditTrail audit
 {
     public const int PageSize = 50;
 
-    public sealed class Leaver
-    {
-        public long Id { get; init; }
-        public int CohortId { get; init; }
-        public ParticipantState State { get; init; }
-        public ParticipantState? ExitedFrom { get; init; }
-        public int ExitWeek { get; init; }
-    }
-
     public sealed class Person
     {
         public long Id { get; init; }
@@ -43,9 +34,8 @@ public sealed class PeopleModel(Db db, FunnelExplorer explorer, AuditTrail audit
     {
         if (!ModelState.IsValid) return BadRequest(ModelState);
         var page = Paging.Normalize(PageNumber);
+        var lostHere = (await explorer.LostAtAsync(A, Stage, ct)).Select(l => l.Id).ToList();
         await using var connection = await db.OpenAsync(ct);
-        var leavers = await connection.QueryAsync<Leaver>(new CommandDefinition(FunnelSql.Leavers(A.Filters), A.Parameters(), commandTimeout: 120, cancellationToken: ct));
-        var lostHere = LostAt(leavers, Stage, await explorer.WeeksTodayAsync(ct));
         var ids = lostHere.Skip(Paging.Skip(page, PageSize)).Take(PageSize).ToList();
         var people = ids.Count == 0 ? [] : (await connection.QueryAsync<Person>(new CommandDefinition(FunnelSql.People, new { Ids = ids }, cancellationToken: ct))).ToList();
         People = new PageOf<Person>(people, page, PageSize, lostHere.Count);
@@ -56,17 +46,23 @@ public sealed class PeopleModel(Db db, FunnelExplorer explorer, AuditTrail audit
         return Page();
     }
 
-    /// <summary>The ids of those placed at <paramref name="stage"/> and lost there, in id order.</summary>
-    public static List<long> LostAt(IEnumerable<Leaver> leavers, FunnelStage stage, IReadOnlyDictionary<int, int> weekToday) =>
-        [.. leavers.Where(l => FunnelClassifier.Place(l.State, l.ExitedFrom, l.ExitWeek, weekToday.GetValueOrDefault(l.CohortId)) == new FunnelPlace(stage, true))
-            .Select(l => l.Id)];
-
     public string PageUrl(int page)
     {
         var values = A.ToRouteValues("a");
         values["stage"] = Stage.ToString();
         values["p"] = page.ToString(CultureInfo.InvariantCulture);
         return QueryHelpers.AddQueryString("/funnel/people", values.Where(v => v.Value is not null)!);
+    }
+
+    /// <summary>The N1 interview draw from the same people.</summary>
+    public string DrawUrl
+    {
+        get
+        {
+            var values = A.ToRouteValues("a");
+            values["stage"] = Stage.ToString();
+            return QueryHelpers.AddQueryString("/interviews/draw", values.Where(v => v.Value is not null)!);
+        }
     }
 
     public string ExplorerUrl => QueryHelpers.AddQueryString("/funnel", A.ToRouteValues("a").Where(v => v.Value is not null)!);

@@ -1,5 +1,6 @@
 using System.Data;
 using ProgramOps.Web.Features.Events;
+using ProgramOps.Web.Features.Interviews;
 
 namespace ProgramOps.Web.Features.Participants;
 
@@ -97,6 +98,7 @@ public sealed class TransitionWriter : IDisposable
             await _connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.Anonymise, new { Id = participantId, Now = now }, _transaction, cancellationToken: ct));
             await _connection.ExecuteAsync(new CommandDefinition(ParticipantsSql.EraseTransitionReasons, new { Id = participantId }, _transaction, cancellationToken: ct));
             await AppEventErasure.EraseAsync(_connection, _transaction, participantId, ct);
+            await InterviewErasure.EraseAsync(_connection, _transaction, participantId, now, actor, ct);
         }
 
         // The audit row names the participant by id only: it must not keep what withdrawal erases.

@@ -23,6 +23,13 @@ public static class AuditSummaries
     public const string FirstAdministrator = nameof(FirstAdministrator);
     public const string DemoLoaded = nameof(DemoLoaded);
     public const string RoutingRuleNamed = nameof(RoutingRuleNamed);
+    public const string InterviewsDrawn = nameof(InterviewsDrawn);
+    public const string InterviewsListed = nameof(InterviewsListed);
+    public const string InterviewNotesSaved = nameof(InterviewNotesSaved);
+    public const string InterviewFindingRecorded = nameof(InterviewFindingRecorded);
+    public const string InterviewFindingSent = nameof(InterviewFindingSent);
+    public const string IssueOpened = nameof(IssueOpened);
+    public const string IssueEvidence = nameof(IssueEvidence);
 
     /// <summary>A confidence as whole percent, the way summaries keep it.</summary>
     public static int Percent(double confidence) => (int)Math.Round(confidence * 100, MidpointRounding.AwayFromZero);

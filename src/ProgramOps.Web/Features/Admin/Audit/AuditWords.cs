@@ -36,6 +36,8 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("User", "Roles")] = (typeof(AdminText), "Role."),
             [("Participant", "State")] = (typeof(ParticipantsText), "State."),
             [("Cohort", "State")] = (typeof(ParticipantsText), "State."),
+            [("Interview", "Status")] = (typeof(Interviews.InterviewsText), "Status."),
+            [("Issue", "Stage")] = (typeof(Funnel.FunnelText), "Stage."),
         };
 
     /// <summary>Arguments of a coded summary that are a feature's enum, by summary key and argument: the feature's texts and their prefix.</summary>
@@ -45,6 +47,10 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [(AuditSummaries.FeedbackReported, 1)] = (typeof(FeedbackText), "Destination."),
             [(AuditSummaries.FeedbackReportedFromApp, 1)] = (typeof(FeedbackText), "Destination."),
             [(AuditSummaries.FeedbackMerged, 0)] = (typeof(FeedbackText), "Source."),
+            [(AuditSummaries.InterviewsDrawn, 2)] = (typeof(Funnel.FunnelText), "Stage."),
+            [(AuditSummaries.InterviewFindingRecorded, 1)] = (typeof(Funnel.FunnelText), "Stage."),
+            [(AuditSummaries.IssueOpened, 0)] = (typeof(Funnel.FunnelText), "Stage."),
+            [(AuditSummaries.IssueEvidence, 0)] = (typeof(Issues.IssuesText), "Evidence."),
         };
 
     public string Entity(string type) => Word(admin, $"Entity.{type}", type);
