@@ -64,4 +64,28 @@ public sealed class RosterAdmissionTests
         Assert.Equal([false, true, true, false], results.Select(r => r is ValidRosterRecord));
         Assert.Equal(RosterProblem.OverCapacity, ((InvalidRosterRecord)results[3]).Problems.Single().Problem);
     }
+
+    [Fact]
+    public void The_fingerprint_is_the_same_for_the_same_facts_in_any_order()
+    {
+        TakingPart[] people = [In(January, "A1", "a1@example.com"), In(April, "A2", "a2@example.com"), new TakingPart { EmployeeNumber = "A4", CohortId = January.CohortId }];
+
+        var first = new RosterAdmission(January, [January, April, Next], people, seatsLeft: 10).Fingerprint;
+        var reordered = new RosterAdmission(January, [Next, April, January], people.Reverse(), seatsLeft: 10).Fingerprint;
+
+        Assert.Equal(first, reordered);
+    }
+
+    [Fact]
+    public void The_fingerprint_changes_with_anything_that_decides_an_admission()
+    {
+        TakingPart[] people = [In(January, "A1", "a1@example.com"), In(April, "A2", "a2@example.com")];
+        var before = new RosterAdmission(January, [January, April, Next], people, seatsLeft: 10).Fingerprint;
+
+        Assert.NotEqual(before, new RosterAdmission(January, [January, April, Next], [.. people, In(January, "A3", "a3@example.com")], 10).Fingerprint);
+        Assert.NotEqual(before, new RosterAdmission(January, [January, April, Next], [people[0], In(April, "A2", "other@example.com")], 10).Fingerprint);
+        Assert.NotEqual(before, new RosterAdmission(January, [January, April, Next], people, seatsLeft: 9).Fingerprint);
+        Assert.NotEqual(before, new RosterAdmission(January, [January, April with { Ends = April.Ends.AddDays(7) }, Next], people, 10).Fingerprint);
+        Assert.NotEqual(before, new RosterAdmission(January with { Opens = January.Opens.AddDays(-1) }, [January, April, Next], people, 10).Fingerprint);
+    }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using Dapper;
 using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Cohorts.Imports;
 using ProgramOps.Web.Infrastructure.Auth;
 using static ProgramOps.WebTests.Clients.ClientPages;
 using static ProgramOps.WebTests.Imports.ImportPages;
@@ -85,16 +87,17 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_commit_that_fails_midway_enrols_nobody_and_can_be_committed_again()
+    public async Task A_commit_that_fails_midway_keeps_its_whole_slices_and_finishes_from_where_it_stopped()
     {
-        var (cohortId, _, _) = await EnrollingCohortAsync(factory, "中断", capacity: 300);
+        const int rows = RosterSlices.MaxRowsPerSlice + 5_000, failingLine = RosterSlices.MaxRowsPerSlice + 2_000;
+        var (cohortId, _, _) = await EnrollingCohortAsync(factory, "中断", capacity: rows);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
-        var rows = Enumerable.Range(1, 300).Select(i => $"D{i:000},社員 {i},,d{i}@example.com,部署{i % 7},1980");
-        var preview = await UploadAndPreviewAsync(cs, cohortId, "large.csv", Utf8Csv([RosterHeader, .. rows]));
+        var preview = await UploadAndPreviewAsync(cs, cohortId, "large.csv",
+            Utf8Csv([RosterHeader, .. Enumerable.Range(1, rows).Select(i => $"D{i:00000},社員 {i},,d{i}@example.com,部署{i % 7},1980")]));
         await using (var c = await factory.Db.OpenAsync())
         {
-            // The database refuses the 150th participant, as a full disk or a killed process would stop the commit.
-            await c.ExecuteAsync("CREATE TRIGGER StopImport BEFORE INSERT ON Participants WHEN NEW.EmployeeNumber = 'D150' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+            // The database refuses a participant past the first slice, as a full disk would stop the commit (line 1 is the header).
+            await c.ExecuteAsync($"CREATE TRIGGER StopImport BEFORE INSERT ON Participants WHEN NEW.ImportLine = {failingLine} BEGIN SELECT RAISE(ABORT, 'disk full'); END");
         }
 
         var failed = await WaitForWorkerAsync(cs, (await PostAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(preview)}?handler=Commit",
@@ -102,17 +105,51 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
 
         Assert.Equal("Previewed", Status(failed));
         Assert.Equal("Unexpected", failed.QuerySelector("[data-notice]")!.GetAttribute("data-notice"));
+        Assert.Null(failed.QuerySelector("form[action*='handler=Discard']"));
+        Assert.Null(failed.QuerySelector("a[href$='/columns']"));
         await using (var c = await factory.Db.OpenAsync())
         {
-            Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE CohortId = @cohortId", new { cohortId }));
+            // Whole slices stay (one or more: a slice also ends early when another writer waits), up to the recorded line.
+            var (enrolled, lastLine, throughLine) = await c.QuerySingleAsync<(int, int, int)>(
+                "SELECT COUNT(*), MAX(p.ImportLine), MAX(i.CommittedThroughLine) FROM Participants p JOIN RosterImports i ON i.Id = p.ImportId WHERE p.CohortId = @cohortId", new { cohortId });
+            Assert.InRange(enrolled, 1, failingLine - 2);
+            Assert.Equal(enrolled.ToString(CultureInfo.InvariantCulture), failed.QuerySelector("[data-partly-enrolled]")!.GetAttribute("data-partly-enrolled"));
+            Assert.True(lastLine <= throughLine && throughLine < failingLine);
             await c.ExecuteAsync("DROP TRIGGER StopImport");
         }
 
+        // Enrolled people cannot be discarded with their file, even by a hand-made request with the current version.
+        var discard = await PostAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(failed)}?handler=Discard", FormFields(failed, formSelector: "form[action*='handler=Commit']"));
+        Assert.Equal(HttpStatusCode.OK, discard.StatusCode);
+        Assert.Equal("Previewed", Status(await GetDocumentAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(failed)}")));
         var retried = await WaitForWorkerAsync(cs, (await PostAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(failed)}?handler=Commit",
             FormFields(failed, formSelector: "form[action*='handler=Commit']"))).Headers.Location!.OriginalString);
         Assert.Equal("Committed", Status(retried));
+        Assert.StartsWith(rows.ToString("N0", CultureInfo.InvariantCulture) + " ", Count(retried, "imported"));
         await using var after = await factory.Db.OpenAsync();
-        Assert.Equal(300, await after.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE CohortId = @cohortId", new { cohortId }));
+        Assert.Equal((rows, rows), await after.QuerySingleAsync<(int, int)>(
+            "SELECT COUNT(*), COUNT(DISTINCT EmployeeNumber) FROM Participants WHERE CohortId = @cohortId", new { cohortId }));
+    }
+
+    [Fact]
+    public async Task A_commit_after_others_enrolled_the_same_people_writes_nothing_and_checks_the_file_again()
+    {
+        var (cohortId, _, _) = await EnrollingCohortAsync(factory, "再チェック");
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        var first = await UploadAndPreviewAsync(cs, cohortId, "first.csv", Utf8Csv(RosterHeader, "R001,一 太郎,,r1@example.com,,", "R002,二 太郎,,r2@example.com,,"));
+        var second = await UploadAndPreviewAsync(cs, cohortId, "second.csv", Utf8Csv(RosterHeader, "R002,二 太郎,,r2@example.com,,", "R003,三 太郎,,r3@example.com,,"));
+        Assert.Equal("2", Count(second, "valid"));
+        await WaitForWorkerAsync(cs, (await PostAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(first)}?handler=Commit",
+            FormFields(first, formSelector: "form[action*='handler=Commit']"))).Headers.Location!.OriginalString);
+
+        var rechecked = await WaitForWorkerAsync(cs, (await PostAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(second)}?handler=Commit",
+            FormFields(second, formSelector: "form[action*='handler=Commit']"))).Headers.Location!.OriginalString);
+
+        Assert.Equal("Previewed", Status(rechecked));
+        Assert.Equal("ChangedSincePreview", rechecked.QuerySelector("[data-notice]")!.GetAttribute("data-notice"));
+        Assert.Equal(("1", "1"), (Count(rechecked, "valid"), Count(rechecked, "invalid")));
+        await using var c = await factory.Db.OpenAsync();
+        Assert.Equal(["R001", "R002"], await c.QueryAsync<string>("SELECT EmployeeNumber FROM Participants WHERE CohortId = @cohortId ORDER BY EmployeeNumber", new { cohortId }));
     }
 
     [Fact]

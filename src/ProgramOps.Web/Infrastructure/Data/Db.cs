@@ -13,6 +13,7 @@ public sealed class Db(DatabaseProvider provider, string connectionString)
     // SQLite has one writer at a time, and a transaction that finds it busy retries on a timer rather than in turn:
     // under load (event batches, imports) a few waited seconds. This process's writers queue here, in arrival order.
     private readonly SemaphoreSlim? _sqliteWriter = provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+    private int _waiting;
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
@@ -41,21 +42,71 @@ public sealed class Db(DatabaseProvider provider, string connectionString)
     /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken ct = default)
     {
-        if (_sqliteWriter is not null) await _sqliteWriter.WaitAsync(ct);
-        try
-        {
-            await using var connection = await OpenAsync(ct);
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(ct);
-            return result;
-        }
-        finally
-        {
-            _sqliteWriter?.Release();
-        }
+        await using var write = await BeginWriteAsync(ct);
+        var result = await work(write.Connection, write.Transaction);
+        await write.CommitAsync(ct);
+        return result;
     }
 
     public Task InTransactionAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken ct = default) =>
         InTransactionAsync(async (c, t) => { await work(c, t); return true; }, ct);
+
+    /// <summary>
+    /// A write transaction, in its turn, that its caller commits when it decides: for long work that ends its transaction
+    /// early when <see cref="WritersWaiting"/> (a roster commit), and carries on in the next. Disposed uncommitted, it
+    /// rolls back; either way the next writer goes.
+    /// </summary>
+    public async Task<DbWrite> BeginWriteAsync(CancellationToken ct = default)
+    {
+        if (_sqliteWriter is not null)
+        {
+            Interlocked.Increment(ref _waiting);
+            try
+            {
+                await _sqliteWriter.WaitAsync(ct);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
+        }
+
+        DbConnection? connection = null;
+        try
+        {
+            connection = await OpenAsync(ct);
+            return new DbWrite(connection, await connection.BeginTransactionAsync(ct), _sqliteWriter);
+        }
+        catch
+        {
+            if (connection is not null) await connection.DisposeAsync();
+            _sqliteWriter?.Release();
+            throw;
+        }
+    }
+
+    /// <summary>Whether other writers of this process wait for SQLite's one write lock (always false on SQL Server, whose writers do not queue here).</summary>
+    public bool WritersWaiting => Volatile.Read(ref _waiting) > 0;
+}
+
+/// <summary>One write transaction in its turn (<see cref="Db.BeginWriteAsync"/>).</summary>
+public sealed class DbWrite(DbConnection connection, DbTransaction transaction, SemaphoreSlim? turn) : IAsyncDisposable
+{
+    public DbConnection Connection { get; } = connection;
+    public DbTransaction Transaction { get; } = transaction;
+
+    public Task CommitAsync(CancellationToken ct = default) => Transaction.CommitAsync(ct);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+        finally
+        {
+            turn?.Release();
+        }
+    }
 }

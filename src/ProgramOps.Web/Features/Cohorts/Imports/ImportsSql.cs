@@ -36,7 +36,7 @@ public static class ImportsSql
         """
         SELECT i.Id, i.CohortId, i.ContractId, i.FileName, i.FileSha256, i.FileBytes, i.RequestedEncoding, i.DetectedEncoding,
                i.ColumnMapping, i.Status, i.RowsRead, i.RowsValid, i.RowsInvalid, i.RowsWithWarnings, i.RowsImported, i.FailureReason,
-               i.ClaimedBy, i.LeaseUntil, i.Attempts,
+               i.ClaimedBy, i.LeaseUntil, i.Attempts, i.AdmissionFingerprint, i.CommittedThroughLine,
                i.UploadedById, i.UploadedBy, i.UploadedAt, i.CommittedById, i.CommittedBy, i.CommittedAt, i.Version, i.UpdatedAt,
                c.Name AS ClientName, c.Id AS ClientId
         FROM RosterImports i
@@ -115,7 +115,7 @@ public static class ImportsSql
 
     /// <summary>
     /// Work whose owner is gone goes back to the queue (or, after too many attempts, to where a person decides), only
-    /// if it is still as the reclaiming worker saw it. Nothing of it was written: a check or a commit is one transaction.
+    /// if it is still as the reclaiming worker saw it. A commit resumes after the last slice it wrote.
     /// </summary>
     public const string Reclaim =
         """
@@ -143,28 +143,36 @@ public static class ImportsSql
     public const string SetMapping =
         """
         UPDATE RosterImports SET ColumnMapping = @ColumnMapping, Status = 'Queued', Version = Version + 1, UpdatedAt = @Now
-        WHERE Id = @Id AND Status IN ('NeedsMapping', 'Previewed') AND Version = @Version
+        WHERE Id = @Id AND Status IN ('NeedsMapping', 'Previewed') AND Version = @Version AND CommittedThroughLine IS NULL
         """;
 
-    /// <summary>Discards what no worker has in hand: a preview, a failure, or work waiting in the queue after an interruption.</summary>
+    /// <summary>
+    /// Discards what no worker has in hand: a preview, a failure, or work waiting in the queue after an interruption —
+    /// but not a commit that has enrolled part of the roster already, which can only be finished.
+    /// </summary>
     public const string Discard =
         """
         UPDATE RosterImports SET Status = 'Discarded', Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id AND Status IN ('NeedsMapping', 'Previewed', 'Failed', 'Queued', 'CommitQueued') AND Version = @Version
+          AND CommittedThroughLine IS NULL
         """;
 
     public const string RecordCheck =
         """
         UPDATE RosterImports SET Status = @Status, DetectedEncoding = @DetectedEncoding, RowsRead = @RowsRead,
                RowsValid = @RowsValid, RowsInvalid = @RowsInvalid, RowsWithWarnings = @RowsWithWarnings, FailureReason = @FailureReason,
-               ClaimedBy = NULL, LeaseUntil = NULL, Attempts = 0, Version = Version + 1, UpdatedAt = @Now
+               AdmissionFingerprint = @AdmissionFingerprint, ClaimedBy = NULL, LeaseUntil = NULL, Attempts = 0, Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id
         """;
+
+    /// <summary>A commit's slice is written: a commit cut off after it resumes after its last line.</summary>
+    public const string RecordSlice =
+        "UPDATE RosterImports SET CommittedThroughLine = @Line, RowsImported = @RowsImported WHERE Id = @Id AND Status = 'Committing'";
 
     public const string RecordCommit =
         """
         UPDATE RosterImports SET Status = 'Committed', RowsRead = @RowsRead, RowsValid = @RowsValid, RowsInvalid = @RowsInvalid,
-               RowsWithWarnings = @RowsWithWarnings, RowsImported = @RowsImported, CommittedAt = @Now, ClaimedBy = NULL, LeaseUntil = NULL, Attempts = 0,
+               RowsWithWarnings = @RowsWithWarnings, RowsImported = @RowsImported, FailureReason = COALESCE(@FailureReason, FailureReason), CommittedAt = @Now, ClaimedBy = NULL, LeaseUntil = NULL, Attempts = 0,
                Version = Version + 1, UpdatedAt = @Now
         WHERE Id = @Id AND Status = 'Committing'
         """;
@@ -187,22 +195,25 @@ public static class ImportsSql
         WHERE ct.ClientId = @ClientId
         """;
 
-    /// <summary>The client's people who take part in one of the given cohorts (not declined, expired or withdrawn).</summary>
+    /// <summary>
+    /// The client's people who take part in one of the given cohorts (not declined, expired or withdrawn), but for those
+    /// this import enrolled itself: a commit resumed after a crash decides its rows as it did before the first slice.
+    /// </summary>
     public static readonly string TakingPart =
         $"""
         SELECT EmployeeNumber, Email, CohortId
         FROM Participants
         WHERE ClientId = @ClientId AND CohortId IN @CohortIds AND EmployeeNumber IS NOT NULL
-          AND State IN {ParticipantStates.HoldingSeatSql}
+          AND State IN {ParticipantStates.HoldingSeatSql} AND (ImportId IS NULL OR ImportId <> @ImportId)
         """;
 
-    /// <summary>The seats the contract gives this cohort, and how many of them are taken.</summary>
+    /// <summary>The seats the contract gives this cohort, and how many of them are taken (not counting this import's own, as above).</summary>
     public static readonly string Seats =
         $"""
         SELECT cc.Capacity,
                (SELECT COUNT(*) FROM Participants p
                 WHERE p.CohortId = cc.CohortId AND p.ContractId = cc.ContractId
-                  AND p.State IN {ParticipantStates.HoldingSeatSql}) AS Taken
+                  AND p.State IN {ParticipantStates.HoldingSeatSql} AND (p.ImportId IS NULL OR p.ImportId <> @ImportId)) AS Taken
         FROM CohortContracts cc
         WHERE cc.CohortId = @CohortId AND cc.ContractId = @ContractId
         """;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
 using ProgramOps.Web.Features.Cohorts.Roster;
 
 namespace ProgramOps.Web.Features.Cohorts.Imports;
@@ -32,8 +35,10 @@ public sealed class RosterAdmission
     {
         this.seatsLeft = seatsLeft;
         var overlapping = clientCohorts.Where(c => c.CohortId != cohort.CohortId && c.Overlaps(cohort)).ToDictionary(c => c.CohortId);
+        var fingerprint = unchecked(Digest(Invariant($"{Describe(cohort)}|{seatsLeft}")) + overlapping.Values.Aggregate(0UL, (sum, other) => sum + Digest(Describe(other))));
         foreach (var person in takingPart)
         {
+            fingerprint = unchecked(fingerprint + Digest(Invariant($"{person.EmployeeNumber}|{person.Email}|{person.CohortId}")));
             if (person.CohortId == cohort.CohortId)
             {
                 enrolledHere.Add(person.EmployeeNumber);
@@ -44,7 +49,16 @@ public sealed class RosterAdmission
                 enrolledElsewhere.TryAdd(person.EmployeeNumber, other);
             }
         }
+
+        Fingerprint = unchecked((long)fingerprint);
     }
+
+    /// <summary>
+    /// A digest of everything that decides the rows' admissions (the cohort and those overlapping it, the people taking
+    /// part, the seats left): the same digest means the same file is admitted row for row as before. Summed per item, so
+    /// the order the database returns them in does not matter.
+    /// </summary>
+    public long Fingerprint { get; }
 
     /// <summary>The cohorts whose participants the caller must gather: this one and those overlapping it.</summary>
     public static IReadOnlyList<int> CohortsToCheck(CohortPeriod cohort, IEnumerable<CohortPeriod> clientCohorts) =>
@@ -64,6 +78,12 @@ public sealed class RosterAdmission
         seatsLeft--;
         return row;
     }
+
+    private static ulong Digest(string item) => XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(item));
+
+    private static string Describe(CohortPeriod period) => Invariant($"{period.CohortId}|{period.Opens:yyyy-MM-dd}|{period.Ends:yyyy-MM-dd}");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static RosterRowProblem Problem(RosterProblem problem, RosterField? field, string value) =>
         new(problem, field, Column: null, value);

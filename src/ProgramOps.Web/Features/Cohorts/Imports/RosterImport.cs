@@ -36,6 +36,13 @@ public sealed record RosterImport
     public string? ClaimedBy { get; init; }
     public DateTimeOffset? LeaseUntil { get; init; }
     public int Attempts { get; init; }
+    /// <summary>What decided the preview's admissions (<see cref="RosterAdmission.Fingerprint"/>); the commit starts only while it holds.</summary>
+    public long? AdmissionFingerprint { get; init; }
+    /// <summary>The last line a commit's slices wrote: set from the first slice until the commit ends.</summary>
+    public int? CommittedThroughLine { get; init; }
+
+    /// <summary>Part of the file is enrolled by a commit not yet finished: it can be finished, not discarded or mapped again.</summary>
+    public bool PartlyEnrolled => CommittedThroughLine is not null && Status != RosterImportStatus.Committed;
 
     public ImportNotice? Notice => ImportNotice.FromJson(FailureReason);
 

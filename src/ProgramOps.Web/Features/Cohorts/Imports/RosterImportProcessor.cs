@@ -37,69 +37,102 @@ public sealed class RosterImportProcessor(
         }
     }
 
-    private async Task PreviewAsync(int importId, CancellationToken ct) => await db.InTransactionAsync(async (c, t) =>
+    private async Task PreviewAsync(int importId, CancellationToken ct)
     {
-        if (!await HoldLeaseAsync(c, t, importId, RosterImportStatus.Validating, ct)) return;
-        var (import, cohort) = await LoadAsync(c, t, importId, ct);
-        var outcome = await RosterImportCheck.RunAsync(c, t, import, cohort, clock.Today.Year, onAdmitted: null,
+        var (import, cohort) = await LoadAsync(importId, ct);
+        var writes = new RosterPassWrites(Enrol: null, ResumeAfterLine: null, EnrolledBefore: 0,
+            (c, t, token) => HoldLeaseAsync(c, t, importId, RosterImportStatus.Validating, token));
+        var outcome = await RosterImportCheck.RunAsync(db, import, cohort, clock.Today.Year, writes, expectedFingerprint: null,
             fraction => progress.Report(importId, fraction), ct);
         // A preview redone because the cohort changed under a commit, or after an interruption, keeps saying so.
         var notice = import.Notice is { Code: ImportNoticeCode.ChangedSincePreview or ImportNoticeCode.Interrupted } kept ? kept : null;
-        await RecordCheckAsync(c, t, importId, outcome, notice, ct);
-    }, ct);
+        await FinishAsync(importId, RosterImportStatus.Validating, (c, t) => RecordCheckAsync(c, t, importId, outcome, notice, ct), ct);
+    }
 
+    /// <summary>
+    /// Enrols the previewed roster in slices (<see cref="RosterSlices"/>), then records the commit. A commit starting
+    /// afresh first makes sure nothing that decided the preview changed (else it writes nothing and the roster is
+    /// checked again); one cut off by a crash resumes after its last slice.
+    /// </summary>
     private async Task CommitAsync(int importId, CancellationToken ct)
     {
-        var committed = await db.InTransactionAsync(async (c, t) =>
+        var (import, cohort) = await LoadAsync(importId, ct);
+        var resuming = import.CommittedThroughLine is not null;
+        if (!resuming)
         {
-            // Reclaimed by another worker meanwhile: that worker commits, this one does nothing.
-            if (!await HoldLeaseAsync(c, t, importId, RosterImportStatus.Committing, ct)) return true;
-            var (import, cohort) = await LoadAsync(c, t, importId, ct);
             // The window may have closed (or the late-joiner cut-off passed) since the upload.
             if (cohort.ImportRefusalOn(clock.Today) is { } refusal)
             {
-                await RecordCheckAsync(c, t, importId, new CheckFailed(cohort.NoticeOf(refusal)), null, ct);
-                return true;
+                await FinishAsync(importId, RosterImportStatus.Committing,
+                    (c, t) => RecordCheckAsync(c, t, importId, new CheckFailed(cohort.NoticeOf(refusal)), null, ct), ct);
+                return;
             }
 
-            using var admission = new ParticipantAdmission(c, t, new AdmissionSource(
-                import.CohortId, import.ContractId, import.ClientId, import.Id, clock.UtcNow, import.CommittedBy ?? TransitionCause.System));
-            var admitted = 0;
-            var outcome = await RosterImportCheck.RunAsync(c, t, import, cohort, clock.Today.Year, async row =>
+            // Checked before fingerprints were kept: checked again rather than trusted.
+            if (import.AdmissionFingerprint is null)
             {
-                await admission.AdmitAsync(new AdmittedPerson(row.Line, row.EmployeeNumber, row.Name, row.Kana, row.Email, row.Department, row.BirthYear), ct);
-                if (++admitted % 1_000 == 0) progress.Report(importId, (double)admitted / Math.Max(1, import.RowsValid));
-            }, onProgress: null, ct);
+                await RecordAsync(importId, RosterImportStatus.Queued, new ImportNotice(ImportNoticeCode.ChangedSincePreview), ct);
+                return;
+            }
+        }
 
-            // Others enrolled people or took seats since the preview: commit nothing the person did not see.
-            if (outcome is not Checked result || result.Admitted != import.RowsValid) return false;
-
-            await c.ExecuteAsync(new CommandDefinition(ImportsSql.RecordCommit, new
-            {
-                Id = importId, result.RowsRead, RowsValid = result.Admitted, RowsInvalid = result.Rejected, RowsWithWarnings = result.AdmittedWithWarnings,
-                RowsImported = result.Admitted, Now = clock.UtcNow,
-            }, t, cancellationToken: ct));
-            await c.ExecuteAsync(new CommandDefinition(ImportsSql.DeleteChunks, new { ImportId = importId }, t, cancellationToken: ct));
-            await audit.RecordAsync(c, t, new AuditEntry("Cohort", import.CohortId.ToString(), "RosterImported",
-                CodedText.Encode(AuditSummaries.RosterImported, import.FileName, result.Admitted, importId, import.ClientName)), import.CommittedById, import.CommittedBy ?? TransitionCause.System);
-            // A running cohort's teams already meet: late joiners are placed at once.
-            if (cohort.Status == CohortStatus.Running) await teams.FormAsync(c, t, import.CohortId, import.CommittedBy ?? TransitionCause.System, import.CommittedById, ct);
-            return true;
-        }, ct);
-
-        if (!committed) await RecordAsync(importId, RosterImportStatus.Queued, new ImportNotice(ImportNoticeCode.ChangedSincePreview), ct);
+        var actor = import.CommittedBy ?? TransitionCause.System;
+        var writes = new RosterPassWrites(
+            new AdmissionSource(import.CohortId, import.ContractId, import.ClientId, import.Id, clock.UtcNow, actor),
+            import.CommittedThroughLine, import.RowsImported, (c, t, token) => HoldLeaseAsync(c, t, importId, RosterImportStatus.Committing, token));
+        var outcome = await RosterImportCheck.RunAsync(db, import, cohort, clock.Today.Year, writes,
+            resuming ? null : import.AdmissionFingerprint, fraction => progress.Report(importId, fraction), ct);
+        switch (outcome)
+        {
+            case AdmissionsChanged:
+                // Others enrolled people or took seats since the preview: commit nothing the person did not see.
+                await RecordAsync(importId, RosterImportStatus.Queued, new ImportNotice(ImportNoticeCode.ChangedSincePreview), ct);
+                return;
+            case Checked result:
+                await FinishAsync(importId, RosterImportStatus.Committing, (c, t) => RecordCommitAsync(c, t, import, cohort, result, actor, ct), ct);
+                return;
+            case WorkTakenOver:
+                return;
+            default:
+                throw new InvalidOperationException($"Roster import {importId} read differently at its commit than at its preview: {outcome}.");
+        }
     }
 
-
-    private static async Task<(RosterImport Import, ImportCohort Cohort)> LoadAsync(DbConnection c, DbTransaction t, int importId, CancellationToken ct)
+    private async Task RecordCommitAsync(DbConnection c, DbTransaction t, RosterImport import, ImportCohort cohort, Checked result, string actor, CancellationToken ct)
     {
-        var import = await RosterImport.FindAsync(c, t, importId, ct) ?? throw new InvalidOperationException($"Roster import {importId} does not exist.");
-        var cohort = await c.QuerySingleAsync<ImportCohort>(new CommandDefinition(ImportsSql.Cohort, new { Id = import.CohortId }, t, cancellationToken: ct));
+        // Rows the preview admitted that the commit could not (a contract or cohort changed while it ran) are among the
+        // import's problems, and its page says how many.
+        var notice = result.Admitted < import.RowsValid ? new ImportNotice(ImportNoticeCode.ChangedDuringCommit, Rows: import.RowsValid - result.Admitted) : null;
+        await c.ExecuteAsync(new CommandDefinition(ImportsSql.RecordCommit, new
+        {
+            import.Id, result.RowsRead, RowsValid = result.Admitted, RowsInvalid = result.Rejected, RowsWithWarnings = result.AdmittedWithWarnings,
+            RowsImported = result.Admitted, FailureReason = notice?.ToJson(), Now = clock.UtcNow,
+        }, t, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(ImportsSql.DeleteChunks, new { ImportId = import.Id }, t, cancellationToken: ct));
+        await audit.RecordAsync(c, t, new AuditEntry("Cohort", import.CohortId.ToString(), "RosterImported",
+            CodedText.Encode(AuditSummaries.RosterImported, import.FileName, result.Admitted, import.Id, import.ClientName)), import.CommittedById, actor);
+        // A running cohort's teams already meet: late joiners are placed at once.
+        if (cohort.Status == CohortStatus.Running) await teams.FormAsync(c, t, import.CohortId, actor, import.CommittedById, ct);
+    }
+
+    /// <summary>The last step of a check or commit, in one transaction with the lease held (else another worker finishes it).</summary>
+    private Task FinishAsync(int importId, RosterImportStatus working, Func<DbConnection, DbTransaction, Task> record, CancellationToken ct) =>
+        db.InTransactionAsync(async (c, t) =>
+        {
+            if (await HoldLeaseAsync(c, t, importId, working, ct)) await record(c, t);
+        }, ct);
+
+    private async Task<(RosterImport Import, ImportCohort Cohort)> LoadAsync(int importId, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var import = await RosterImport.FindAsync(c, null, importId, ct) ?? throw new InvalidOperationException($"Roster import {importId} does not exist.");
+        var cohort = await c.QuerySingleAsync<ImportCohort>(new CommandDefinition(ImportsSql.Cohort, new { Id = import.CohortId }, cancellationToken: ct));
         return (import, cohort);
     }
 
     private Task RecordCheckAsync(DbConnection c, DbTransaction t, int importId, CheckOutcome outcome, ImportNotice? notice, CancellationToken ct)
     {
+        if (outcome is WorkTakenOver) return Task.CompletedTask;
         var (status, encoding, read, valid, invalid, warned, failure) = outcome switch
         {
             Checked r => (RosterImportStatus.Previewed, (RosterEncoding?)r.Encoding, r.RowsRead, r.Admitted, r.Rejected, r.AdmittedWithWarnings, notice),
@@ -110,7 +143,8 @@ public sealed class RosterImportProcessor(
         return c.ExecuteAsync(new CommandDefinition(ImportsSql.RecordCheck, new
         {
             Id = importId, Status = status.ToString(), DetectedEncoding = encoding?.ToString(), RowsRead = read, RowsValid = valid,
-            RowsInvalid = invalid, RowsWithWarnings = warned, FailureReason = failure?.ToJson(), Now = clock.UtcNow,
+            RowsInvalid = invalid, RowsWithWarnings = warned, FailureReason = failure?.ToJson(),
+            AdmissionFingerprint = (outcome as Checked)?.AdmissionFingerprint, Now = clock.UtcNow,
         }, t, cancellationToken: ct));
     }
 

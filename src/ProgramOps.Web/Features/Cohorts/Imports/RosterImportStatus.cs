@@ -38,6 +38,8 @@ public enum ImportNoticeCode
     LateJoinCutOffPassed,
     /// <summary>Between preview and commit, others enrolled people or took seats: the preview was redone.</summary>
     ChangedSincePreview,
+    /// <summary>While the commit ran, a contract or cohort changed: <see cref="ImportNotice.Rows"/> rows the preview admitted were not enrolled.</summary>
+    ChangedDuringCommit,
     /// <summary>Something went wrong that is not the file's fault; the log has the details.</summary>
     Unexpected,
     /// <summary>The worker's process ended (or went silent) mid-way; nothing was written and the work was queued again.</summary>
@@ -49,8 +51,10 @@ public enum ImportNoticeCode
 /// <summary>Why an import failed, or what the person importing should know; stored as JSON, worded by the UI.</summary>
 /// <param name="Attempts">For an interruption: how many times a worker had claimed the work.</param>
 /// <param name="At">For an interruption: when it was found.</param>
+/// <param name="Rows">For a change during the commit: the rows the preview admitted that were not enrolled.</param>
 public sealed record ImportNotice(
-    ImportNoticeCode Code, RosterEncoding? Encoding = null, int? Line = null, DateOnly? Date = null, int? Attempts = null, DateTimeOffset? At = null)
+    ImportNoticeCode Code, RosterEncoding? Encoding = null, int? Line = null, DateOnly? Date = null, int? Attempts = null, DateTimeOffset? At = null,
+    int? Rows = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, ImportJson.Options);
 

@@ -20,6 +20,9 @@ public sealed class RosterPass : IAsyncDisposable
 
     public RosterEncoding Encoding => reader.Encoding;
 
+    /// <inheritdoc cref="RosterAdmission.Fingerprint"/>
+    public long AdmissionFingerprint => admission.Fingerprint;
+
     /// <summary>The bytes of the stored file read so far.</summary>
     public long Position => file.Position;
 
@@ -88,9 +91,9 @@ public sealed class RosterPass : IAsyncDisposable
             .ToList();
         var period = cohort.Period;
         var takingPart = await connection.QueryAsync<TakingPart>(new CommandDefinition(ImportsSql.TakingPart,
-            new { import.ClientId, CohortIds = RosterAdmission.CohortsToCheck(period, clientCohorts) }, transaction, cancellationToken: ct));
+            new { import.ClientId, CohortIds = RosterAdmission.CohortsToCheck(period, clientCohorts), ImportId = import.Id }, transaction, cancellationToken: ct));
         var seats = await connection.QuerySingleOrDefaultAsync<(int Capacity, int Taken)>(new CommandDefinition(ImportsSql.Seats,
-            new { CohortId = cohort.Id, import.ContractId }, transaction, cancellationToken: ct));
+            new { CohortId = cohort.Id, import.ContractId, ImportId = import.Id }, transaction, cancellationToken: ct));
         return new RosterAdmission(period, clientCohorts, takingPart, Math.Max(0, seats.Capacity - seats.Taken));
     }
 }
