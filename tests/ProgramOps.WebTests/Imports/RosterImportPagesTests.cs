@@ -87,7 +87,7 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
     }
 
     [Fact]
-    public async Task A_commit_that_fails_midway_keeps_its_whole_slices_and_finishes_from_where_it_stopped()
+    public async Task A_commit_that_fails_midway_keeps_its_whole_slices_and_finishes_from_where_it_stopped_saying_what_changed_meanwhile()
     {
         const int rows = RosterSlices.MaxRowsPerSlice + 5_000, failingLine = RosterSlices.MaxRowsPerSlice + 2_000;
         var (cohortId, _, _) = await EnrollingCohortAsync(factory, "中断", capacity: rows);
@@ -116,6 +116,8 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
             Assert.Equal(enrolled.ToString(CultureInfo.InvariantCulture), failed.QuerySelector("[data-partly-enrolled]")!.GetAttribute("data-partly-enrolled"));
             Assert.True(lastLine <= throughLine && throughLine < failingLine);
             await c.ExecuteAsync("DROP TRIGGER StopImport");
+            // Meanwhile the contract gives the cohort one seat fewer: the last row cannot be enrolled any more.
+            await c.ExecuteAsync("UPDATE CohortContracts SET Capacity = Capacity - 1 WHERE CohortId = @cohortId", new { cohortId });
         }
 
         // Enrolled people cannot be discarded with their file, even by a hand-made request with the current version.
@@ -125,10 +127,17 @@ public sealed class RosterImportPagesTests(ProgramOpsFactory factory) : IClassFi
         var retried = await WaitForWorkerAsync(cs, (await PostAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(failed)}?handler=Commit",
             FormFields(failed, formSelector: "form[action*='handler=Commit']"))).Headers.Location!.OriginalString);
         Assert.Equal("Committed", Status(retried));
-        Assert.StartsWith(rows.ToString("N0", CultureInfo.InvariantCulture) + " ", Count(retried, "imported"));
+        Assert.StartsWith((rows - 1).ToString("N0", CultureInfo.InvariantCulture) + " ", Count(retried, "imported"));
+        var notice = retried.QuerySelector("[data-notice]")!;
+        Assert.Equal("ChangedDuringCommit", notice.GetAttribute("data-notice"));
+        Assert.Contains("1 行は登録されませんでした", notice.TextContent);
+        Assert.NotNull(retried.QuerySelector("[data-download='problems']"));
         await using var after = await factory.Db.OpenAsync();
-        Assert.Equal((rows, rows), await after.QuerySingleAsync<(int, int)>(
+        Assert.Equal((rows - 1, rows - 1), await after.QuerySingleAsync<(int, int)>(
             "SELECT COUNT(*), COUNT(DISTINCT EmployeeNumber) FROM Participants WHERE CohortId = @cohortId", new { cohortId }));
+        Assert.Equal("OverCapacity", await after.QuerySingleAsync<string>(
+            "SELECT p.Problem FROM RosterImportProblems p JOIN RosterImports i ON i.Id = p.ImportId WHERE i.CohortId = @cohortId AND p.Line = @line",
+            new { cohortId, line = rows + 1 }));
     }
 
     [Fact]
