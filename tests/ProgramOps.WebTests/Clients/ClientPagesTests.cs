@@ -159,6 +159,47 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Changing_the_cs_type_changes_the_touch_model_unless_it_was_set_by_hand()
+    {
+        var following = await SeedClientAsync(factory, Sample with { Name = "タイプ追従商事", CsType = CsType.Onboarding });
+        var byHand = await SeedClientAsync(factory, Sample with { Name = "手動タッチ商事", CsType = CsType.Onboarding, TouchModel = TouchModel.Tech });
+        var client = await factory.SignedInClientAsync(Roles.BizDev);
+
+        foreach (var id in new[] { following, byHand })
+        {
+            var form = await GetDocumentAsync(client, $"/clients/edit/{id}");
+            var saved = await PostAsync(client, $"/clients/edit/{id}", FormFields(form, new Dictionary<string, string> { ["Input.CsType"] = "MidTouch" }));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var followingPage = await GetDocumentAsync(client, $"/clients/details/{following}");
+        Assert.Equal("Low", followingPage.QuerySelector("[data-touch-model]")!.GetAttribute("data-touch-model"));
+        Assert.Contains("ロータッチ", followingPage.QuerySelector("[data-touch-model]")!.TextContent);
+        Assert.Contains("CSタイプに従う", followingPage.QuerySelector("[data-touch-model]")!.TextContent);
+        var byHandPage = await GetDocumentAsync(client, $"/clients/details/{byHand}");
+        Assert.Equal("Tech", byHandPage.QuerySelector("[data-touch-model]")!.GetAttribute("data-touch-model"));
+        Assert.Contains("手動で設定", byHandPage.QuerySelector("[data-touch-model]")!.TextContent);
+        var byHandForm = await GetDocumentAsync(client, $"/clients/edit/{byHand}");
+        Assert.Equal("Tech", byHandForm.QuerySelector("select[name='Input.TouchModel'] option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Choosing_follow_the_cs_type_returns_a_hand_set_client_to_its_types_model()
+    {
+        var id = await SeedClientAsync(factory, Sample with { Name = "追従へ戻す商事", CsType = CsType.AccompanyRoi, TouchModel = TouchModel.Low });
+        var client = await factory.SignedInClientAsync(Roles.BizDev);
+
+        var form = await GetDocumentAsync(client, $"/clients/edit/{id}");
+        var saved = await PostAsync(client, $"/clients/edit/{id}", FormFields(form, new Dictionary<string, string> { ["Input.TouchModel"] = "" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var connection = await factory.Db.OpenAsync();
+        var stored = await connection.QuerySingleAsync<(string TouchModel, bool SetByHand)>(
+            "SELECT TouchModel, TouchModelSetByHand FROM Clients WHERE Id = @id", new { id });
+        Assert.Equal(("High", false), stored);
+    }
+
+    [Fact]
     public async Task Second_of_two_concurrent_edits_is_refused_naming_who_saved_first()
     {
         var id = await SeedClientAsync(factory, Sample with { Name = "同時編集テスト健保", Kind = ClientKind.HealthInsuranceSociety });

@@ -30,6 +30,7 @@ public sealed class ClientBulkWriter : IDisposable
         _client = new PreparedCommand(connection, transaction, ClientsSql.Insert + dialect.SelectNewId,
             ("Name", DbType.String), ("NameKana", DbType.String), ("Kind", DbType.String), ("Segment", DbType.String),
             ("EligiblePopulation", DbType.Int32), ("CsType", DbType.String), ("CsStyle", DbType.String), ("TouchModel", DbType.String),
+            ("TouchModelSetByHand", DbType.Boolean),
             ("CsOwnerId", DbType.Int32), ("BizDevOwnerId", DbType.Int32), ("ParentClientId", DbType.Int32), ("Notes", DbType.String),
             ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
         _keyPerson = new PreparedCommand(connection, transaction, KeyPersons.KeyPersonsSql.Insert,
@@ -47,8 +48,13 @@ public sealed class ClientBulkWriter : IDisposable
     public Task<int> AddClientAsync(NewClientRecord client, DateTimeOffset at, CancellationToken ct) =>
         _client.Set("Name", client.Name).Set("NameKana", client.NameKana).Set("Kind", client.Kind).Set("Segment", client.Segment)
             .Set("EligiblePopulation", client.EligiblePopulation).Set("CsType", client.CsType).Set("CsStyle", client.CsStyle)
-            .Set("TouchModel", client.TouchModel).Set("CsOwnerId", client.CsOwnerId).Set("BizDevOwnerId", client.BizDevOwnerId)
+            .Set("TouchModel", client.TouchModel).Set("TouchModelSetByHand", IsSetByHand(client))
+            .Set("CsOwnerId", client.CsOwnerId).Set("BizDevOwnerId", client.BizDevOwnerId)
             .Set("ParentClientId", client.ParentClientId).Set("Notes", client.Notes).Set("Now", at).ExecuteScalarAsync(ct);
+
+    /// <summary>A loaded client follows its CS type when its model is the one the type implies, as a migrated one does.</summary>
+    private static bool IsSetByHand(NewClientRecord client) =>
+        client.TouchModel != TouchModels.FollowingCsType(Enum.Parse<CsType>(client.CsType)).ToString();
 
     public Task<int> AddKeyPersonAsync(int clientId, NewKeyPersonRecord person, DateTimeOffset at, CancellationToken ct) =>
         _keyPerson.Set("ClientId", clientId).Set("Name", person.Name).Set("Title", person.Title).Set("Role", person.Role)

@@ -12,7 +12,8 @@ public sealed record ClientInput
     public int EligiblePopulation { get; init; }
     public CsType CsType { get; init; } = CsType.Onboarding;
     public CsStyle CsStyle { get; init; } = CsStyle.ProjectManagement;
-    public TouchModel TouchModel { get; init; } = TouchModel.High;
+    /// <summary>The model staff chose by hand; null (the default) follows the CS type.</summary>
+    public TouchModel? TouchModel { get; init; }
     public int? CsOwnerId { get; init; }
     public int? BizDevOwnerId { get; init; }
     public int? ParentClientId { get; init; }
@@ -38,7 +39,8 @@ public sealed record ClientInput
         EligiblePopulation,
         CsType = CsType.ToString(),
         CsStyle = CsStyle.ToString(),
-        TouchModel = TouchModel.ToString(),
+        TouchModel = TouchModels.Effective(CsType, TouchModel).ToString(),
+        TouchModelSetByHand = TouchModel is not null,
         CsOwnerId,
         BizDevOwnerId,
         ParentClientId,

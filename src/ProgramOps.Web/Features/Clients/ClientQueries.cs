@@ -10,7 +10,9 @@ public sealed record ClientDetails
     public int EligiblePopulation { get; init; }
     public CsType CsType { get; init; }
     public CsStyle CsStyle { get; init; }
+    /// <summary>The effective model: chosen by hand, or the one the CS type implies.</summary>
     public TouchModel TouchModel { get; init; }
+    public bool TouchModelSetByHand { get; init; }
     public int? CsOwnerId { get; init; }
     public int? BizDevOwnerId { get; init; }
     public int? ParentClientId { get; init; }
@@ -27,7 +29,7 @@ public sealed record ClientDetails
     public ClientInput ToInput() => new()
     {
         Name = Name, NameKana = NameKana, Kind = Kind, Segment = Segment, EligiblePopulation = EligiblePopulation,
-        CsType = CsType, CsStyle = CsStyle, TouchModel = TouchModel, CsOwnerId = CsOwnerId,
+        CsType = CsType, CsStyle = CsStyle, TouchModel = TouchModelSetByHand ? TouchModel : null, CsOwnerId = CsOwnerId,
         BizDevOwnerId = BizDevOwnerId, ParentClientId = ParentClientId, Notes = Notes,
     };
 }

@@ -54,7 +54,7 @@ public static class ClientsSql
 
     public const string Find =
         """
-        SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.CsType, c.CsStyle, c.TouchModel,
+        SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.CsType, c.CsStyle, c.TouchModel, c.TouchModelSetByHand,
                c.CsOwnerId, c.BizDevOwnerId, c.ParentClientId, c.Notes, c.IsArchived, c.Version,
                c.CreatedAt, c.UpdatedAt, c.UpdatedBy,
                cs.DisplayName AS CsOwnerName, bd.DisplayName AS BizDevOwnerName, p.Name AS ParentName
@@ -71,9 +71,9 @@ public static class ClientsSql
 
     public const string Insert =
         """
-        INSERT INTO Clients (Name, NameKana, Kind, Segment, EligiblePopulation, CsType, CsStyle, TouchModel,
+        INSERT INTO Clients (Name, NameKana, Kind, Segment, EligiblePopulation, CsType, CsStyle, TouchModel, TouchModelSetByHand,
                              CsOwnerId, BizDevOwnerId, ParentClientId, Notes, IsArchived, Version, CreatedAt, UpdatedAt, UpdatedBy)
-        VALUES (@Name, @NameKana, @Kind, @Segment, @EligiblePopulation, @CsType, @CsStyle, @TouchModel,
+        VALUES (@Name, @NameKana, @Kind, @Segment, @EligiblePopulation, @CsType, @CsStyle, @TouchModel, @TouchModelSetByHand,
                 @CsOwnerId, @BizDevOwnerId, @ParentClientId, @Notes, 0, 1, @Now, @Now, @Actor);
         """;
 
@@ -81,7 +81,8 @@ public static class ClientsSql
         """
         UPDATE Clients
         SET Name = @Name, NameKana = @NameKana, Kind = @Kind, Segment = @Segment, EligiblePopulation = @EligiblePopulation,
-            CsType = @CsType, CsStyle = @CsStyle, TouchModel = @TouchModel, CsOwnerId = @CsOwnerId,
+            CsType = @CsType, CsStyle = @CsStyle, TouchModel = @TouchModel, TouchModelSetByHand = @TouchModelSetByHand,
+            CsOwnerId = @CsOwnerId,
             BizDevOwnerId = @BizDevOwnerId, ParentClientId = @ParentClientId, Notes = @Notes,
             Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
         WHERE Id = @Id AND Version = @Version
