@@ -16,6 +16,7 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
         Kind = ClientKind.Employer,
         Segment = ClientSegment.Enterprise,
         EligiblePopulation = 1200,
+        CsStyles = [CsStyle.ProjectManagement],
     };
 
     [Fact]
@@ -197,6 +198,48 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
         var stored = await connection.QuerySingleAsync<(string TouchModel, bool SetByHand)>(
             "SELECT TouchModel, TouchModelSetByHand FROM Clients WHERE Id = @id", new { id });
         Assert.Equal(("High", false), stored);
+    }
+
+    [Fact]
+    public async Task A_client_keeps_several_styles_shown_as_words_and_found_by_each()
+    {
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var fields = FormFields(await GetDocumentAsync(bizDev, "/clients/create"), new Dictionary<string, string>
+        {
+            ["Input.Name"] = "複数スタイル工業", ["Input.EligiblePopulation"] = "800",
+            // A browser posts each ticked box under the same name; the form helper keeps one value per name, so indexed names.
+            ["Input.CsStyles[0]"] = "ProjectManagement", ["Input.CsStyles[1]"] = "TaskManagement",
+        });
+        fields.Remove("Input.CsStyles");
+
+        var created = await PostAsync(bizDev, "/clients/create", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var details = await GetDocumentAsync(bizDev, created.Headers.Location!.OriginalString);
+        Assert.Equal("プロジェクトマネジメント型・タスク管理型", details.QuerySelector("dd[data-cs-styles]")!.TextContent);
+        var taskManaged = await GetDocumentAsync(bizDev, "/clients?q=複数スタイル&style=TaskManagement");
+        Assert.Equal("プロジェクトマネジメント型・タスク管理型", taskManaged.QuerySelector("tbody td[data-cs-styles]")!.TextContent);
+        var consulting = await GetDocumentAsync(bizDev, "/clients?q=複数スタイル&style=Consulting");
+        Assert.Null(consulting.QuerySelector("tbody tr"));
+        var edit = await GetDocumentAsync(bizDev, $"/clients/edit/{created.Headers.Location!.OriginalString.Split('/').Last()}");
+        Assert.Equal(["ProjectManagement", "TaskManagement"], edit.QuerySelectorAll("input[name='Input.CsStyles']:checked").Select(box => box.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Unticking_every_style_is_refused_naming_the_field_and_saves_nothing()
+    {
+        var id = await SeedClientAsync(factory, Sample with { Name = "スタイル必須商事", CsStyles = [CsStyle.Consulting] });
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var fields = FormFields(await GetDocumentAsync(bizDev, $"/clients/edit/{id}"), new Dictionary<string, string> { ["Input.EligiblePopulation"] = "999" });
+        fields.Remove("Input.CsStyles");
+
+        var refused = await PostAsync(bizDev, $"/clients/edit/{id}", fields);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("CSスタイル: 1つ以上選んでください。", (await ReadDocumentAsync(refused)).QuerySelector("[data-valmsg-for='Input.CsStyles']")!.TextContent);
+        await using var connection = await factory.Db.OpenAsync();
+        Assert.Equal((1200, CsStyleSet.Bit(CsStyle.Consulting)), await connection.QuerySingleAsync<(int, int)>(
+            "SELECT EligiblePopulation, CsStyles FROM Clients WHERE Id = @id", new { id }));
     }
 
     [Fact]
