@@ -35,8 +35,8 @@ public sealed class SignalThresholdsPageTests(ProgramOpsFactory factory) : IClas
         var audit = await GetDocumentAsync(admin, "/admin/audit?entityType=SignalThresholds");
         var row = audit.QuerySelector("table.audit tbody tr")!.TextContent;
         Assert.Contains("クライアントシグナルのしきい値", row);
-        Assert.Contains("ヘルス 65 未満(エンタープライズ)/ 50 未満(SMB)、席使用率 85% 以上、登録 80% 未満、報告書は終了後 14 日", row);
-        Assert.Contains("ヘルスのしきい値(エンタープライズ): 60 → 65", row);
+        Assert.Contains("ヘルス 65 未満（エンタープライズ）/ 50 未満（SMB）、席使用率 85% 以上、登録 80% 未満、報告書は終了後 14 日", row);
+        Assert.Contains("ヘルスのしきい値（エンタープライズ）: 60 → 65", row);
 
         var stale = await PostAsync(admin, Url, FormFields(form, new Dictionary<string, string> { ["Input.HealthBelowSmb"] = "40" }));
 
@@ -61,7 +61,7 @@ public sealed class SignalThresholdsPageTests(ProgramOpsFactory factory) : IClas
         var page = await ReadDocumentAsync(refused);
         Assert.Equal("SMB: ヘルススコアがこの値未満: 1 から 100 までの整数を入力してください。",
             page.QuerySelector("[data-valmsg-for='Input.HealthBelowSmb']")!.TextContent);
-        Assert.Equal("最終報告書の期限(プログラム終了後の日数): 1 から 365 までの整数を入力してください。",
+        Assert.Equal("最終報告書の期限（プログラム終了後の日数）: 1 から 365 までの整数を入力してください。",
             page.QuerySelector("[data-valmsg-for='Input.ReportDueDaysAfterEnd']")!.TextContent);
         Assert.Equal(before, await StoredAsync());
     }
