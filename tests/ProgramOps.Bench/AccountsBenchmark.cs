@@ -107,7 +107,7 @@ public static class AccountsBenchmark
         for (var i = 1; i <= clients; i++)
         {
             var id = await writer.AddClientAsync(new NewClientRecord($"ベンチ商事{i:00000}", $"ベンチショウジ{i:00000}", "Employer", i % 3 == 0 ? "Smb" : "Enterprise",
-                1000, "AccompanyUpsell", i % 4 == 0 ? "Consulting" : "RequiredAction", i % 2 == 0 ? "High" : "Low", null, null, null, null), now, CancellationToken.None);
+                1000, "AccompanyUpsell", [i % 4 == 0 ? CsStyle.Consulting : CsStyle.RequiredAction], i % 2 == 0 ? "High" : "Low", null, null, null, null), now, CancellationToken.None);
             await writer.AddKeyPersonAsync(id, new NewKeyPersonRecord("決裁 太郎", "部長", "DecisionMaker", "boss@example.jp", "03-0000-0000"), now, CancellationToken.None);
             await writer.AddKeyPersonAsync(id, new NewKeyPersonRecord("担当 花子", "課長", "HealthContact", "hr@example.jp", "03-0000-0001"), now, CancellationToken.None);
             for (var k = 0; k < ContractsPerClient; k++)

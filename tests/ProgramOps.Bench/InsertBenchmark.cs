@@ -83,9 +83,9 @@ public static class InsertBenchmark
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO Clients (Name, NameKana, Kind, Segment, EligiblePopulation, CsType, CsStyle, TouchModel,
+            INSERT INTO Clients (Name, NameKana, Kind, Segment, EligiblePopulation, CsType, CsStyles, TouchModel,
                                  CreatedAt, UpdatedAt, UpdatedBy)
-            VALUES ($name, 'ベンチ', 'Employer', 'Smb', $population, 'MidTouch', 'RequiredAction', 'Tech', $at, $at, 'bench')
+            VALUES ($name, 'ベンチ', 'Employer', 'Smb', $population, 'MidTouch', 8, 'Tech', $at, $at, 'bench')
             """;
         var name = command.Parameters.Add("$name", SqliteType.Text);
         var population = command.Parameters.Add("$population", SqliteType.Integer);

@@ -126,7 +126,7 @@ public static class RevenueHealthBenchmark
         connection.Open();
         using var transaction = connection.BeginTransaction();
         using var client = Command(connection, transaction,
-            "INSERT INTO Clients (Name, Kind, Segment, EligiblePopulation, CsType, CsStyle, TouchModel, Version, CreatedAt, UpdatedAt, UpdatedBy) VALUES ($name, $kind, $segment, 1000, $type, 'RequiredAction', 'Low', 1, $now, $now, 'bench')",
+            "INSERT INTO Clients (Name, Kind, Segment, EligiblePopulation, CsType, CsStyles, TouchModel, Version, CreatedAt, UpdatedAt, UpdatedBy) VALUES ($name, $kind, $segment, 1000, $type, 8, 'Low', 1, $now, $now, 'bench')",
             "$name", "$kind", "$segment", "$type", "$now");
         using var contract = Command(connection, transaction,
             "INSERT INTO Contracts (ClientId, ProgramName, Seats, PricePerSeatJpy, StartDate, EndDate, AutoRenew, Status, Version, CreatedAt, UpdatedAt, UpdatedBy) VALUES ($client, '禁煙プログラム', $seats, 30000, $start, $end, 1, $status, 1, $now, $now, 'bench')",

@@ -20,8 +20,8 @@ public sealed class TypeRoundTripTests : IDisposable
         await using var connection = await _database.Db.OpenAsync();
         var clientId = await connection.ExecuteScalarAsync<int>(
             """
-            INSERT INTO Clients (Name, Kind, Segment, EligiblePopulation, CsType, CsStyle, TouchModel, CreatedAt, UpdatedAt, UpdatedBy)
-            VALUES ('Acme', 'Employer', 'Smb', 10, 'Onboarding', 'Consulting', 'Low', @createdAt, @createdAt, 'test');
+            INSERT INTO Clients (Name, Kind, Segment, EligiblePopulation, CsType, CsStyles, TouchModel, CreatedAt, UpdatedAt, UpdatedBy)
+            VALUES ('Acme', 'Employer', 'Smb', 10, 'Onboarding', 1, 'Low', @createdAt, @createdAt, 'test');
             SELECT last_insert_rowid();
             """, new { createdAt });
         await connection.ExecuteAsync(

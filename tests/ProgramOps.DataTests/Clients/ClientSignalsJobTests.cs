@@ -65,6 +65,32 @@ public sealed class ClientSignalsJobTests : IDisposable
     }
 
     [Fact]
+    public async Task The_thresholds_start_at_the_values_the_rules_had_as_constants()
+    {
+        await using var c = await _database.Db.OpenAsync();
+
+        Assert.Equal(new SignalThresholds(60, 50, 90, 80, 21), (await ClientSignalThresholds.ReadAsync(c, null, CancellationToken.None)).ToThresholds());
+    }
+
+    [Fact]
+    public async Task The_job_opens_actions_at_the_thresholds_admin_set()
+    {
+        var (_, contract, _) = await TroubledClientAsync();
+        // Health 40 is under the usual 60 but not under 30; 50 of 60 seats (83 %) is under the usual 90 % but not under 80 %.
+        await ExecuteAsync("UPDATE Contracts SET Seats = 60 WHERE Id = @contract", new { contract });
+        await ExecuteAsync("UPDATE ClientSignalThresholds SET HealthBelowEnterprise = 30, SeatsNearlyUsedPercent = 80");
+
+        await Job().RunAsync(CancellationToken.None);
+
+        Assert.Equal(
+            [
+                ("CohortUnderEnrolled", "Open", "UnderEnrolled|0|50"), ("NoDecisionMaker", "Open", "NoDecisionMaker|"), ("NoRecentTouch", "Open", "NeverTouched|"),
+                ("SeatsNearlyUsed", "Open", "SeatsUsed|50|60|禁煙プログラム（3か月）"),
+            ],
+            await ActionsAsync());
+    }
+
+    [Fact]
     public async Task Actions_resolve_themselves_when_their_conditions_clear()
     {
         var (client, contract, cohort) = await TroubledClientAsync();

@@ -41,7 +41,7 @@ public sealed class ClientsSqlTests : IDisposable
     }
 
     private static object Filter(string? search = null, string? kind = null, string? segment = null) =>
-        new { Search = search, Kind = kind, Segment = segment, OwnerId = (int?)null, IncludeArchived = false };
+        new { Search = search, Kind = kind, Segment = segment, StyleBit = (int?)null, OwnerId = (int?)null, IncludeArchived = false };
 
     [Fact]
     public async Task Pages_are_windows_of_the_sorted_list()

@@ -102,6 +102,8 @@ public sealed partial class AuditWordsTests
     {
         ("Client", "Status") => typeof(ContractStatus),
         ("Client", "Role") => typeof(KeyPersonRole),
+        ("Client", "CsStyle" or "CsStyles") => typeof(CsStyle),
+        ("Client", "TouchModel") => typeof(TouchModel),
         ("User", "Roles") => typeof(RoleName),
         ("Shipment", "Status") => typeof(ShipmentStatus),
         ("FeedbackItem", "Status") => typeof(ProgramOps.Web.Features.Feedback.FeedbackStatus),

@@ -21,7 +21,7 @@ public sealed class ValidatorTests
     [Fact]
     public void A_complete_client_is_valid()
     {
-        var input = new ClientInput { Name = "テスト健康保険組合", NameKana = "テストケンコウホケンクミアイ", EligiblePopulation = 12000 };
+        var input = new ClientInput { Name = "テスト健康保険組合", NameKana = "テストケンコウホケンクミアイ", EligiblePopulation = 12000, CsStyles = [CsStyle.Consulting, CsStyle.RequiredAction] };
 
         Assert.Empty(Errors(new ClientInputValidator(Text), input));
     }
@@ -35,6 +35,7 @@ public sealed class ValidatorTests
         Assert.Contains("カタカナ", errors[nameof(ClientInput.NameKana)]);
         Assert.Contains("10,000,000", errors[nameof(ClientInput.EligiblePopulation)]);
         Assert.Equal("種別: 選択肢から選んでください。", errors[nameof(ClientInput.Kind)]);
+        Assert.Equal("CSスタイル: 1つ以上選んでください。", errors[nameof(ClientInput.CsStyles)]);
     }
 
     [Fact]

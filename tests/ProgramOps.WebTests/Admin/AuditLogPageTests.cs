@@ -110,7 +110,7 @@ public sealed class AuditLogPageTests(ProgramOpsFactory factory) : IClassFixture
     [Fact]
     public async Task A_clients_page_shows_its_own_history()
     {
-        var id = await SeedClientAsync(factory, new ClientInput { Name = "履歴表示株式会社", EligiblePopulation = 5 });
+        var id = await SeedClientAsync(factory, new ClientInput { Name = "履歴表示株式会社", EligiblePopulation = 5, CsStyles = [CsStyle.ProjectManagement] });
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
         var edit = await GetDocumentAsync(cs, $"/clients/edit/{id}");
         await PostAsync(cs, $"/clients/edit/{id}", FormFields(edit, new Dictionary<string, string> { ["Input.EligiblePopulation"] = "6" }));

@@ -56,7 +56,7 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
     [Fact]
     public async Task An_account_plan_is_made_edited_audited_and_a_stale_form_is_told_who_saved_first()
     {
-        var clientId = await SeedClientAsync(factory, new ClientInput { Name = "計画商事", CsStyle = CsStyle.Consulting });
+        var clientId = await SeedClientAsync(factory, new ClientInput { Name = "計画商事", CsStyles = [CsStyle.Consulting] });
         var boss = await KeyPersonAsync(clientId, "計画 部長", KeyPersonRole.DecisionMaker);
         var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);

@@ -16,6 +16,7 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
         Kind = ClientKind.Employer,
         Segment = ClientSegment.Enterprise,
         EligiblePopulation = 1200,
+        CsStyles = [CsStyle.ProjectManagement],
     };
 
     [Fact]
@@ -156,6 +157,89 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
         Assert.Contains("0 から", page.QuerySelector("[data-valmsg-for='Input.EligiblePopulation']")!.TextContent);
         await using var connection = await factory.Db.OpenAsync();
         Assert.Equal(0, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Clients WHERE NameKana = 'ABC'"));
+    }
+
+    [Fact]
+    public async Task Changing_the_cs_type_changes_the_touch_model_unless_it_was_set_by_hand()
+    {
+        var following = await SeedClientAsync(factory, Sample with { Name = "タイプ追従商事", CsType = CsType.Onboarding });
+        var byHand = await SeedClientAsync(factory, Sample with { Name = "手動タッチ商事", CsType = CsType.Onboarding, TouchModel = TouchModel.Tech });
+        var client = await factory.SignedInClientAsync(Roles.BizDev);
+
+        foreach (var id in new[] { following, byHand })
+        {
+            var form = await GetDocumentAsync(client, $"/clients/edit/{id}");
+            var saved = await PostAsync(client, $"/clients/edit/{id}", FormFields(form, new Dictionary<string, string> { ["Input.CsType"] = "MidTouch" }));
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        var followingPage = await GetDocumentAsync(client, $"/clients/details/{following}");
+        Assert.Equal("Low", followingPage.QuerySelector("[data-touch-model]")!.GetAttribute("data-touch-model"));
+        Assert.Contains("ロータッチ", followingPage.QuerySelector("[data-touch-model]")!.TextContent);
+        Assert.Contains("CSタイプに従う", followingPage.QuerySelector("[data-touch-model]")!.TextContent);
+        var byHandPage = await GetDocumentAsync(client, $"/clients/details/{byHand}");
+        Assert.Equal("Tech", byHandPage.QuerySelector("[data-touch-model]")!.GetAttribute("data-touch-model"));
+        Assert.Contains("手動で設定", byHandPage.QuerySelector("[data-touch-model]")!.TextContent);
+        var byHandForm = await GetDocumentAsync(client, $"/clients/edit/{byHand}");
+        Assert.Equal("Tech", byHandForm.QuerySelector("select[name='Input.TouchModel'] option[selected]")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Choosing_follow_the_cs_type_returns_a_hand_set_client_to_its_types_model()
+    {
+        var id = await SeedClientAsync(factory, Sample with { Name = "追従へ戻す商事", CsType = CsType.AccompanyRoi, TouchModel = TouchModel.Low });
+        var client = await factory.SignedInClientAsync(Roles.BizDev);
+
+        var form = await GetDocumentAsync(client, $"/clients/edit/{id}");
+        var saved = await PostAsync(client, $"/clients/edit/{id}", FormFields(form, new Dictionary<string, string> { ["Input.TouchModel"] = "" }));
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        await using var connection = await factory.Db.OpenAsync();
+        var stored = await connection.QuerySingleAsync<(string TouchModel, bool SetByHand)>(
+            "SELECT TouchModel, TouchModelSetByHand FROM Clients WHERE Id = @id", new { id });
+        Assert.Equal(("High", false), stored);
+    }
+
+    [Fact]
+    public async Task A_client_keeps_several_styles_shown_as_words_and_found_by_each()
+    {
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var fields = FormFields(await GetDocumentAsync(bizDev, "/clients/create"), new Dictionary<string, string>
+        {
+            ["Input.Name"] = "複数スタイル工業", ["Input.EligiblePopulation"] = "800",
+            // A browser posts each ticked box under the same name; the form helper keeps one value per name, so indexed names.
+            ["Input.CsStyles[0]"] = "ProjectManagement", ["Input.CsStyles[1]"] = "TaskManagement",
+        });
+        fields.Remove("Input.CsStyles");
+
+        var created = await PostAsync(bizDev, "/clients/create", fields);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var details = await GetDocumentAsync(bizDev, created.Headers.Location!.OriginalString);
+        Assert.Equal("プロジェクトマネジメント型・タスク管理型", details.QuerySelector("dd[data-cs-styles]")!.TextContent);
+        var taskManaged = await GetDocumentAsync(bizDev, "/clients?q=複数スタイル&style=TaskManagement");
+        Assert.Equal("プロジェクトマネジメント型・タスク管理型", taskManaged.QuerySelector("tbody td[data-cs-styles]")!.TextContent);
+        var consulting = await GetDocumentAsync(bizDev, "/clients?q=複数スタイル&style=Consulting");
+        Assert.Null(consulting.QuerySelector("tbody tr"));
+        var edit = await GetDocumentAsync(bizDev, $"/clients/edit/{created.Headers.Location!.OriginalString.Split('/').Last()}");
+        Assert.Equal(["ProjectManagement", "TaskManagement"], edit.QuerySelectorAll("input[name='Input.CsStyles']:checked").Select(box => box.GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task Unticking_every_style_is_refused_naming_the_field_and_saves_nothing()
+    {
+        var id = await SeedClientAsync(factory, Sample with { Name = "スタイル必須商事", CsStyles = [CsStyle.Consulting] });
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        var fields = FormFields(await GetDocumentAsync(bizDev, $"/clients/edit/{id}"), new Dictionary<string, string> { ["Input.EligiblePopulation"] = "999" });
+        fields.Remove("Input.CsStyles");
+
+        var refused = await PostAsync(bizDev, $"/clients/edit/{id}", fields);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Equal("CSスタイル: 1つ以上選んでください。", (await ReadDocumentAsync(refused)).QuerySelector("[data-valmsg-for='Input.CsStyles']")!.TextContent);
+        await using var connection = await factory.Db.OpenAsync();
+        Assert.Equal((1200, CsStyleSet.Bit(CsStyle.Consulting)), await connection.QuerySingleAsync<(int, int)>(
+            "SELECT EligiblePopulation, CsStyles FROM Clients WHERE Id = @id", new { id }));
     }
 
     [Fact]

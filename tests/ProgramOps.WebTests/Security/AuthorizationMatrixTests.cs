@@ -117,6 +117,8 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("POST", "/Clients/Activity/Record", "", "ACB"),
         ("GET", "/Clients/Activity/TouchSettings", "", "A"),
         ("POST", "/Clients/Activity/TouchSettings", "", "A"),
+        ("GET", "/Clients/Signals/Thresholds", "", "A"),
+        ("POST", "/Clients/Signals/Thresholds", "", "A"),
         ("GET", "/Clients/Playbooks/Index", "", "A"),
         ("GET", "/Clients/Playbooks/Task", "", "A"),
         ("POST", "/Clients/Playbooks/Task", "", "A"),

@@ -58,7 +58,7 @@ public sealed class Client360Reader(Db db, LocalClock clock)
             lastTouch, noTouchDays, ClientTouches.IsOverdue(client.TouchModel, lastTouch, noTouchDays, today),
             keyPersons.All(p => p.Role != KeyPersonRole.DecisionMaker),
             await ClientTouches.LastTouchPerKeyPersonAsync(c, client.Id, ct),
-            plan, plan is not null || client.CsStyle == CsStyle.Consulting,
+            plan, plan is not null || client.Styles.Contains(CsStyle.Consulting),
             [.. await c.QueryAsync<OpenActionRow>(new CommandDefinition(Client360Sql.OpenActions, new { ClientId = client.Id }, cancellationToken: ct))],
             [.. await c.QueryAsync<FeedbackRow>(new CommandDefinition(Client360Sql.Feedback(db.Dialect), new { ClientId = client.Id, Skip = 0, Take = FeedbackShown }, cancellationToken: ct))],
             [.. await c.QueryAsync<MemberRow>(new CommandDefinition(Client360Sql.MemberRollUp, new { ClientId = client.Id, Today = today }, cancellationToken: ct))],

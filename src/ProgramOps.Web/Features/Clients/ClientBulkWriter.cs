@@ -3,7 +3,7 @@ using System.Data;
 namespace ProgramOps.Web.Features.Clients;
 
 public sealed record NewClientRecord(
-    string Name, string NameKana, string Kind, string Segment, int EligiblePopulation, string CsType, string CsStyle, string TouchModel,
+    string Name, string NameKana, string Kind, string Segment, int EligiblePopulation, string CsType, IReadOnlyCollection<CsStyle> CsStyles, string TouchModel,
     int? CsOwnerId, int? BizDevOwnerId, int? ParentClientId, string? Notes);
 
 public sealed record NewKeyPersonRecord(string Name, string Title, string Role, string Email, string Phone);
@@ -29,7 +29,8 @@ public sealed class ClientBulkWriter : IDisposable
     {
         _client = new PreparedCommand(connection, transaction, ClientsSql.Insert + dialect.SelectNewId,
             ("Name", DbType.String), ("NameKana", DbType.String), ("Kind", DbType.String), ("Segment", DbType.String),
-            ("EligiblePopulation", DbType.Int32), ("CsType", DbType.String), ("CsStyle", DbType.String), ("TouchModel", DbType.String),
+            ("EligiblePopulation", DbType.Int32), ("CsType", DbType.String), ("CsStyles", DbType.Int32), ("TouchModel", DbType.String),
+            ("TouchModelSetByHand", DbType.Boolean),
             ("CsOwnerId", DbType.Int32), ("BizDevOwnerId", DbType.Int32), ("ParentClientId", DbType.Int32), ("Notes", DbType.String),
             ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
         _keyPerson = new PreparedCommand(connection, transaction, KeyPersons.KeyPersonsSql.Insert,
@@ -46,9 +47,14 @@ public sealed class ClientBulkWriter : IDisposable
     /// <returns>The new client's id.</returns>
     public Task<int> AddClientAsync(NewClientRecord client, DateTimeOffset at, CancellationToken ct) =>
         _client.Set("Name", client.Name).Set("NameKana", client.NameKana).Set("Kind", client.Kind).Set("Segment", client.Segment)
-            .Set("EligiblePopulation", client.EligiblePopulation).Set("CsType", client.CsType).Set("CsStyle", client.CsStyle)
-            .Set("TouchModel", client.TouchModel).Set("CsOwnerId", client.CsOwnerId).Set("BizDevOwnerId", client.BizDevOwnerId)
+            .Set("EligiblePopulation", client.EligiblePopulation).Set("CsType", client.CsType).Set("CsStyles", CsStyleSet.ToMask(client.CsStyles))
+            .Set("TouchModel", client.TouchModel).Set("TouchModelSetByHand", IsSetByHand(client))
+            .Set("CsOwnerId", client.CsOwnerId).Set("BizDevOwnerId", client.BizDevOwnerId)
             .Set("ParentClientId", client.ParentClientId).Set("Notes", client.Notes).Set("Now", at).ExecuteScalarAsync(ct);
+
+    /// <summary>A loaded client follows its CS type when its model is the one the type implies, as a migrated one does.</summary>
+    private static bool IsSetByHand(NewClientRecord client) =>
+        client.TouchModel != TouchModels.FollowingCsType(Enum.Parse<CsType>(client.CsType)).ToString();
 
     public Task<int> AddKeyPersonAsync(int clientId, NewKeyPersonRecord person, DateTimeOffset at, CancellationToken ct) =>
         _keyPerson.Set("ClientId", clientId).Set("Name", person.Name).Set("Title", person.Title).Set("Role", person.Role)

@@ -11,8 +11,10 @@ public sealed record ClientInput
     public ClientSegment Segment { get; init; } = ClientSegment.Enterprise;
     public int EligiblePopulation { get; init; }
     public CsType CsType { get; init; } = CsType.Onboarding;
-    public CsStyle CsStyle { get; init; } = CsStyle.ProjectManagement;
-    public TouchModel TouchModel { get; init; } = TouchModel.High;
+    /// <summary>Empty by default: a form that posts no ticked style means none, which the validator refuses.</summary>
+    public CsStyle[] CsStyles { get; init; } = [];
+    /// <summary>The model staff chose by hand; null (the default) follows the CS type.</summary>
+    public TouchModel? TouchModel { get; init; }
     public int? CsOwnerId { get; init; }
     public int? BizDevOwnerId { get; init; }
     public int? ParentClientId { get; init; }
@@ -37,8 +39,9 @@ public sealed record ClientInput
         Segment = Segment.ToString(),
         EligiblePopulation,
         CsType = CsType.ToString(),
-        CsStyle = CsStyle.ToString(),
-        TouchModel = TouchModel.ToString(),
+        CsStyles = CsStyleSet.ToMask(CsStyles),
+        TouchModel = TouchModels.Effective(CsType, TouchModel).ToString(),
+        TouchModelSetByHand = TouchModel is not null,
         CsOwnerId,
         BizDevOwnerId,
         ParentClientId,
@@ -64,7 +67,8 @@ public sealed class ClientInputValidator : FormValidator<ClientInput>
         RuleFor(c => c.Kind).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
         RuleFor(c => c.Segment).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
         RuleFor(c => c.CsType).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
-        RuleFor(c => c.CsStyle).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
+        RuleFor(c => c.CsStyles).NotEmpty().WithMessage(_ => text["Validation.ChooseAtLeastOne"]);
+        RuleForEach(c => c.CsStyles).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
         RuleFor(c => c.TouchModel).IsInEnum().WithMessage(_ => text["Validation.ChooseOne"]);
         RuleFor(c => c.EligiblePopulation).InclusiveBetween(0, MaxPopulation)
             .WithMessage(_ => text["Validation.PopulationRange", MaxPopulation.ToString("N0")]);

@@ -9,8 +9,12 @@ public sealed record ClientDetails
     public ClientSegment Segment { get; init; }
     public int EligiblePopulation { get; init; }
     public CsType CsType { get; init; }
-    public CsStyle CsStyle { get; init; }
+    /// <summary>The styles as stored (<see cref="CsStyleSet"/>).</summary>
+    public int CsStyles { get; init; }
+    public IReadOnlyList<CsStyle> Styles => CsStyleSet.FromMask(CsStyles);
+    /// <summary>The effective model: chosen by hand, or the one the CS type implies.</summary>
     public TouchModel TouchModel { get; init; }
+    public bool TouchModelSetByHand { get; init; }
     public int? CsOwnerId { get; init; }
     public int? BizDevOwnerId { get; init; }
     public int? ParentClientId { get; init; }
@@ -27,7 +31,7 @@ public sealed record ClientDetails
     public ClientInput ToInput() => new()
     {
         Name = Name, NameKana = NameKana, Kind = Kind, Segment = Segment, EligiblePopulation = EligiblePopulation,
-        CsType = CsType, CsStyle = CsStyle, TouchModel = TouchModel, CsOwnerId = CsOwnerId,
+        CsType = CsType, CsStyles = [.. Styles], TouchModel = TouchModelSetByHand ? TouchModel : null, CsOwnerId = CsOwnerId,
         BizDevOwnerId = BizDevOwnerId, ParentClientId = ParentClientId, Notes = Notes,
     };
 }

@@ -18,6 +18,7 @@ public static class ClientsSql
         WHERE (@Search IS NULL OR c.Name LIKE @Search ESCAPE '\' OR c.NameKana LIKE @Search ESCAPE '\')
           AND (@Kind IS NULL OR c.Kind = @Kind)
           AND (@Segment IS NULL OR c.Segment = @Segment)
+          AND (@StyleBit IS NULL OR (c.CsStyles & @StyleBit) <> 0)
           AND (@OwnerId IS NULL OR c.CsOwnerId = @OwnerId OR c.BizDevOwnerId = @OwnerId)
           AND (@IncludeArchived = 1 OR c.IsArchived = 0)
         """;
@@ -41,7 +42,7 @@ public static class ClientsSql
             _ => $"CASE WHEN c.NameKana IS NULL THEN 1 ELSE 0 END, c.NameKana {direction}, c.Name {direction}, c.Id {direction}",
         };
         return $"""
-            SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.IsArchived, c.UpdatedAt,
+            SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.CsStyles, c.IsArchived, c.UpdatedAt,
                    cs.DisplayName AS CsOwnerName, bd.DisplayName AS BizDevOwnerName, COUNT(*) OVER () AS TotalCount
             {ListFilter}
             {dialect.OrderAndPage(orderBy)}
@@ -54,7 +55,7 @@ public static class ClientsSql
 
     public const string Find =
         """
-        SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.CsType, c.CsStyle, c.TouchModel,
+        SELECT c.Id, c.Name, c.NameKana, c.Kind, c.Segment, c.EligiblePopulation, c.CsType, c.CsStyles, c.TouchModel, c.TouchModelSetByHand,
                c.CsOwnerId, c.BizDevOwnerId, c.ParentClientId, c.Notes, c.IsArchived, c.Version,
                c.CreatedAt, c.UpdatedAt, c.UpdatedBy,
                cs.DisplayName AS CsOwnerName, bd.DisplayName AS BizDevOwnerName, p.Name AS ParentName
@@ -71,9 +72,9 @@ public static class ClientsSql
 
     public const string Insert =
         """
-        INSERT INTO Clients (Name, NameKana, Kind, Segment, EligiblePopulation, CsType, CsStyle, TouchModel,
+        INSERT INTO Clients (Name, NameKana, Kind, Segment, EligiblePopulation, CsType, CsStyles, TouchModel, TouchModelSetByHand,
                              CsOwnerId, BizDevOwnerId, ParentClientId, Notes, IsArchived, Version, CreatedAt, UpdatedAt, UpdatedBy)
-        VALUES (@Name, @NameKana, @Kind, @Segment, @EligiblePopulation, @CsType, @CsStyle, @TouchModel,
+        VALUES (@Name, @NameKana, @Kind, @Segment, @EligiblePopulation, @CsType, @CsStyles, @TouchModel, @TouchModelSetByHand,
                 @CsOwnerId, @BizDevOwnerId, @ParentClientId, @Notes, 0, 1, @Now, @Now, @Actor);
         """;
 
@@ -81,7 +82,8 @@ public static class ClientsSql
         """
         UPDATE Clients
         SET Name = @Name, NameKana = @NameKana, Kind = @Kind, Segment = @Segment, EligiblePopulation = @EligiblePopulation,
-            CsType = @CsType, CsStyle = @CsStyle, TouchModel = @TouchModel, CsOwnerId = @CsOwnerId,
+            CsType = @CsType, CsStyles = @CsStyles, TouchModel = @TouchModel, TouchModelSetByHand = @TouchModelSetByHand,
+            CsOwnerId = @CsOwnerId,
             BizDevOwnerId = @BizDevOwnerId, ParentClientId = @ParentClientId, Notes = @Notes,
             Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
         WHERE Id = @Id AND Version = @Version

@@ -13,6 +13,8 @@ public sealed class CreateModel(Db db, ClientForm form, AuditTrail audit, ICurre
     public async Task OnGetAsync(CancellationToken ct)
     {
         SubmissionToken = Guid.NewGuid();
+        // Project management ticked, as the single-style form preselected it; staff untick or add styles.
+        Input = new ClientInput { CsStyles = [CsStyle.ProjectManagement] };
         await using var connection = await db.OpenAsync(ct);
         Choices = await ClientFormChoices.LoadAsync(connection, 0, ct);
     }

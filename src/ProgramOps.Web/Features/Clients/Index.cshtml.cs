@@ -10,6 +10,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         public string? Q { get; init; }
         public ClientKind? Kind { get; init; }
         public ClientSegment? Segment { get; init; }
+        public CsStyle? Style { get; init; }
         public int? Owner { get; init; }
         public bool Archived { get; init; }
     }
@@ -22,6 +23,8 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
         public ClientKind Kind { get; init; }
         public ClientSegment Segment { get; init; }
         public int EligiblePopulation { get; init; }
+        public int CsStyles { get; init; }
+        public IReadOnlyList<CsStyle> Styles => CsStyleSet.FromMask(CsStyles);
         public bool IsArchived { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
         public string? CsOwnerName { get; init; }
@@ -44,6 +47,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
             Search = LikePattern.Containing(Filter.Q),
             Kind = Filter.Kind?.ToString(),
             Segment = Filter.Segment?.ToString(),
+            StyleBit = Filter.Style is { } style ? CsStyleSet.Bit(style) : (int?)null,
             OwnerId = Filter.Owner,
             IncludeArchived = Filter.Archived,
             Skip = Paging.Skip(page, Paging.DefaultPageSize),
@@ -79,7 +83,7 @@ public sealed class IndexModel(Db db, LocalClock clock) : PageModel
 
     private string ListUrl(Query q) => Url.Page("/Clients/Index", new
     {
-        q = q.Q, kind = q.Kind, segment = q.Segment, owner = q.Owner,
+        q = q.Q, kind = q.Kind, segment = q.Segment, style = q.Style, owner = q.Owner,
         archived = q.Archived ? "true" : null, sort = q.Sort.ToString().ToLowerInvariant(), dir = q.Dir, pageNumber = q.PageNumber,
     })!;
 }

@@ -106,7 +106,7 @@ public sealed class DemoDataLoader(Db db, IPasswordHasher<StaffUser> hasher, Aud
             var client = clients[i];
             // Stamped with its generated last change, so the list's "updated" order looks lived in.
             clientIds[i] = await writer.AddClientAsync(new NewClientRecord(
-                client.Name, client.NameKana, client.Kind, client.Segment, client.EligiblePopulation, client.CsType, client.CsStyle, client.TouchModel,
+                client.Name, client.NameKana, client.Kind, client.Segment, client.EligiblePopulation, client.CsType, [Enum.Parse<CsStyle>(client.CsStyle)], client.TouchModel,
                 client.CsOwnerIndex is { } cs ? staffIds[cs] : null, client.BizDevOwnerIndex is { } bizDev ? staffIds[bizDev] : null,
                 client.ParentIndex is { } parent ? clientIds[parent] : null, client.Notes), client.UpdatedAt, ct);
 

@@ -37,6 +37,7 @@ public static class AuditSummaries
     public const string ReportQuotePicked = nameof(ReportQuotePicked);
     public const string ReportQuoteRemoved = nameof(ReportQuoteRemoved);
     public const string PortfolioExported = nameof(PortfolioExported);
+    public const string SignalThresholdsSaved = nameof(SignalThresholdsSaved);
 
     /// <summary>A confidence as whole percent, the way summaries keep it.</summary>
     public static int Percent(double confidence) => (int)Math.Round(confidence * 100, MidpointRounding.AwayFromZero);

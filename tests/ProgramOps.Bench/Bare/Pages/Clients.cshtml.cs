@@ -32,7 +32,7 @@ public sealed class ClientsModel(BareDatabase database) : PageModel
         await using var connection = await database.OpenAsync();
         Rows = (await connection.QueryAsync<Row>(ClientsSql.List(SqlDialect.For(DatabaseProvider.Sqlite), order, dir == "desc"), new
         {
-            Search = LikePattern.Containing(q), Kind = kind, Segment = segment, OwnerId = (int?)null, IncludeArchived = false,
+            Search = LikePattern.Containing(q), Kind = kind, Segment = segment, StyleBit = (int?)null, OwnerId = (int?)null, IncludeArchived = false,
             Skip = (Math.Max(1, pageNumber) - 1) * 50, Take = 50,
         })).AsList();
         Total = Rows.Count > 0 ? Rows[0].TotalCount : 0;

@@ -26,6 +26,7 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("Client", "Segment")] = (typeof(ClientsText), "Segment."),
             [("Client", "CsType")] = (typeof(ClientsText), "CsType."),
             [("Client", "CsStyle")] = (typeof(ClientsText), "CsStyle."),
+            [("Client", "CsStyles")] = (typeof(ClientsText), "CsStyle."),
             [("Client", "TouchModel")] = (typeof(ClientsText), "TouchModel."),
             [("Client", "Status")] = (typeof(ClientsText), "ContractStatus."),
             [("Client", "Role")] = (typeof(ClientsText), "KeyPersonRole."),

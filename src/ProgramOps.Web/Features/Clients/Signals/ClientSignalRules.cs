@@ -25,45 +25,28 @@ public sealed record CohortSliceFacts(
 /// </summary>
 public static class ClientSignalRules
 {
-    /// <summary>
-    /// Enterprise accounts are run high-touch and are worth more, so they are raised before they fall into the at-risk
-    /// band; SMB accounts when they are at risk.
-    /// </summary>
-    public static int HealthActionBelow(ClientSegment segment) => segment == ClientSegment.Enterprise ? 60 : 50;
-
-    /// <summary>Seats planned into cohorts from which a contract is an expansion chance (percent of the seats bought).</summary>
-    public const int SeatsNearlyUsedPercent = 90;
-
-    /// <summary>Enrolled under this percent of the seats a client put into a cohort is under-enrolled.</summary>
-    public const int UnderEnrolledBelowPercent = 80;
-
-    /// <summary>
-    /// Days after the program's end by which the final report should be issued: a week for the final assessment
-    /// (the program clock's answer window), then two weeks to prepare and review the report.
-    /// </summary>
-    public const int ReportDueDaysAfterEnd = 21;
-
-    public static IEnumerable<CsActionRequest> ForClient(ClientSignalFacts client, int noTouchDays, DateOnly today)
+    public static IEnumerable<CsActionRequest> ForClient(ClientSignalFacts client, SignalThresholds thresholds, int noTouchDays, DateOnly today)
     {
-        if (client.HealthScore is { } score && score < HealthActionBelow(client.Segment))
-            yield return CsActionRequest.HealthLow(client.ClientId, client.BizDevOwnerId, score, HealthActionBelow(client.Segment), today);
+        var healthBelow = thresholds.HealthActionBelow(client.Segment);
+        if (client.HealthScore is { } score && score < healthBelow)
+            yield return CsActionRequest.HealthLow(client.ClientId, client.BizDevOwnerId, score, healthBelow, today);
         if (!client.IsCustomer) yield break;
         if (!client.HasDecisionMaker) yield return CsActionRequest.NoDecisionMaker(client.ClientId, client.BizDevOwnerId, today);
         if (ClientTouches.IsOverdue(client.TouchModel, client.LastTouchOn, noTouchDays, today))
             yield return CsActionRequest.NoRecentTouch(client.ClientId, client.BizDevOwnerId, today.DayNumber - client.LastTouchOn?.DayNumber, today);
     }
 
-    public static CsActionRequest? ForContract(ContractSeatFacts contract, DateOnly today) =>
-        contract.SeatsUsed * 100 >= contract.Seats * SeatsNearlyUsedPercent
+    public static CsActionRequest? ForContract(ContractSeatFacts contract, SignalThresholds thresholds, DateOnly today) =>
+        contract.SeatsUsed * 100 >= contract.Seats * thresholds.SeatsNearlyUsedPercent
             ? CsActionRequest.SeatsNearlyUsed(contract.ContractId, contract.ClientId, contract.BizDevOwnerId, contract.ProgramName, contract.SeatsUsed, contract.Seats, today)
             : null;
 
-    public static IEnumerable<CsActionRequest> ForCohortSlice(CohortSliceFacts slice, DateOnly today)
+    public static IEnumerable<CsActionRequest> ForCohortSlice(CohortSliceFacts slice, SignalThresholds thresholds, DateOnly today)
     {
-        if (slice.Status is CohortStatus.Enrolling or CohortStatus.Running && slice.Enrolled * 100 < slice.Capacity * UnderEnrolledBelowPercent)
+        if (slice.Status is CohortStatus.Enrolling or CohortStatus.Running && slice.Enrolled * 100 < slice.Capacity * thresholds.UnderEnrolledBelowPercent)
             yield return CsActionRequest.CohortUnderEnrolled(slice.CohortId, slice.ClientId, slice.Enrolled, slice.Capacity, today);
         if (slice.Status == CohortStatus.Completed && !slice.FinalReportIssued
-            && today.DayNumber - slice.ProgramEnds.DayNumber > ReportDueDaysAfterEnd)
+            && today.DayNumber - slice.ProgramEnds.DayNumber > thresholds.ReportDueDaysAfterEnd)
             yield return CsActionRequest.ReportDue(slice.CohortId, slice.ClientId, slice.BizDevOwnerId, slice.ProgramEnds, today);
     }
 }

@@ -61,12 +61,13 @@ public sealed class ClientSignalsJob(Db db, LocalClock clock, ILogger<ClientSign
     public override async Task<JobResult> RunAsync(CancellationToken ct) => await Db.InTransactionAsync(async (c, t) =>
     {
         var today = clock.Today;
+        var thresholds = (await ClientSignalThresholds.ReadAsync(c, t, ct)).ToThresholds();
         var found = new List<CsActionRequest>();
-        found.AddRange(await ClientRequestsAsync(c, t, today, ct));
+        found.AddRange(await ClientRequestsAsync(c, t, thresholds, today, ct));
         found.AddRange((await c.QueryAsync<ContractRow>(new CommandDefinition(ClientSignalsSql.ContractSeats, new { Today = today }, t, cancellationToken: ct)))
-            .Select(k => ClientSignalRules.ForContract(new ContractSeatFacts(k.ContractId, k.ClientId, k.BizDevOwnerId, k.ProgramName, k.Seats, k.SeatsUsed), today))
+            .Select(k => ClientSignalRules.ForContract(new ContractSeatFacts(k.ContractId, k.ClientId, k.BizDevOwnerId, k.ProgramName, k.Seats, k.SeatsUsed), thresholds, today))
             .OfType<CsActionRequest>());
-        found.AddRange(await CohortRequestsAsync(c, t, today, ct));
+        found.AddRange(await CohortRequestsAsync(c, t, thresholds, today, ct));
 
         var byKind = found.ToLookup(r => r.Kind);
         var opened = 0;
@@ -78,7 +79,7 @@ public sealed class ClientSignalsJob(Db db, LocalClock clock, ILogger<ClientSign
         return new JobResult(opened);
     }, ct);
 
-    private static async Task<IEnumerable<CsActionRequest>> ClientRequestsAsync(DbConnection c, DbTransaction t, DateOnly today, CancellationToken ct)
+    private static async Task<IEnumerable<CsActionRequest>> ClientRequestsAsync(DbConnection c, DbTransaction t, SignalThresholds thresholds, DateOnly today, CancellationToken ct)
     {
         var health = await LatestHealthScores.ReadAsync(c, ct, t);
         var touches = await ClientTouches.LastTouchPerClientAsync(c, t, ct);
@@ -87,10 +88,10 @@ public sealed class ClientSignalsJob(Db db, LocalClock clock, ILogger<ClientSign
         return clients.SelectMany(row => ClientSignalRules.ForClient(
             new ClientSignalFacts(row.ClientId, row.Segment, row.TouchModel, row.BizDevOwnerId, row.IsCustomer, row.HasDecisionMaker,
                 health.TryGetValue(row.ClientId, out var score) ? score : null, touches.TryGetValue(row.ClientId, out var touched) ? touched : null),
-            noTouchDays[row.Segment], today)).ToList();
+            thresholds, noTouchDays[row.Segment], today)).ToList();
     }
 
-    private static async Task<IEnumerable<CsActionRequest>> CohortRequestsAsync(DbConnection c, DbTransaction t, DateOnly today, CancellationToken ct)
+    private static async Task<IEnumerable<CsActionRequest>> CohortRequestsAsync(DbConnection c, DbTransaction t, SignalThresholds thresholds, DateOnly today, CancellationToken ct)
     {
         var slices = (await c.QueryAsync<SliceRow>(new CommandDefinition(ClientSignalsSql.CohortSlices, new { Today = today }, t, cancellationToken: ct))).ToList();
         if (slices.Count == 0) return [];
@@ -99,6 +100,6 @@ public sealed class ClientSignalsJob(Db db, LocalClock clock, ILogger<ClientSign
             .ToDictionary(v => v.Id, v => ProgramDefinitionJson.Deserialize(v.Definition));
         return slices.SelectMany(s => ClientSignalRules.ForCohortSlice(
             new CohortSliceFacts(s.CohortId, s.ClientId, s.BizDevOwnerId, s.Status, definitions[s.ProgramVersionId].EndsOn(s.StartDate), s.Capacity, s.Enrolled, s.FinalReportIssued),
-            today)).ToList();
+            thresholds, today)).ToList();
     }
 }

@@ -2,6 +2,24 @@ namespace ProgramOps.Web.Features.Clients.Signals;
 
 public static class ClientSignalsSql
 {
+    public const string Thresholds =
+        """
+        SELECT HealthBelowEnterprise, HealthBelowSmb, SeatsNearlyUsedPercent, UnderEnrolledBelowPercent, ReportDueDaysAfterEnd,
+               Version
+        FROM ClientSignalThresholds WHERE Id = 1
+        """;
+
+    public const string ThresholdsLastChange = "SELECT UpdatedBy, UpdatedAt FROM ClientSignalThresholds WHERE Id = @Id";
+
+    public const string UpdateThresholds =
+        """
+        UPDATE ClientSignalThresholds
+        SET HealthBelowEnterprise = @HealthBelowEnterprise, HealthBelowSmb = @HealthBelowSmb, SeatsNearlyUsedPercent = @SeatsNearlyUsedPercent,
+            UnderEnrolledBelowPercent = @UnderEnrolledBelowPercent, ReportDueDaysAfterEnd = @ReportDueDaysAfterEnd,
+            Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE Id = 1 AND Version = @Version
+        """;
+
     /// <summary>The clients run (not archived), whether each is a customer (an active contract) and has a decision maker on file.</summary>
     public const string Clients =
         """
