@@ -63,6 +63,31 @@ public sealed class RevenuePageTests(ProgramOpsFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_page_keeps_its_figures_only_while_no_contract_or_client_changes()
+    {
+        var id = await ClientWithContractsAsync("再計算商事", CsType.AccompanyUpsell, ("Ended", 10, 10_000, 2024), ("Ended", 10, 10_000, 2025));
+        var bizDev = await factory.SignedInClientAsync(Roles.BizDev);
+        async Task<string> OpeningOf2025Async()
+        {
+            var page = await GetDocumentAsync(bizDev, "/revenue?by=cstype");
+            return page.QuerySelector("table[data-testid=revenue-figures] tr[data-period='2025年度'][data-group='CsType.AccompanyUpsell'] [data-figure=nrr]")!.TextContent.Trim();
+        }
+
+        Assert.Equal("100.0%", await OpeningOf2025Async());
+        Assert.Equal("100.0%", await OpeningOf2025Async());
+
+        // Every change raises the row's version, as the contract and client forms do.
+        await using (var c = await factory.Db.OpenAsync())
+            await c.ExecuteAsync("UPDATE Contracts SET Seats = 15, Version = Version + 1 WHERE ClientId = @id AND StartDate = @start", new { id, start = new DateOnly(2025, 4, 1) });
+        Assert.Equal("150.0%", await OpeningOf2025Async());
+
+        await using (var c = await factory.Db.OpenAsync())
+            await c.ExecuteAsync("UPDATE Clients SET Name = '改名後商事', Version = Version + 1 WHERE Id = @id", new { id });
+        var drill = await GetDocumentAsync(bizDev, "/revenue?by=cstype&fy=2025&group=CsType.AccompanyUpsell");
+        Assert.Contains("改名後商事", drill.QuerySelector($"[data-testid=revenue-clients] tr[data-client='{id}']")!.TextContent);
+    }
+
+    [Fact]
     public async Task The_figures_and_the_clients_behind_one_download_as_csv_and_each_download_is_audited()
     {
         await ClientWithContractsAsync("出力継続株式会社", CsType.MidTouch, ("Ended", 10, 10_000, 2024), ("Active", 10, 10_000, 2025));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ProgramOps.Web.Features.Clients;
 
 namespace ProgramOps.Web.Features.Revenue;
@@ -35,15 +36,19 @@ public static class RecurringRevenue
     /// <summary>Each client's recurring revenue on <paramref name="day"/>; clients earning nothing are left out.</summary>
     public static IReadOnlyDictionary<int, decimal> OnDay(IReadOnlyCollection<RevenueContract> contracts, DateOnly day) => new Ledger(contracts).OnDay(day);
 
-    /// <summary>Contracts with their annualised revenue worked out once, and each day's sums kept once asked for.</summary>
+    /// <summary>
+    /// Contracts with their annualised revenue worked out once, and each day's sums kept once asked for — by any number
+    /// of requests at once, as the page keeps one book while the contracts stay as they are.
+    /// </summary>
     public sealed class Ledger(IReadOnlyCollection<RevenueContract> contracts)
     {
         private readonly (RevenueContract Contract, decimal Annual)[] _contracts = [.. contracts.Select(c => (c, Annualised(c)))];
-        private readonly Dictionary<DateOnly, Dictionary<int, decimal>> _days = [];
+        private readonly ConcurrentDictionary<DateOnly, IReadOnlyDictionary<int, decimal>> _days = [];
 
-        public IReadOnlyDictionary<int, decimal> OnDay(DateOnly day)
+        public IReadOnlyDictionary<int, decimal> OnDay(DateOnly day) => _days.GetOrAdd(day, Sum);
+
+        private Dictionary<int, decimal> Sum(DateOnly day)
         {
-            if (_days.TryGetValue(day, out var known)) return known;
             var revenue = new Dictionary<int, decimal>();
             foreach (var (contract, annual) in _contracts)
             {
@@ -51,7 +56,6 @@ public static class RecurringRevenue
                 revenue[contract.ClientId] = revenue.GetValueOrDefault(contract.ClientId) + annual;
             }
 
-            _days[day] = revenue;
             return revenue;
         }
     }

@@ -5,7 +5,7 @@ public static class RevenueServiceExtensions
     public static IServiceCollection AddRevenue(this IServiceCollection services, IConfiguration configuration) =>
         services
             .Configure<RevenueOptions>(configuration.GetSection(RevenueOptions.Section))
-            .AddScoped<RevenueReader>()
+            .AddSingleton<RevenueReader>()
             .AddScoped<RevenueCsv>()
             .AuthorizePageFolder("/Revenue", Policies.ReadRevenue);
 }

@@ -16,4 +16,15 @@ public static class RevenueSql
         FROM Clients c
         WHERE EXISTS (SELECT 1 FROM Contracts k WHERE k.ClientId = c.Id AND k.Status <> 'Draft')
         """;
+
+    /// <summary>
+    /// Changes whenever a contract or client is added, changed (every update raises its Version) or deleted: counts,
+    /// version sums and the newest id of both tables.
+    /// </summary>
+    public const string Stamp =
+        """
+        SELECT k.Contracts, k.ContractVersions, k.LastContract, c.Clients, c.ClientVersions, c.LastClient
+        FROM (SELECT COUNT(*) AS Contracts, COALESCE(SUM(Version), 0) AS ContractVersions, COALESCE(MAX(Id), 0) AS LastContract FROM Contracts) k
+        CROSS JOIN (SELECT COUNT(*) AS Clients, COALESCE(SUM(Version), 0) AS ClientVersions, COALESCE(MAX(Id), 0) AS LastClient FROM Clients) c
+        """;
 }
