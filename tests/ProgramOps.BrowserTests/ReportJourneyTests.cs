@@ -42,8 +42,10 @@ public sealed class ReportJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await Assertions.Expect(page.Locator(".flash")).ToHaveTextAsync("第1版を発行しました。");
         await BrowserFixture.ScreenshotAsync(page, "41-report-issued");
 
-        // The first download prints the PDF with chromium, which takes a while on a busy machine.
-        var pdf = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "PDF" }).ClickAsync(), new() { Timeout = 120_000 });
+        // The first download prints the PDF with chromium, which takes a while on a busy machine: the click waits for the
+        // answer as long as the download does (its own 30 s default cut a busy run short).
+        var pdf = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Link, new() { Name = "PDF" }).ClickAsync(new() { Timeout = 120_000 }), new() { Timeout = 120_000 });
         var pdfPath = Path.Combine(BrowserFixture.ScreenshotFolder, "42-report.pdf");
         await pdf.SaveAsAsync(pdfPath);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(pdfPath))[..4]));

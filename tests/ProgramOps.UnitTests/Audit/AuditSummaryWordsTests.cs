@@ -52,6 +52,18 @@ public sealed class AuditSummaryWordsTests
         Assert.Equal("A社 2027春: week 4, Week 4 review (2027-05-10)", In("en", () => Words.Summary(milestone)));
     }
 
+    [Fact]
+    public void What_the_outcome_reports_write_reads_in_the_readers_language_with_the_report_kind_and_quote_source_in_words()
+    {
+        var issued = CodedText.Encode(AuditSummaries.ReportIssued, "東邦電機", 2, "Final", "ja", "山田 太郎");
+        var picked = CodedText.Encode(AuditSummaries.ReportQuotePicked, 7, "CheckInNote", 42L);
+
+        Assert.Equal("東邦電機: 第 2 版、最終報告（ja）、送付先 山田 太郎", In("ja", () => Words.Summary(issued)));
+        Assert.Equal("東邦電機: version 2, Final report in ja, to 山田 太郎", In("en", () => Words.Summary(issued)));
+        Assert.Equal("クライアント #7: チェックインのメモ #42", In("ja", () => Words.Summary(picked)));
+        Assert.Equal("small groups suppressed below k = 10", In("en", () => Words.Summary(CodedText.Encode(AuditSummaries.ReportSettingsSaved, 10))));
+    }
+
     [Theory]
     [InlineData("roster.csv: 12 participants (import #3, 東邦電機)", "roster.csv: 12 人を登録（取り込み #3、東邦電機）")]
     [InlineData("roster.csv (2,048 bytes, import #3)", "roster.csv（2,048 バイト、取り込み #3）")]

@@ -15,7 +15,7 @@ public sealed record Integration(int ApiKeyId, string Name);
 /// <remarks>
 /// A batch is applied as if its events came one by one. What it needs to read is read before its turn at the writer
 /// (SQLite has one at a time, so work done while holding it is what limits the rate): the event ids sent before, and
-/// the participants the events name. In its turn, the participants who changed since are read again, an event id is
+/// the participants the events name. In its turn, the participants who changed since (and codes nobody had) are read again, at once, an event id is
 /// taken only if no batch stored it since (the insert itself checks), and a participant an event changed is read
 /// again before their next event in the batch.
 /// </remarks>
@@ -30,8 +30,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         var (seen, participants) = await ReadAheadAsync(integration, read, ct);
         var results = await db.InTransactionAsync(async (c, t) =>
         {
-            foreach (var stale in await ParticipantRecord.StaleAsync(c, t, db.Dialect, [.. participants.Values.OfType<ParticipantRecord>()], ct))
-                participants.Remove(stale.InvitationCode);
+            await RefreshAsync(c, t, participants, ct);
             using var writes = new EventWrites(c, t, db.Dialect, transitions, routing, audit, integration, now);
 
             var list = new List<EventResult>(events.Count);
@@ -56,6 +55,18 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         return new EventBatchResponse(
             results.Count(r => r.Status == EventStatus.Accepted), results.Count(r => r.Status == EventStatus.Duplicate),
             results.Count(r => r.Status == EventStatus.Rejected), results);
+    }
+
+    /// <summary>
+    /// Reads again, at once, the participants read ahead who changed since, and the codes nobody had then (a person
+    /// admitted meanwhile): in its turn the batch sees everyone as they are now.
+    /// </summary>
+    private async Task RefreshAsync(DbConnection c, DbTransaction t, Dictionary<string, ParticipantRecord?> participants, CancellationToken ct)
+    {
+        var stale = await ParticipantRecord.StaleAsync(c, t, db.Dialect, [.. participants.Values.OfType<ParticipantRecord>()], ct);
+        var again = stale.Select(r => r.InvitationCode).Concat(participants.Where(p => p.Value is null).Select(p => p.Key)).ToList();
+        if (again.Count == 0) return;
+        foreach (var (code, record) in await ParticipantRecord.FindByCodesAsync(c, t, db.Dialect, again, ct)) participants[code] = record;
     }
 
     /// <summary>The batch's event ids this key sent before, and the participants its new events name (null for an unknown code).</summary>

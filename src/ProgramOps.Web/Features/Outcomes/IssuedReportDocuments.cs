@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Outcomes;
 
@@ -45,7 +46,7 @@ public sealed class IssuedReportDocuments(Db db, PdfPrinter pdf, AuditTrail audi
             if (download == ReportDownload.Pdf && document.Pdf is null)
                 await c.ExecuteAsync(new CommandDefinition(OutcomesSql.StorePdf, new { document.Id, Pdf = pdfBytes }, t, cancellationToken: ct));
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(CultureInfo.InvariantCulture), "ReportDownloaded",
-                $"client #{clientId} v{number} {download}"));
+                CodedText.Encode(AuditSummaries.ReportDownloaded, clientId, number, download.ToString().ToUpperInvariant())));
         }, ct);
 
         var name = $"outcome-report-{cohortId}-{clientId}-v{number}";

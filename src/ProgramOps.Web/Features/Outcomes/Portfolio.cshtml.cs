@@ -1,5 +1,6 @@
 using System.Globalization;
 using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Outcomes;
 
@@ -69,7 +70,7 @@ public sealed class PortfolioModel(Portfolio portfolio, PortfolioCsv csv, Db db,
         if (!ModelState.IsValid) return BadRequest(ModelState);
         var rows = Sorted(await portfolio.ReadAsync(Filter.ToFilter(), ct));
         await db.InTransactionAsync(async (c, t) =>
-            await audit.RecordAsync(c, t, new AuditEntry("Portfolio", "-", "PortfolioExported", $"{rows.Count} rows; {Request.QueryString}")), ct);
+            await audit.RecordAsync(c, t, new AuditEntry("Portfolio", "-", "PortfolioExported", CodedText.Encode(AuditSummaries.PortfolioExported, rows.Count, Request.QueryString.ToString()))), ct);
         return File(await csv.WriteAsync(rows), "text/csv; charset=utf-8", $"outcome-portfolio-{DateTime.UtcNow.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv");
     }
 

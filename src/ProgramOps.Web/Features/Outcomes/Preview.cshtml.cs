@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Outcomes;
 
@@ -13,7 +14,7 @@ public sealed class PreviewModel(Db db, OutcomeReports reports, ReportRenderer r
         var culture = lang is not null && ReportIssuing.Languages.Contains(lang) ? CultureInfo.GetCultureInfo(lang) : CultureInfo.CurrentUICulture;
 
         await db.InTransactionAsync((c, t) => audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(CultureInfo.InvariantCulture), "ReportPreviewed",
-            $"{report.ClientName} ({culture.TwoLetterISOLanguageName})")), ct);
+            CodedText.Encode(AuditSummaries.ReportPreviewed, report.ClientName, culture.TwoLetterISOLanguageName))), ct);
         return Content(await renderer.RenderAsync(report, culture, draft: true, versionNumber: null), "text/html; charset=utf-8");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Outcomes;
 
@@ -56,7 +57,7 @@ public sealed class QuotesModel(Db db, AuditTrail audit, ICurrentUser user, Time
         await db.InTransactionAsync(async (c, t) =>
         {
             await c.ExecuteAsync(OutcomesSql.InsertQuote, new { CohortId = cohortId, ClientId = clientId, Source = source, SourceId = sourceId, Text = edited, Now = time.GetUtcNow(), Actor = user.UserName }, t);
-            await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(CultureInfo.InvariantCulture), "ReportQuotePicked", $"client #{clientId}: {source} {sourceId}"));
+            await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(CultureInfo.InvariantCulture), "ReportQuotePicked", CodedText.Encode(AuditSummaries.ReportQuotePicked, clientId, source, sourceId)));
         }, ct);
         return RedirectToPage(new { cohortId, clientId });
     }
@@ -66,7 +67,7 @@ public sealed class QuotesModel(Db db, AuditTrail audit, ICurrentUser user, Time
         await db.InTransactionAsync(async (c, t) =>
         {
             if (await c.ExecuteAsync(OutcomesSql.DeleteQuote, new { Id = id, CohortId = cohortId, ClientId = clientId }, t) > 0)
-                await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(CultureInfo.InvariantCulture), "ReportQuoteRemoved", $"client #{clientId}: quote {id}"));
+                await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(CultureInfo.InvariantCulture), "ReportQuoteRemoved", CodedText.Encode(AuditSummaries.ReportQuoteRemoved, clientId, id)));
         }, ct);
         return RedirectToPage(new { cohortId, clientId });
     }

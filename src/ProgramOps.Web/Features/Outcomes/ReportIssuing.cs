@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ProgramOps.Web.Features.Clients.Activity;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Outcomes;
 
@@ -92,7 +93,7 @@ public sealed class ReportIssuing(
             await ClientActivityLog.AppendAsync(c, t, db.Dialect, new ClientActivityEntry(clientId, ClientActivityKind.ReportIssued, clock.Today,
                 $"{report.CohortName} v{number}", SystemKey: $"report:{versionId}", KeyPersonIds: [.. recipients.Select(r => r.Id)]), user.Id, user.UserName, clock.UtcNow, ct);
             await audit.RecordAsync(c, t, new AuditEntry("Cohort", cohortId.ToString(CultureInfo.InvariantCulture), "ReportIssued",
-                $"{report.ClientName} v{number} {kind} ({language}) → {string.Join(", ", recipients.Select(r => r.Name))}"));
+                CodedText.Encode(AuditSummaries.ReportIssued, report.ClientName, number, kind, language, string.Join(", ", recipients.Select(r => r.Name)))));
             return new IssueOutcome(number);
         }, ct);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.Web.Features.Outcomes;
 
@@ -44,7 +45,7 @@ public sealed class SettingsModel(Db db, AuditTrail audit, ICurrentUser user, Ti
                 : await c.ExecuteAsync(OutcomesSql.UpdateSettings, parameters, t);
             if (written == 0) return false;
             await audit.RecordAsync(c, t, new AuditEntry("Client", clientId.ToString(CultureInfo.InvariantCulture), "ReportSettingsSaved",
-                $"k {Input.K}", ChangeSet.Between(before.Version == 0 ? null : before, Input)));
+                CodedText.Encode(AuditSummaries.ReportSettingsSaved, Input.K), ChangeSet.Between(before.Version == 0 ? null : before, Input)));
             return true;
         }, ct);
 

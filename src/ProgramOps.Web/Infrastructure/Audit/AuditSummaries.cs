@@ -30,6 +30,13 @@ public static class AuditSummaries
     public const string InterviewFindingSent = nameof(InterviewFindingSent);
     public const string IssueOpened = nameof(IssueOpened);
     public const string IssueEvidence = nameof(IssueEvidence);
+    public const string ReportPreviewed = nameof(ReportPreviewed);
+    public const string ReportIssued = nameof(ReportIssued);
+    public const string ReportDownloaded = nameof(ReportDownloaded);
+    public const string ReportSettingsSaved = nameof(ReportSettingsSaved);
+    public const string ReportQuotePicked = nameof(ReportQuotePicked);
+    public const string ReportQuoteRemoved = nameof(ReportQuoteRemoved);
+    public const string PortfolioExported = nameof(PortfolioExported);
 
     /// <summary>A confidence as whole percent, the way summaries keep it.</summary>
     public static int Percent(double confidence) => (int)Math.Round(confidence * 100, MidpointRounding.AwayFromZero);

@@ -51,6 +51,8 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [(AuditSummaries.InterviewFindingRecorded, 1)] = (typeof(Funnel.FunnelText), "Stage."),
             [(AuditSummaries.IssueOpened, 0)] = (typeof(Funnel.FunnelText), "Stage."),
             [(AuditSummaries.IssueEvidence, 0)] = (typeof(Issues.IssuesText), "Evidence."),
+            [(AuditSummaries.ReportIssued, 2)] = (typeof(Outcomes.OutcomesText), "Kind."),
+            [(AuditSummaries.ReportQuotePicked, 1)] = (typeof(Outcomes.OutcomesText), "Quotes.Source."),
         };
 
     public string Entity(string type) => Word(admin, $"Entity.{type}", type);
