@@ -109,7 +109,8 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
         var url = $"/initiatives/new?issueId={place.IssueId}";
         var form = FormFields(await GetDocumentAsync(place.Cs, url), new Dictionary<string, string>(Plan("チーム待ち"))
         {
-            ["Input.MetricKind"] = "StepConversion", ["Input.MetricStage"] = "Weeks5To12", ["Input.BaselineKind"] = "ControlTeams", ["Input.CohortIds"] = place.CohortId.ToString(),
+            ["Input.MetricKind"] = "CheckInRate", ["Input.MetricFromWeek"] = "2", ["Input.MetricToWeek"] = "12", ["Input.BaselineKind"] = "ControlTeams",
+            ["Input.CohortIds"] = place.CohortId.ToString(),
         });
         var id = IdOf(await PostAsync(place.Cs, url, form));
         Assert.Equal(id, IdOf(await PostAsync(place.Cs, url, form)));
@@ -144,6 +145,11 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
         Assert.Contains("プログラム週：終了週は開始週より前にできません。", errors);
         Assert.Contains("範囲：チームの対照群にはコホートをちょうど1つ選んでください。", errors);
         Assert.Contains("範囲：課題のプログラムのバージョンかコホートのどちらか一方を選んでください。", errors);
+        var stepWithTeams = await CreateAsync(place.Cs, place.IssueId, new Dictionary<string, string>(Plan("ステップ"))
+        {
+            ["Input.MetricKind"] = "StepConversion", ["Input.MetricStage"] = "Weeks5To12", ["Input.BaselineKind"] = "ControlTeams", ["Input.CohortIds"] = place.CohortId.ToString(),
+        });
+        Assert.Contains("目標指標：チームの対照群はチェックイン率で見守ります", (await ReadDocumentAsync(stepWithTeams)).QuerySelector(".error-summary")!.TextContent);
 
         await using var c = await factory.Db.OpenAsync();
         Assert.Equal(0, await c.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Initiatives WHERE IssueId = @IssueId", new { place.IssueId }));

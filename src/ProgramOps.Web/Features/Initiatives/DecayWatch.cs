@@ -26,13 +26,32 @@ public static class DecayWatch
     public static IReadOnlyList<EffectPoint> Points(IReadOnlyList<WeekCounts> weeks, int window, bool byTeam, double share)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        var points = new List<EffectPoint>();
-        for (var end = window - 1; end < weeks.Count; end++)
+        return Judged(Enumerable.Range(window - 1, Math.Max(0, weeks.Count - window + 1)).Select(end =>
         {
             var inWindow = weeks.Skip(end - window + 1).Take(window).ToArray();
             var treatment = SumByTeam(inWindow.Select(w => w.Treatment));
             var control = SumByTeam(inWindow.Select(w => w.Control));
-            var effect = byTeam ? ClusterEffect.Between(treatment, control) : RateDifference.Between(Pool(treatment), Pool(control));
+            return (end, byTeam ? ClusterEffect.Between(treatment, control) : RateDifference.Between(Pool(treatment), Pool(control)));
+        }), share);
+    }
+
+    /// <summary>
+    /// As <see cref="Points"/> for a before/after design: each full window's pooled weekly counts against one fixed
+    /// baseline (the same population before the start), person by person.
+    /// </summary>
+    public static IReadOnlyList<EffectPoint> PointsAgainst(IReadOnlyList<Rate> weeks, Rate baseline, int window, double share)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        return Judged(Enumerable.Range(window - 1, Math.Max(0, weeks.Count - window + 1)).Select(end =>
+            (end, RateDifference.Between(Pool([.. weeks.Skip(end - window + 1).Take(window)]), baseline))), share);
+    }
+
+    /// <summary>The measurable windows in order, each judged against the first measured one.</summary>
+    private static List<EffectPoint> Judged(IEnumerable<(int End, RateDifference? Effect)> windows, double share)
+    {
+        var points = new List<EffectPoint>();
+        foreach (var (end, effect) in windows)
+        {
             if (effect is null) continue;
             var first = points.Count == 0 ? effect : points[0].Effect;
             points.Add(new EffectPoint(end, effect, DecayRule.IsWearingOff(first, effect, share)));

@@ -101,5 +101,8 @@ public sealed class InitiativeInputValidator : AbstractValidator<InitiativeInput
         RuleFor(i => i.CohortIds).Must(ids => ids.All(cohorts.Contains)).WithMessage(_ => text["Validation.Scope"]);
         RuleFor(i => i.CohortIds).Must(ids => ids.Count == 1).WithMessage(_ => text["Validation.ControlTeams"])
             .When(i => i.BaselineKind == BaselineKind.ControlTeams);
+        // A step is decided once per cohort, so one cohort's teams give no series over time: they are watched by their check-ins.
+        RuleFor(i => i.MetricKind).Equal(MetricKind.CheckInRate).WithMessage(_ => text["Validation.ControlTeamsMetric"])
+            .When(i => i.BaselineKind == BaselineKind.ControlTeams);
     }
 }

@@ -51,6 +51,7 @@ public sealed record InitiativeRow
 {
     public int Id { get; init; }
     public int IssueId { get; init; }
+    public int ProgramId { get; init; }
     public string IssueStatement { get; init; } = "";
     public FunnelStage IssueStage { get; init; }
     public string Title { get; init; } = "";
@@ -73,6 +74,8 @@ public sealed record InitiativeRow
     public DateTimeOffset UpdatedAt { get; init; }
     public string UpdatedBy { get; init; } = "";
     public int TotalCount { get; init; }
+
+    public InitiativeDesign Design => new(MetricKind, MetricStage, MetricFromWeek, MetricToWeek, BaselineKind, BaselineWeeks, StartDate, DecayShare);
 }
 
 /// <summary>A program version by its number.</summary>

@@ -1,3 +1,5 @@
+using ProgramOps.Web.Infrastructure.Jobs;
+
 namespace ProgramOps.Web.Features.Initiatives;
 
 public static class InitiativesServiceExtensions
@@ -9,5 +11,6 @@ public static class InitiativesServiceExtensions
     public static IServiceCollection AddInitiatives(this IServiceCollection services) =>
         services
             .AddScoped<InitiativeWrites>()
+            .AddScheduledJob<DecayWatchJob, InitiativesText>(DecayWatchJob.Key, "0 20 7 ? * MON")
             .AuthorizePageFolder("/Initiatives", Policies.ReadCohorts);
 }

@@ -5,7 +5,7 @@ public static class InitiativesSql
 {
     private const string Columns =
         """
-        i.Id, i.IssueId, s.Statement AS IssueStatement, s.Stage AS IssueStage, i.Title, i.Hypothesis, i.ChangeKind, i.ChangeDescription,
+        i.Id, i.IssueId, s.ProgramId, s.Statement AS IssueStatement, s.Stage AS IssueStage, i.Title, i.Hypothesis, i.ChangeKind, i.ChangeDescription,
         i.MetricKind, i.MetricStage, i.MetricFromWeek, i.MetricToWeek, i.BaselineKind, i.BaselineWeeks, i.StartDate,
         i.OwnerId, u.DisplayName AS OwnerName, i.DecayShare, i.ArmSeed, i.State, i.Version, i.UpdatedAt, i.UpdatedBy
         """;
@@ -98,4 +98,36 @@ public static class InitiativesSql
         WHERE i.State = 'Active' AND i.BaselineKind = 'ControlTeams'
           AND NOT EXISTS (SELECT 1 FROM InitiativeTeams a WHERE a.InitiativeId = i.Id)
         """;
+
+    /// <summary>The active initiatives that have started, with their issue's program: what the decay watch measures.</summary>
+    public const string Watched = $"SELECT {Columns} {From} WHERE i.State = 'Active' AND i.StartDate <= @Today ORDER BY i.Id";
+
+    public const string ScopeCohortIds = "SELECT CohortId FROM InitiativeCohorts WHERE InitiativeId = @Id";
+
+    public const string ScopeVersionIds = "SELECT ProgramVersionId FROM InitiativeVersions WHERE InitiativeId = @Id";
+
+    public const string Arms = "SELECT TeamId, Arm FROM InitiativeTeams WHERE InitiativeId = @Id";
+
+    private const string MeasuredPeople =
+        """
+        SELECT p.Id, p.CohortId, p.TeamId, p.State, p.ExitedFrom, p.StateChangedWeek, p.CheckInWeeks, c.StartDate AS CohortStart, c.ProgramVersionId
+        FROM ReportingParticipants p JOIN ReportingCohorts c ON c.Id = p.CohortId
+        """;
+
+    /// <summary>The program's participants in cohorts started from <c>@From</c>: the baseline's and the scope's people.</summary>
+    public const string PeopleOfProgram = MeasuredPeople + " WHERE c.ProgramId = @ProgramId AND c.StartDate >= @From";
+
+    public const string PeopleOfCohort = MeasuredPeople + " WHERE p.CohortId = @CohortId";
+
+    public const string DeleteEffects = "DELETE FROM InitiativeEffects WHERE InitiativeId = @Id";
+
+    public const string InsertEffect =
+        """
+        INSERT INTO InitiativeEffects (InitiativeId, Week, WeekOf, Difference, Lower, Upper, WearingOff, MeasuredAt)
+        VALUES (@Id, @Week, @WeekOf, @Difference, @Lower, @Upper, @WearingOff, @Now)
+        """;
+
+    public const string Effects = "SELECT Week, WeekOf, Difference, Lower, Upper, WearingOff FROM InitiativeEffects WHERE InitiativeId = @Id ORDER BY Week";
+
+    public const string WearingOffActionOpen = "SELECT COUNT(*) FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed')";
 }
