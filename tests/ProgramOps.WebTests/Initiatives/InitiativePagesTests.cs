@@ -184,6 +184,37 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_effect_shows_an_empty_state_before_the_first_point_then_a_chart_with_each_point_and_its_interval_in_a_table()
+    {
+        var place = await IssueAsync("施策効果");
+        var id = IdOf(await CreateAsync(place.Cs, place.IssueId, new Dictionary<string, string>(Plan("効果の推移"))
+        {
+            ["Input.MetricKind"] = "StepConversion", ["Input.MetricStage"] = "Weeks5To12", ["Input.BaselineKind"] = "BeforeStart", ["Input.BaselineWeeks"] = "8",
+            ["Input.VersionIds"] = place.VersionId.ToString(),
+        }));
+        var before = await GetDocumentAsync(place.Cs, $"/initiatives/{id}");
+        Assert.Contains("まだ点はありません。最初の点は開始から4週間が終わると測ります。", before.QuerySelector("[data-testid=initiative-effect-empty]")!.TextContent);
+        Assert.Null(before.QuerySelector("[data-testid=initiative-effect-chart]"));
+
+        await using (var c = await factory.Db.OpenAsync())
+        {
+            foreach (var (week, weekOf, difference, lower, upper, wearingOff) in new[] { (3, "2026-07-20", 0.3, 0.12, 0.45, false), (4, "2026-07-27", 0.05, -0.1, 0.2, true) })
+                await c.ExecuteAsync(
+                    "INSERT INTO InitiativeEffects (InitiativeId, Week, WeekOf, Difference, Lower, Upper, WearingOff, MeasuredAt) VALUES (@id, @week, @weekOf, @difference, @lower, @upper, @wearingOff, @now)",
+                    new { id, week, weekOf, difference, lower, upper, wearingOff, now = DateTimeOffset.UtcNow });
+        }
+
+        var page = await GetDocumentAsync(place.Cs, $"/initiatives/{id}");
+        Assert.NotNull(page.QuerySelector("[data-testid=initiative-effect-chart] svg"));
+        var rows = page.QuerySelectorAll("[data-testid=initiative-effects] tbody tr").Select(r => r.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray()).ToList();
+        Assert.Equal([["2026-07-20", "+30.0", "+12.0〜+45.0", "なし"], ["2026-07-27", "+5.0", "−10.0〜+20.0", "あり"]], rows);
+        Assert.Null(page.QuerySelector("[data-testid=initiative-effect-empty]"));
+
+        var english = await GetDocumentAsync(place.Cs, $"/initiatives/{id}?culture=en&ui-culture=en");
+        Assert.Contains("+12.0 to +45.0", english.QuerySelector("[data-testid=initiative-effects]")?.TextContent ?? "");
+    }
+
+    [Fact]
     public async Task BizDev_and_viewers_read_initiatives_but_cannot_start_or_edit_one()
     {
         var place = await IssueAsync("施策権限");

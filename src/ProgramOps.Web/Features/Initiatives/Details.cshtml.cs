@@ -1,12 +1,13 @@
 namespace ProgramOps.Web.Features.Initiatives;
 
-/// <summary>One initiative: its plan and design, its scope and, for a team experiment, how many teams each arm has.</summary>
+/// <summary>One initiative: its plan and design, its scope, for a team experiment how many teams each arm has, and its effect over time.</summary>
 public sealed class DetailsModel(Db db) : PageModel
 {
     public InitiativeRow Initiative { get; private set; } = null!;
     public IReadOnlyList<VersionEntry> Versions { get; private set; } = [];
     public IReadOnlyList<NamedId> Cohorts { get; private set; } = [];
     public IReadOnlyList<ArmSize> Arms { get; private set; } = [];
+    public IReadOnlyList<EffectRow> Effects { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -17,6 +18,7 @@ public sealed class DetailsModel(Db db) : PageModel
         Versions = [.. await connection.QueryAsync<VersionEntry>(new CommandDefinition(InitiativesSql.ScopeVersions, new { Id = id }, cancellationToken: ct))];
         Cohorts = [.. await connection.QueryAsync<NamedId>(new CommandDefinition(InitiativesSql.ScopeCohorts, new { Id = id }, cancellationToken: ct))];
         Arms = [.. await connection.QueryAsync<ArmSize>(new CommandDefinition(InitiativesSql.ArmSizes, new { Id = id }, cancellationToken: ct))];
+        Effects = [.. await connection.QueryAsync<EffectRow>(new CommandDefinition(InitiativesSql.Effects, new { Id = id }, cancellationToken: ct))];
         return Page();
     }
 }

@@ -85,6 +85,17 @@ public sealed record VersionEntry
     public int VersionNumber { get; init; }
 }
 
+/// <summary>One stored point of the decay watch: the effect over the window ending that week, with its 95% interval.</summary>
+public sealed record EffectRow
+{
+    public int Week { get; init; }
+    public DateOnly WeekOf { get; init; }
+    public double Difference { get; init; }
+    public double Lower { get; init; }
+    public double Upper { get; init; }
+    public bool WearingOff { get; init; }
+}
+
 /// <summary>How many of the cohort's teams are in an arm (no one named: the arms are teams).</summary>
 public sealed record ArmSize
 {
