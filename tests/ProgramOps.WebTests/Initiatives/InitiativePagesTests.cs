@@ -9,7 +9,7 @@ namespace ProgramOps.WebTests.Initiatives;
 /// <summary>Initiatives answering an issue on OutcomeTestCohort's program (a program of its own per test).</summary>
 public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
 {
-    private sealed record Place(HttpClient Cs, int IssueId, int CohortId, int VersionId);
+    private sealed record Place(HttpClient Cs, int IssueId, int CohortId, int VersionId, int ProgramId);
 
     /// <summary>A completed cohort of the test's own program, with <paramref name="teams"/> teams, and an issue on its program.</summary>
     private async Task<Place> IssueAsync(string tag, int teams = 0)
@@ -23,7 +23,7 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
         var created = await PostAsync(cs, "/issues/new", FormFields(await GetDocumentAsync(cs, "/issues/new"),
             new Dictionary<string, string> { ["Input.ProgramId"] = programId.ToString(), ["Input.Stage"] = "Weeks5To12", ["Input.Statement"] = $"{tag}：5週目以降に続ける目標が見えない" }));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        return new Place(cs, int.Parse(created.Headers.Location!.OriginalString.Split('/').Last()), cohort.CohortId, versionId);
+        return new Place(cs, int.Parse(created.Headers.Location!.OriginalString.Split('/').Last()), cohort.CohortId, versionId, programId);
     }
 
     private static Dictionary<string, string> Plan(string title) => new()
@@ -45,7 +45,7 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task An_initiative_started_from_an_issue_shows_its_plan_metric_baseline_and_scope_and_the_list_filters_by_issue_and_state()
+    public async Task An_initiative_started_from_an_issue_shows_its_plan_metric_baseline_and_scope_the_list_filters_by_issue_and_state_and_the_program_lists_it_under_its_version()
     {
         var place = await IssueAsync("施策作成");
         var issuePage = await GetDocumentAsync(place.Cs, $"/issues/{place.IssueId}");
@@ -68,6 +68,15 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
         var list = await GetDocumentAsync(place.Cs, $"/initiatives?issueId={place.IssueId}&state=Active");
         Assert.Equal([id.ToString()], list.QuerySelectorAll("[data-testid=initiatives] tbody tr").Select(r => r.GetAttribute("data-initiative")!));
         Assert.Empty((await GetDocumentAsync(place.Cs, $"/initiatives?issueId={place.IssueId}&state=Ended")).QuerySelectorAll("[data-testid=initiatives] tbody tr"));
+        var teamExperiment = IdOf(await CreateAsync(place.Cs, place.IssueId, new Dictionary<string, string>(Plan("コホートの施策"))
+        {
+            ["Input.MetricKind"] = "CheckInRate", ["Input.MetricFromWeek"] = "1", ["Input.MetricToWeek"] = "12", ["Input.BaselineKind"] = "ControlTeams",
+            ["Input.CohortIds"] = place.CohortId.ToString(),
+        }));
+        var program = await GetDocumentAsync(place.Cs, $"/programs/details/{place.ProgramId}");
+        Assert.Equal([id.ToString(), teamExperiment.ToString()], program.QuerySelectorAll("[data-testid=version-initiatives] a").Select(a => a.GetAttribute("data-initiative")!));
+        Assert.Contains("実施中", program.QuerySelector("[data-testid=version-initiatives]")!.TextContent);
+
         await using var c = await factory.Db.OpenAsync();
         Assert.Equal(0.5, await c.ExecuteScalarAsync<double>("SELECT DecayShare FROM Initiatives WHERE Id = @id", new { id }));
         Assert.Null(await c.ExecuteScalarAsync<int?>("SELECT ArmSeed FROM Initiatives WHERE Id = @id", new { id }));

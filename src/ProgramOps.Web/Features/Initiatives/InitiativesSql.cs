@@ -130,4 +130,17 @@ public static class InitiativesSql
     public const string Effects = "SELECT Week, WeekOf, Difference, Lower, Upper, WearingOff FROM InitiativeEffects WHERE InitiativeId = @Id ORDER BY Week";
 
     public const string WearingOffActionOpen = "SELECT COUNT(*) FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed')";
+
+    /// <summary>Each version of the program with the initiatives addressing it, by the version or by one of its cohorts.</summary>
+    public const string OfProgramByVersion =
+        """
+        SELECT s.ProgramVersionId AS VersionId, i.Id AS Id, i.Title AS Title, i.State AS State
+        FROM InitiativeVersions s JOIN Initiatives i ON i.Id = s.InitiativeId JOIN ProgramVersions v ON v.Id = s.ProgramVersionId
+        WHERE v.ProgramId = @ProgramId
+        UNION
+        SELECT c.ProgramVersionId AS VersionId, i.Id AS Id, i.Title AS Title, i.State AS State
+        FROM InitiativeCohorts s JOIN Initiatives i ON i.Id = s.InitiativeId JOIN ReportingCohorts c ON c.Id = s.CohortId
+        WHERE c.ProgramId = @ProgramId
+        ORDER BY VersionId, Id
+        """;
 }
