@@ -105,9 +105,10 @@ public static class ReportCharts
         {
             var interval = plot.Add.Line(xs[i], points[i].Lower * 100, xs[i], points[i].Upper * 100);
             interval.LineWidth = 2;
+            interval.Color = Colors.SteelBlue;
         }
 
-        plot.Add.Scatter(xs, [.. points.Select(p => p.Difference * 100)]);
+        plot.Add.Scatter(xs, [.. points.Select(p => p.Difference * 100)]).Color = Colors.Navy;
         plot.Axes.Bottom.SetTicks(xs, [.. points.Select(p => p.Label)]);
         plot.Axes.Bottom.Label.Text = timeAxis;
         plot.Axes.Left.Label.Text = valueAxis;
