@@ -8,6 +8,7 @@ using ProgramOps.Web.Features.Events;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Features.Interviews;
+using ProgramOps.Web.Features.Initiatives;
 using ProgramOps.Web.Features.Issues;
 using ProgramOps.Web.Features.Health;
 using ProgramOps.Web.Features.Participants;
@@ -45,6 +46,7 @@ builder.Services
     .AddFunnel()
     .AddInterviews()
     .AddIssues()
+    .AddInitiatives()
     .AddAdmin()
     .AddDemo()
     .AddProgramOpsJobs(builder.Configuration);

@@ -138,6 +138,25 @@ public sealed class DemoCohortLoaderTests(LoadedDemo demo) : IClassFixture<Loade
     }
 
     [Fact]
+    public async Task A_team_experiment_answers_the_demo_issue_on_the_completed_cohort_with_its_arms_drawn_and_its_effect_measured_week_by_week()
+    {
+        await using var connection = await demo.Database.Db.OpenAsync();
+        var (id, issueId, baseline, state) = await connection.QuerySingleAsync<(int, int, string, string)>("SELECT Id, IssueId, BaselineKind, State FROM Initiatives");
+        Assert.Equal(("ControlTeams", "Active"), (baseline, state));
+        Assert.Equal(1, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Issues WHERE Id = @issueId", new { issueId }));
+        Assert.Equal(Completed, await connection.ExecuteScalarAsync<int>("SELECT CohortId FROM InitiativeCohorts WHERE InitiativeId = @id", new { id }));
+        var teams = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Teams WHERE CohortId = @Completed", new { Completed });
+        var arms = (await connection.QueryAsync<(string Arm, int Teams)>("SELECT Arm, COUNT(*) FROM InitiativeTeams WHERE InitiativeId = @id GROUP BY Arm ORDER BY Arm", new { id })).ToList();
+        Assert.Equal(teams, arms.Sum(a => a.Teams));
+        Assert.Equal(2, arms.Count);
+        Assert.InRange(arms[0].Teams - arms[1].Teams, -1, 1);
+        // A point for every four-week window that has ended since the cohort's start: each holds some of weeks 2–12.
+        var start = await connection.ExecuteScalarAsync<DateOnly>("SELECT StartDate FROM Initiatives WHERE Id = @id", new { id });
+        Assert.Equal(ProgramOps.Web.Features.Initiatives.InitiativeMeasure.EndedWeeks(start, LoadedDemo.Today) - 3,
+            await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM InitiativeEffects WHERE InitiativeId = @id", new { id }));
+    }
+
+    [Fact]
     public async Task Loading_again_changes_nothing()
     {
         const string Counts = """

@@ -59,7 +59,8 @@ public sealed partial class AuditWordsTests
     {
         Type[] audited = [typeof(ClientInput), typeof(ContractInput), typeof(KeyPersonInput), typeof(StoredRule), typeof(UserInput),
             typeof(ShipmentProgress), typeof(ReportSettings), typeof(ProgramOps.Web.Features.Cohorts.EditModel.Stored),
-            typeof(ProgramOps.Web.Features.Health.HealthWeightsRow), typeof(ProgramOps.Web.Features.Issues.IssueInput)];
+            typeof(ProgramOps.Web.Features.Health.HealthWeightsRow), typeof(ProgramOps.Web.Features.Issues.IssueInput),
+            typeof(ProgramOps.Web.Features.Initiatives.InitiativePlan)];
         string[] named = ["Destination", "Status", "Owner", "MustChangePassword", "Locked", "IsDisabled", "Seats", "State"];
 
         AssertWordsFor("AuditField", audited.SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance)).Select(p => p.Name).Concat(named));
@@ -109,6 +110,8 @@ public sealed partial class AuditWordsTests
         ("FeedbackItem", "Status") => typeof(ProgramOps.Web.Features.Feedback.FeedbackStatus),
         ("Interview", "Status") => typeof(ProgramOps.Web.Features.Interviews.InterviewStatus),
         ("Issue", "Stage") => typeof(ProgramOps.Web.Features.Funnel.FunnelStage),
+        ("Initiative", "ChangeKind") => typeof(ProgramOps.Web.Features.Initiatives.ChangeKind),
+        ("Initiative", "State") => typeof(ProgramOps.Web.Features.Initiatives.InitiativeState),
         (_, "Destination") => typeof(ProgramOps.Web.Features.Feedback.Destination),
         (_, "State") => typeof(ParticipantState),
         _ => typeof(ClientInput).GetProperty(field)!.PropertyType,

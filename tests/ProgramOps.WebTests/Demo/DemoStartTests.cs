@@ -57,4 +57,21 @@ public sealed class DemoStartTests(DemoConsoleFactory factory) : IClassFixture<D
         var page = await cs.GetStringAsync($"/issues/{issue}");
         Assert.Contains("インタビュー1件（発見1件）", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_demo_issue_has_a_team_experiment_whose_page_shows_its_arms_and_effect_chart_with_every_point_in_a_table()
+    {
+        var viewer = await factory.SignedInClientAsync(Roles.Viewer);
+
+        await using var connection = await factory.Db.OpenAsync();
+        var (id, issue) = await connection.QuerySingleAsync<(int, int)>("SELECT Id, IssueId FROM Initiatives");
+        var points = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM InitiativeEffects WHERE InitiativeId = @id", new { id });
+        Assert.True(points > 0);
+        var page = await viewer.GetStringAsync($"/initiatives/{id}");
+        Assert.Contains("data-testid=\"initiative-effect-chart\"", page, StringComparison.Ordinal);
+        Assert.Equal(points, System.Text.RegularExpressions.Regex.Count(page, "<tr data-week="));
+        Assert.Contains("data-testid=\"initiative-arms\"", page, StringComparison.Ordinal);
+        var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
+        Assert.Contains($"/initiatives?issueId={issue}", await cs.GetStringAsync($"/issues/{issue}"), StringComparison.Ordinal);
+    }
 }

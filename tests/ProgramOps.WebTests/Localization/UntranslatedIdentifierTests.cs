@@ -83,6 +83,7 @@ public sealed partial class UntranslatedIdentifierTests(DemoConsoleFactory facto
             ["/Supplies/"] = await c.ExecuteScalarAsync<long>("SELECT MIN(Id) FROM Shipments"),
             ["/Interviews/"] = await c.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Interviews"),
             ["/Issues/"] = await c.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Issues"),
+            ["/Initiatives/"] = await c.ExecuteScalarAsync<int>("SELECT MIN(Id) FROM Initiatives"),
         };
         var routeValues = new Dictionary<string, object?>
         {

@@ -34,6 +34,13 @@ public static class ActionsSql
     public const string OpenOfKind = "SELECT Id, ConditionKey FROM CsActions WHERE Kind = @Kind AND Status IN ('Open', 'Snoozed')";
 
     /// <summary>Closes the given actions if they are still open: their condition no longer holds.</summary>
+    public const string ResolveCondition =
+        """
+        UPDATE CsActions
+        SET Status = 'Resolved', ClosedAt = @Now, ClosedBy = @Actor, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed')
+        """;
+
     public const string ResolveByIds =
         """
         UPDATE CsActions

@@ -14,6 +14,7 @@ public enum CsActionKind
     CohortUnderEnrolled,
     ReportDue,
     PlaybookTask,
+    InitiativeWearingOff,
 }
 
 public enum CsActionStatus
@@ -114,6 +115,17 @@ public sealed record CsActionRequest(
         new(CsActionKind.PlaybookTask, $"{CsActionKind.PlaybookTask}:{taskId}:{clientId}:{eventKey}", CsActionReason.Encode(CsActionReason.PlaybookTask, $"{instructionJa}|{instructionEn}"),
             dueOn, CsActionPriority.Normal, cohortId, clientId, null, ContractId: contractId, OwnerId: ownerId);
 
+    /// <summary>
+    /// An initiative's effect is wearing off (the decay watch): for the initiative's owner, with its title and the latest and
+    /// first effects in percentage points.
+    /// </summary>
+    public static CsActionRequest InitiativeWearingOff(int initiativeId, string title, double latestPoints, double firstPoints, int ownerId, int? cohortId, DateOnly today) =>
+        new(CsActionKind.InitiativeWearingOff, InitiativeWearingOffKey(initiativeId),
+            CsActionReason.Encode(CsActionReason.InitiativeWearingOff, FormattableString.Invariant($"{title.Replace('|', '/')}|{latestPoints:+0.0;-0.0;0.0}|{firstPoints:+0.0;-0.0;0.0}")),
+            CsActionSchedule.AccountDue(today), CsActionPriority.Normal, cohortId, null, null, OwnerId: ownerId);
+
+    public static string InitiativeWearingOffKey(int initiativeId) => $"{CsActionKind.InitiativeWearingOff}:{initiativeId}";
+
     /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
     public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";
 
@@ -195,6 +207,10 @@ public static class CsActions
         return resolved;
     }
 
+    /// <summary>Resolves the open (or snoozed) action of one condition, if there is one: its condition no longer holds.</summary>
+    public static Task<int> ResolveConditionAsync(DbConnection c, DbTransaction t, string conditionKey, string actor, DateTimeOffset now, CancellationToken ct) =>
+        c.ExecuteAsync(new CommandDefinition(ActionsSql.ResolveCondition, new { ConditionKey = conditionKey, Now = now, Actor = actor }, t, cancellationToken: ct));
+
     /// <summary>Closes what resolved itself and reopens snoozed actions whose day has come.</summary>
     public static async Task<int> ReviewAsync(DbConnection c, DbTransaction t, string actor, DateTimeOffset now, DateOnly today, CancellationToken ct) =>
         await c.ExecuteAsync(new CommandDefinition(ActionsSql.ResolveAtRisk, new { Now = now, Actor = actor }, t, cancellationToken: ct))
@@ -219,6 +235,7 @@ public static class CsActionReason
     public const string UnderEnrolled = nameof(UnderEnrolled);
     public const string ReportNotIssued = nameof(ReportNotIssued);
     public const string PlaybookTask = nameof(PlaybookTask);
+    public const string InitiativeWearingOff = nameof(InitiativeWearingOff);
 
     public static string Encode(string code, object arguments) => $"{code}|{arguments}";
 

@@ -105,7 +105,9 @@ public sealed class DemoCohortLoader(
         var started = System.Diagnostics.Stopwatch.StartNew();
         var playOut = new DemoPlayOut(db, clock, secrets, new DemoStaffMember(csUserId, cs), startAt, loggers);
         var (cohortIds, result) = await playOut.PlayAsync(smokingVersionId, past, ct);
-        await new DemoInterviews(db, clock, new DemoStaffMember(csUserId, cs)).RunAsync(cohortIds[0], ct);
+        var staff = new DemoStaffMember(csUserId, cs);
+        if (await new DemoInterviews(db, clock, staff).RunAsync(cohortIds[0], ct) is { } issueId)
+            await new DemoInitiative(db, clock, staff, loggers).RunAsync(issueId, cohortIds[0], past[0].StartDate, ct);
         logger.LogInformation("Demo cohorts played out in {Seconds:0.0} s: {Accepted} app events accepted, {Rejected} rejected.",
             started.Elapsed.TotalSeconds, result.EventsAccepted, result.EventsRejected.Count);
     }

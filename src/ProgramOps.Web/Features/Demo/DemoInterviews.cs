@@ -16,14 +16,15 @@ public sealed class DemoInterviews(Db db, LocalClock clock, ICurrentUser staff)
     private const string Week1Finding = "初週はアプリの通知が多く、どれに答えればよいのかわからなかった";
     private const string IssueStatement = "2〜4週目、チームのチャットが静まると夜の吸いたい気持ちに一人で向き合うことになり、離脱につながっている";
 
-    public async Task RunAsync(int completedCohortId, CancellationToken ct)
+    /// <returns>The issue opened, or null when the cohort lost too few people to interview.</returns>
+    public async Task<int?> RunAsync(int completedCohortId, CancellationToken ct)
     {
         var time = clock.Time;
         var audit = new AuditTrail(staff, time);
         var interviews = new InterviewWrites(db, new FunnelExplorer(db, clock), new FeedbackRouting(db, time), audit, staff, time);
         var drawId = await interviews.DrawAsync(new FunnelSelection { CohortId = completedCohortId }, FunnelStage.Weeks2To4, 5, Guid.NewGuid(), ct);
         var drawn = await interviews.OfDrawAsync(drawId, ct);
-        if (drawn.Count < 3) return;
+        if (drawn.Count < 3) return null;
 
         var done = await StepsAsync(interviews, drawn[0], [InterviewStep.Contact, InterviewStep.Consent, InterviewStep.Schedule, InterviewStep.Complete], clock.UtcNow.AddDays(-2), ct);
         var finding = await interviews.AddFindingAsync(done.Id, FunnelStage.Weeks2To4, DropOutFinding, ct);
@@ -33,7 +34,7 @@ public sealed class DemoInterviews(Db db, LocalClock clock, ICurrentUser staff)
         await StepsAsync(interviews, drawn[2], [InterviewStep.Contact, InterviewStep.Consent, InterviewStep.Schedule], clock.StartOf(clock.Today.AddDays(3)).AddHours(19), ct);
 
         var issues = new IssueWrites(db, audit, staff, time);
-        await issues.CreateAsync(new IssueInput { ProgramId = done.ProgramId, Stage = FunnelStage.Weeks2To4, Statement = IssueStatement }, finding, Guid.NewGuid(), ct);
+        return await issues.CreateAsync(new IssueInput { ProgramId = done.ProgramId, Stage = FunnelStage.Weeks2To4, Statement = IssueStatement }, finding, Guid.NewGuid(), ct);
     }
 
     private static async Task<InterviewRecord> StepsAsync(InterviewWrites interviews, int id, IReadOnlyList<InterviewStep> steps, DateTimeOffset? scheduledFor, CancellationToken ct)

@@ -92,6 +92,29 @@ public static class ReportCharts
         return Svg(plot, Height + Math.Max(0, rows.Count - 8) * 22, labels);
     }
 
+    /// <summary>
+    /// Differences (in points) over time, each with its 95% interval as a vertical bar, and the zero line: an effect that
+    /// wears off walks down to it. <paramref name="points"/> are in order, each labelled on the bottom axis.
+    /// </summary>
+    public static string DifferencesOverTime(IReadOnlyList<(string Label, double Difference, double Lower, double Upper)> points, string timeAxis, string valueAxis)
+    {
+        var plot = NewPlot();
+        var xs = Enumerable.Range(0, points.Count).Select(i => (double)i).ToArray();
+        plot.Add.HorizontalLine(0).LinePattern = LinePattern.Dashed;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var interval = plot.Add.Line(xs[i], points[i].Lower * 100, xs[i], points[i].Upper * 100);
+            interval.LineWidth = 2;
+            interval.Color = Colors.SteelBlue;
+        }
+
+        plot.Add.Scatter(xs, [.. points.Select(p => p.Difference * 100)]).Color = Colors.Navy;
+        plot.Axes.Bottom.SetTicks(xs, [.. points.Select(p => p.Label)]);
+        plot.Axes.Bottom.Label.Text = timeAxis;
+        plot.Axes.Left.Label.Text = valueAxis;
+        return Svg(plot);
+    }
+
     private static Plot NewPlot() => new();
 
     /// <summary>Names the rows on the left axis; <see cref="Svg"/> then gives them a font that has their characters.</summary>

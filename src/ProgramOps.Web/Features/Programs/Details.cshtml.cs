@@ -1,6 +1,8 @@
+using ProgramOps.Web.Features.Initiatives;
+
 namespace ProgramOps.Web.Features.Programs;
 
-/// <summary>A program's versions, two of them side by side with what changed, and the version actions.</summary>
+/// <summary>A program's versions with the initiatives addressing each, two of them side by side with what changed, and the version actions.</summary>
 public sealed class DetailsModel(
     Db db, ProgramQueries queries, AuditTrail audit, ICurrentUser user, TimeProvider time,
     IStringLocalizer<ProgramsText> text) : PageModel
@@ -10,6 +12,7 @@ public sealed class DetailsModel(
     public ProgramVersionRow? Left { get; private set; }
     public ProgramVersionRow? Right { get; private set; }
     public IReadOnlyList<DefinitionChange> Changes { get; private set; } = [];
+    public ILookup<int, VersionInitiative> VersionInitiatives { get; private set; } = Enumerable.Empty<VersionInitiative>().ToLookup(i => i.VersionId);
     public ConcurrencyConflict? Conflict { get; private set; }
 
     public bool HasDraft => Versions.Any(v => v.Status == ProgramVersionStatus.Draft);
@@ -22,6 +25,7 @@ public sealed class DetailsModel(
         Right = Versions.FirstOrDefault(v => v.VersionNumber == right) ?? Versions.FirstOrDefault();
         Left = Versions.FirstOrDefault(v => v.VersionNumber == left) ?? Versions.FirstOrDefault(v => v.VersionNumber < (Right?.VersionNumber ?? 0));
         if (Left is not null && Right is not null) Changes = DefinitionDiff.Between(Left.Parsed, Right.Parsed);
+        VersionInitiatives = await InitiativeDirectory.ByVersionAsync(db, id, ct);
         return Page();
     }
 

@@ -9,14 +9,8 @@ namespace ProgramOps.Web.Features.Revenue;
 /// </summary>
 public sealed class RevenueReader(Db db, LocalClock clock)
 {
-    private sealed record Stamp
+    private sealed record Stamp(long Contracts, long ContractVersions, long LastContract, long Clients, long ClientVersions, long LastClient)
     {
-        public long Contracts { get; init; }
-        public long ContractVersions { get; init; }
-        public long LastContract { get; init; }
-        public long Clients { get; init; }
-        public long ClientVersions { get; init; }
-        public long LastClient { get; init; }
         public DateOnly Today { get; init; }
     }
 

@@ -24,7 +24,9 @@ public static class RevenueSql
     public const string Stamp =
         """
         SELECT k.Contracts, k.ContractVersions, k.LastContract, c.Clients, c.ClientVersions, c.LastClient
-        FROM (SELECT COUNT(*) AS Contracts, COALESCE(SUM(Version), 0) AS ContractVersions, COALESCE(MAX(Id), 0) AS LastContract FROM Contracts) k
-        CROSS JOIN (SELECT COUNT(*) AS Clients, COALESCE(SUM(Version), 0) AS ClientVersions, COALESCE(MAX(Id), 0) AS LastClient FROM Clients) c
+        FROM (SELECT CAST(COUNT(*) AS BIGINT) AS Contracts, CAST(COALESCE(SUM(Version), 0) AS BIGINT) AS ContractVersions,
+                     CAST(COALESCE(MAX(Id), 0) AS BIGINT) AS LastContract FROM Contracts) k
+        CROSS JOIN (SELECT CAST(COUNT(*) AS BIGINT) AS Clients, CAST(COALESCE(SUM(Version), 0) AS BIGINT) AS ClientVersions,
+                           CAST(COALESCE(MAX(Id), 0) AS BIGINT) AS LastClient FROM Clients) c
         """;
 }

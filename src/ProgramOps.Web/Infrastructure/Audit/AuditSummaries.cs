@@ -30,6 +30,8 @@ public static class AuditSummaries
     public const string InterviewFindingSent = nameof(InterviewFindingSent);
     public const string IssueOpened = nameof(IssueOpened);
     public const string IssueEvidence = nameof(IssueEvidence);
+    public const string InitiativeStarted = nameof(InitiativeStarted);
+    public const string InitiativeArms = nameof(InitiativeArms);
     public const string ReportPreviewed = nameof(ReportPreviewed);
     public const string ReportIssued = nameof(ReportIssued);
     public const string ReportDownloaded = nameof(ReportDownloaded);

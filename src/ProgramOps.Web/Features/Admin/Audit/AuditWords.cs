@@ -39,6 +39,8 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("Cohort", "State")] = (typeof(ParticipantsText), "State."),
             [("Interview", "Status")] = (typeof(Interviews.InterviewsText), "Status."),
             [("Issue", "Stage")] = (typeof(Funnel.FunnelText), "Stage."),
+            [("Initiative", "ChangeKind")] = (typeof(Initiatives.InitiativesText), "Change."),
+            [("Initiative", "State")] = (typeof(Initiatives.InitiativesText), "State."),
         };
 
     /// <summary>Arguments of a coded summary that are a feature's enum, by summary key and argument: the feature's texts and their prefix.</summary>
