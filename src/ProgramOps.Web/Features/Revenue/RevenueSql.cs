@@ -24,9 +24,9 @@ public static class RevenueSql
     public const string Stamp =
         """
         SELECT k.Contracts, k.ContractVersions, k.LastContract, c.Clients, c.ClientVersions, c.LastClient
-        FROM (SELECT CAST(COUNT(*) AS BIGINT) AS Contracts, CAST(COALESCE(SUM(Version), 0) AS BIGINT) AS ContractVersions,
+        FROM (SELECT CAST(COUNT(*) AS BIGINT) AS Contracts, COALESCE(SUM(CAST(Version AS BIGINT)), 0) AS ContractVersions,
                      CAST(COALESCE(MAX(Id), 0) AS BIGINT) AS LastContract FROM Contracts) k
-        CROSS JOIN (SELECT CAST(COUNT(*) AS BIGINT) AS Clients, CAST(COALESCE(SUM(Version), 0) AS BIGINT) AS ClientVersions,
+        CROSS JOIN (SELECT CAST(COUNT(*) AS BIGINT) AS Clients, COALESCE(SUM(CAST(Version AS BIGINT)), 0) AS ClientVersions,
                            CAST(COALESCE(MAX(Id), 0) AS BIGINT) AS LastClient FROM Clients) c
         """;
 }
