@@ -72,7 +72,7 @@ public static class ImportLeases
             return (to, new ImportNotice(ImportNoticeCode.Interrupted, Attempts: claim.Attempts, At: now));
         }
 
-        // A commit stopped too often goes back to its preview (still correct: nothing was written); a check fails.
+        // A commit stopped too often goes back to its preview, to be enrolled again from its last slice; a check fails.
         var back = claim.Status == RosterImportStatus.Committing ? RosterImportStatus.Previewed : RosterImportStatus.Failed;
         return (back, new ImportNotice(ImportNoticeCode.InterruptedRepeatedly, Attempts: claim.Attempts, At: now));
     }

@@ -39,10 +39,9 @@ public static class RosterFileStore
     }
 
     /// <summary>A forward-only stream over the stored file, one chunk in memory at a time.</summary>
-    public static Stream OpenRead(DbConnection connection, DbTransaction? transaction, int importId) =>
-        new ChunkStream(connection, transaction, importId);
+    public static Stream OpenRead(DbConnection connection, int importId) => new ChunkStream(connection, importId);
 
-    private sealed class ChunkStream(DbConnection connection, DbTransaction? transaction, int importId) : Stream
+    private sealed class ChunkStream(DbConnection connection, int importId) : Stream
     {
         // Every chunk is read into this one buffer, for the reason the upload uses one.
         private readonly byte[] chunk = new byte[ChunkSize];
@@ -87,7 +86,7 @@ public static class RosterFileStore
         private async ValueTask LoadNextAsync(CancellationToken ct)
         {
             await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ImportsSql.ReadChunk,
-                new { ImportId = importId, Sequence = nextSequence }, transaction, cancellationToken: ct), CommandBehavior.SequentialAccess);
+                new { ImportId = importId, Sequence = nextSequence }, cancellationToken: ct), CommandBehavior.SequentialAccess);
             nextSequence++;
             offset = 0;
             length = 0;

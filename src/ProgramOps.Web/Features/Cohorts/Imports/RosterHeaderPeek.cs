@@ -8,7 +8,7 @@ public static class RosterHeaderPeek
     /// <returns>The header, or null when the file cannot be decoded or is empty.</returns>
     public static async Task<RosterHeaderMap?> ReadAsync(DbConnection connection, RosterImport import, int currentYear, CancellationToken ct)
     {
-        await using var file = RosterFileStore.OpenRead(connection, null, import.Id);
+        await using var file = RosterFileStore.OpenRead(connection, import.Id);
         try
         {
             await using var reader = await RosterReader.OpenAsync(file, new RosterReadOptions

@@ -40,7 +40,7 @@ public static class RosterImportCheck
         Action<double>? onProgress, CancellationToken ct)
     {
         await using var reader = await db.OpenAsync(ct);
-        var (opened, stopped) = await RosterPass.OpenAsync(reader, null, import, cohort, currentYear, ct);
+        var (opened, stopped) = await RosterPass.OpenAsync(reader, import, cohort, currentYear, ct);
         if (opened is null)
         {
             await using var clearing = new RosterSlices(db, import.Id, writes, header: null);

@@ -42,7 +42,7 @@ public enum ImportNoticeCode
     ChangedDuringCommit,
     /// <summary>Something went wrong that is not the file's fault; the log has the details.</summary>
     Unexpected,
-    /// <summary>The worker's process ended (or went silent) mid-way; nothing was written and the work was queued again.</summary>
+    /// <summary>The worker's process ended (or went silent) mid-way; the work was queued again (a commit resumes after its last slice).</summary>
     Interrupted,
     /// <summary>The work lost its worker <see cref="ImportNotice.Attempts"/> times, so it is not retried by itself.</summary>
     InterruptedRepeatedly,

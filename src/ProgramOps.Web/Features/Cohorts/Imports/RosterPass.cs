@@ -28,10 +28,10 @@ public sealed class RosterPass : IAsyncDisposable
 
     /// <summary>Opens the file with the import's encoding and mapping; or says why its rows cannot be read.</summary>
     public static async Task<(RosterPass? Pass, CheckOutcome? Stopped)> OpenAsync(
-        DbConnection connection, DbTransaction? transaction, RosterImport import, ImportCohort cohort, int currentYear, CancellationToken ct)
+        DbConnection connection, RosterImport import, ImportCohort cohort, int currentYear, CancellationToken ct)
     {
-        var admission = await AdmissionAsync(connection, transaction, import, cohort, ct);
-        var file = RosterFileStore.OpenRead(connection, transaction, import.Id);
+        var admission = await AdmissionAsync(connection, import, cohort, ct);
+        var file = RosterFileStore.OpenRead(connection, import.Id);
         RosterReader reader;
         try
         {
@@ -83,17 +83,17 @@ public sealed class RosterPass : IAsyncDisposable
     }
 
     private static async Task<RosterAdmission> AdmissionAsync(
-        DbConnection connection, DbTransaction? transaction, RosterImport import, ImportCohort cohort, CancellationToken ct)
+        DbConnection connection, RosterImport import, ImportCohort cohort, CancellationToken ct)
     {
         var clientCohorts = (await connection.QueryAsync<(int Id, string Name, DateOnly EnrolmentOpens, DateOnly StartDate, string Definition)>(
-                new CommandDefinition(ImportsSql.CohortsOfClient, new { import.ClientId }, transaction, cancellationToken: ct)))
+                new CommandDefinition(ImportsSql.CohortsOfClient, new { import.ClientId }, cancellationToken: ct)))
             .Select(c => ImportCohort.PeriodOf(c.Id, c.Name, c.EnrolmentOpens, c.StartDate, c.Definition))
             .ToList();
         var period = cohort.Period;
         var takingPart = await connection.QueryAsync<TakingPart>(new CommandDefinition(ImportsSql.TakingPart,
-            new { import.ClientId, CohortIds = RosterAdmission.CohortsToCheck(period, clientCohorts), ImportId = import.Id }, transaction, cancellationToken: ct));
+            new { import.ClientId, CohortIds = RosterAdmission.CohortsToCheck(period, clientCohorts), ImportId = import.Id }, cancellationToken: ct));
         var seats = await connection.QuerySingleOrDefaultAsync<(int Capacity, int Taken)>(new CommandDefinition(ImportsSql.Seats,
-            new { CohortId = cohort.Id, import.ContractId, ImportId = import.Id }, transaction, cancellationToken: ct));
+            new { CohortId = cohort.Id, import.ContractId, ImportId = import.Id }, cancellationToken: ct));
         return new RosterAdmission(period, clientCohorts, takingPart, Math.Max(0, seats.Capacity - seats.Taken));
     }
 }

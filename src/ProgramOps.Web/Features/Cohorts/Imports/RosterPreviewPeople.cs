@@ -15,7 +15,7 @@ public static class RosterPreviewPeople
         var people = new List<ValidRosterRecord>(pageSize);
         if (skip >= import.RowsValid) return new PageOf<ValidRosterRecord>(people, page, pageSize, import.RowsValid);
         await using var connection = await db.OpenAsync(ct);
-        var (pass, _) = await RosterPass.OpenAsync(connection, null, import, cohort, currentYear, ct);
+        var (pass, _) = await RosterPass.OpenAsync(connection, import, cohort, currentYear, ct);
         if (pass is null) return new PageOf<ValidRosterRecord>(people, page, pageSize, import.RowsValid);
         await using (pass)
         {
