@@ -48,6 +48,14 @@ public sealed class AuditHistoryTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_touch_model_switched_back_to_follow_the_cs_type_says_so()
+    {
+        var history = Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("Updated", """{"TouchModel":{"Before":"Tech","After":null}}""")]));
+
+        Assert.Equal("タッチモデル: テックタッチ → CSタイプに従う", history.Find(".changes li").TextContent);
+    }
+
+    [Fact]
     public void Values_take_the_owning_features_words_and_a_programs_changes_the_editors_labels()
     {
         var client = Render<AuditHistory>(p => p.Add(x => x.Rows, [Row("Updated", """{"Kind":{"Before":"Employer","After":"HealthInsuranceSociety"},"Seats #3":{"Before":"10","After":"12"}}""")]));

@@ -43,6 +43,13 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("Initiative", "State")] = (typeof(Initiatives.InitiativesText), "State."),
         };
 
+    /// <summary>Fields where no value is itself a choice (a client's touch model left to follow its CS type): its word.</summary>
+    public static readonly IReadOnlyDictionary<(string Entity, string Field), (Type Texts, string Key)> UnsetWords =
+        new Dictionary<(string, string), (Type, string)>
+        {
+            [("Client", "TouchModel")] = (typeof(ClientsText), "TouchModel.FollowCsType"),
+        };
+
     /// <summary>Arguments of a coded summary that are a feature's enum, by summary key and argument: the feature's texts and their prefix.</summary>
     public static readonly IReadOnlyDictionary<(string Summary, int Argument), (Type Texts, string Prefix)> SummaryArgumentWords =
         new Dictionary<(string, int), (Type, string)>
@@ -85,7 +92,8 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
     /// <summary>A value as the owning feature words it; lists ("Admin, Viewer") item by item; typed text as it is.</summary>
     public string? Value(string entity, string field, string? value)
     {
-        if (value is null) return null;
+        if (value is null)
+            return UnsetWords.TryGetValue((entity, field), out var unset) ? factory.Create(unset.Texts)[unset.Key].Value : null;
         if (entity == ProgramEntity) return DefinitionPaths.Value(programs, value);
         if (ValueWords.TryGetValue((entity, field), out var words))
         {
