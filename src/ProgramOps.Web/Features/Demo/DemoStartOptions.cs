@@ -1,5 +1,3 @@
-using ProgramOps.Web.Features.Feedback;
-
 namespace ProgramOps.Web.Features.Demo;
 
 /// <summary>
@@ -26,8 +24,6 @@ public static class DemoStartOptions
     {
         if (RequestedClients(start, configuration) is not { } clients) return;
         await ActivatorUtilities.CreateInstance<DemoDataLoader>(services).LoadIfEmptyAsync(clients);
-        // The rules a new installation starts with, before the play-out's app feedback is routed (the hosted service finds them there).
-        await ActivatorUtilities.CreateInstance<DefaultRoutingRules>(services).StartAsync(CancellationToken.None);
         await using var scope = services.CreateAsyncScope();
         await ActivatorUtilities.CreateInstance<DemoCohortLoader>(scope.ServiceProvider).LoadIfNoProgramsAsync(ParticipantsPerCohort);
         // The demo's contracts name their programs as text, as contracts did before they referred to one.

@@ -6,7 +6,7 @@ public static class FeedbackServiceExtensions
         services
             .AddSingleton<FeedbackRouting>()
             .AddScoped<ClientRequests>()
-            .AddHostedService<DefaultRoutingRules>()
+            .AddStartupTask<DefaultRoutingRules>()
             .AuthorizePageFolder("/Feedback", Policies.ReportFeedback)
             // The routing rules decide where every report goes: only administrators edit them.
             .AuthorizePageFolder("/Feedback/Rules", Policies.Admin);
@@ -17,14 +17,12 @@ public static class FeedbackServiceExtensions
 /// written once when the rules table is empty. Seeding from code instead of a migration keeps one copy of
 /// the rules instead of one per SQL dialect; Admin edits them from then on.
 /// </summary>
-public sealed class DefaultRoutingRules(Db db, IServiceScopeFactory scopes, TimeProvider time) : IHostedService
+public sealed class DefaultRoutingRules(Db db, AuditTrail audit, TimeProvider time) : IStartupTask
 {
     public const string SystemActor = "system";
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(StartOptions start, CancellationToken cancellationToken)
     {
-        using var scope = scopes.CreateScope();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
         await db.InTransactionAsync(async (c, t) =>
         {
             if (await c.ExecuteScalarAsync<int>(RoutingRulesSql.Count, transaction: t) > 0) return;
@@ -38,6 +36,4 @@ public sealed class DefaultRoutingRules(Db db, IServiceScopeFactory scopes, Time
             await audit.RecordAsync(c, t, new AuditEntry("RoutingRule", "*", "Seeded", $"{rules.Count}"), null, SystemActor);
         }, cancellationToken);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
