@@ -1,6 +1,7 @@
 using System.Net;
 using Dapper;
 using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Actions;
 using ProgramOps.Web.Infrastructure.Auth;
 using static ProgramOps.WebTests.Clients.ClientPages;
 
@@ -221,6 +222,35 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
 
         var english = await GetDocumentAsync(place.Cs, $"/initiatives/{id}?culture=en&ui-culture=en");
         Assert.Contains("+12.0 to +45.0", english.QuerySelector("[data-testid=initiative-effects]")?.TextContent ?? "");
+    }
+
+    [Fact]
+    public async Task The_wearing_off_action_in_the_queue_links_to_its_initiative()
+    {
+        var place = await IssueAsync("施策枯れ");
+        var id = IdOf(await CreateAsync(place.Cs, place.IssueId, new Dictionary<string, string>(Plan("枯れる施策"))
+        {
+            ["Input.MetricKind"] = "StepConversion", ["Input.MetricStage"] = "Weeks5To12", ["Input.BaselineKind"] = "BeforeStart", ["Input.BaselineWeeks"] = "8",
+            ["Input.VersionIds"] = place.VersionId.ToString(),
+        }));
+        var actionId = await factory.Db.InTransactionAsync(async (c, t) =>
+        {
+            var owner = await c.ExecuteScalarAsync<int>("SELECT OwnerId FROM Initiatives WHERE Id = @id", new { id }, t);
+            await CsActions.OpenManyAsync(c, t, [CsActionRequest.InitiativeWearingOff(id, "枯れる施策", 1.5, 8.0, owner, null, new DateOnly(2026, 8, 3))],
+                "system", DateTimeOffset.UtcNow, CancellationToken.None);
+            return await c.ExecuteScalarAsync<int>("SELECT Id FROM CsActions WHERE ConditionKey = @key", new { key = CsActionRequest.InitiativeWearingOffKey(id) }, t);
+        });
+
+        foreach (var culture in new[] { "", "?culture=en&ui-culture=en&scope=everyone" })
+        {
+            var queue = await GetDocumentAsync(place.Cs, culture == "" ? "/actions?scope=everyone" : "/actions" + culture);
+            var link = queue.QuerySelector($"tr[data-action='{actionId}'] a[data-initiative]");
+            Assert.NotNull(link);
+            Assert.Equal($"/initiatives/{id}", link.GetAttribute("href"));
+            Assert.Equal(culture == "" ? $"施策 #{id}" : $"Initiative #{id}", link.TextContent.Trim());
+        }
+        var followed = await GetDocumentAsync(place.Cs, $"/initiatives/{id}");
+        Assert.Equal("枯れる施策", followed.QuerySelector("h1[data-testid=initiative-title]")!.TextContent.Trim());
     }
 
     [Fact]

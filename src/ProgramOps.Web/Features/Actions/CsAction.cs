@@ -126,6 +126,12 @@ public sealed record CsActionRequest(
 
     public static string InitiativeWearingOffKey(int initiativeId) => $"{CsActionKind.InitiativeWearingOff}:{initiativeId}";
 
+    /// <summary>The initiative a "wearing off" action is about, read back from its condition key (the action has no column for it).</summary>
+    public static int? InitiativeOf(string conditionKey) =>
+        conditionKey.StartsWith($"{CsActionKind.InitiativeWearingOff}:", StringComparison.Ordinal)
+        && int.TryParse(conditionKey.AsSpan(CsActionKind.InitiativeWearingOff.ToString().Length + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? id : null;
+
     /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
     public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";
 
