@@ -131,19 +131,19 @@ public static class InitiativesSql
 
     public const string WearingOffActionOpen = "SELECT COUNT(*) FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed')";
 
-    /// <summary>Each version of the program with the initiatives addressing it, by the version or by one of its cohorts.</summary>
-    /// <summary>Each initiative of the program with the versions it addresses: by the version itself, or by one of the version's cohorts.</summary>
+    /// <summary>The program's initiatives with each version they address: by the version itself, or by one of the version's cohorts.</summary>
     private const string ProgramScopes =
         """
-        SELECT s.ProgramVersionId AS VersionId, i.Id AS InitiativeId
-        FROM InitiativeVersions s JOIN Initiatives i ON i.Id = s.InitiativeId JOIN ProgramVersions v ON v.Id = s.ProgramVersionId
+        SELECT s.ProgramVersionId AS VersionId, s.InitiativeId
+        FROM InitiativeVersions s JOIN ProgramVersions v ON v.Id = s.ProgramVersionId
         WHERE v.ProgramId = @ProgramId
         UNION
-        SELECT c.ProgramVersionId AS VersionId, i.Id AS InitiativeId
-        FROM InitiativeCohorts s JOIN Initiatives i ON i.Id = s.InitiativeId JOIN ReportingCohorts c ON c.Id = s.CohortId
+        SELECT c.ProgramVersionId AS VersionId, s.InitiativeId
+        FROM InitiativeCohorts s JOIN ReportingCohorts c ON c.Id = s.CohortId
         WHERE c.ProgramId = @ProgramId
         """;
 
+    /// <summary>Each version of the program with the initiatives addressing it.</summary>
     public const string OfProgramByVersion =
         $"""
         SELECT x.VersionId, i.Id, i.Title, i.State
