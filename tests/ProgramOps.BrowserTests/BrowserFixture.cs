@@ -10,9 +10,16 @@ namespace ProgramOps.BrowserTests;
 /// The real console on a loopback Kestrel port, and Debian's chromium driven by Playwright.
 /// Playwright's own browser download cannot work here, so the system chromium is used.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
-    public ProgramOpsFactory App { get; } = new();
+    public BrowserFixture() : this(new ProgramOpsFactory())
+    {
+    }
+
+    /// <summary>The console <paramref name="app"/> starts, e.g. one with demo data.</summary>
+    protected BrowserFixture(ProgramOpsFactory app) => App = app;
+
+    public ProgramOpsFactory App { get; }
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl { get; private set; } = "";
     private IPlaywright _playwright = null!;

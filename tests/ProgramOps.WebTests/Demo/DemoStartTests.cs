@@ -1,21 +1,9 @@
 using System.Net;
 using Dapper;
-using Microsoft.AspNetCore.Hosting;
 using ProgramOps.TestSupport;
-using ProgramOps.Web.Features.Demo;
 using ProgramOps.Web.Infrastructure.Auth;
 
 namespace ProgramOps.WebTests.Demo;
-
-/// <summary>The console started with demo data (as <c>--demo</c> does, through configuration <c>Demo:Clients</c>).</summary>
-public sealed class DemoConsoleFactory : ProgramOpsFactory
-{
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.UseSetting("Demo:Clients", DemoStartOptions.DefaultClients.ToString(System.Globalization.CultureInfo.InvariantCulture));
-    }
-}
 
 public sealed class DemoStartTests(DemoConsoleFactory factory) : IClassFixture<DemoConsoleFactory>
 {

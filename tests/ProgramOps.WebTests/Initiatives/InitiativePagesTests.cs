@@ -1,7 +1,9 @@
 using System.Net;
 using Dapper;
 using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Actions;
 using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.WebTests.Feedback;
 using static ProgramOps.WebTests.Clients.ClientPages;
 
 namespace ProgramOps.WebTests.Initiatives;
@@ -37,6 +39,13 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
         var url = $"/initiatives/new?issueId={issueId}";
         return await PostAsync(cs, url, FormFields(await GetDocumentAsync(cs, url), fields));
     }
+
+    /// <summary>An initiative on the place's program version, measured against the 8 weeks before its start.</summary>
+    private static async Task<int> OnVersionAsync(Place place, string title) => IdOf(await CreateAsync(place.Cs, place.IssueId, new Dictionary<string, string>(Plan(title))
+    {
+        ["Input.MetricKind"] = "StepConversion", ["Input.MetricStage"] = "Weeks5To12", ["Input.BaselineKind"] = "BeforeStart", ["Input.BaselineWeeks"] = "8",
+        ["Input.VersionIds"] = place.VersionId.ToString(),
+    }));
 
     private static int IdOf(HttpResponseMessage created)
     {
@@ -168,11 +177,7 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
     public async Task An_edit_changes_the_plan_audited_field_by_field_and_a_stale_form_is_told_who_saved_first()
     {
         var place = await IssueAsync("施策編集");
-        var id = IdOf(await CreateAsync(place.Cs, place.IssueId, new Dictionary<string, string>(Plan("編集前"))
-        {
-            ["Input.MetricKind"] = "StepConversion", ["Input.MetricStage"] = "Weeks5To12", ["Input.BaselineKind"] = "BeforeStart", ["Input.BaselineWeeks"] = "8",
-            ["Input.VersionIds"] = place.VersionId.ToString(),
-        }));
+        var id = await OnVersionAsync(place, "編集前");
         var stale = await GetDocumentAsync(place.Cs, $"/initiatives/{id}/edit");
 
         var saved = await PostAsync(place.Cs, $"/initiatives/{id}/edit", FormFields(stale, new Dictionary<string, string> { ["Input.Title"] = "編集後", ["Input.DecayPercent"] = "40", ["Input.State"] = "Ended" }));
@@ -196,11 +201,7 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
     public async Task The_effect_shows_an_empty_state_before_the_first_point_then_a_chart_with_each_point_and_its_interval_in_a_table()
     {
         var place = await IssueAsync("施策効果");
-        var id = IdOf(await CreateAsync(place.Cs, place.IssueId, new Dictionary<string, string>(Plan("効果の推移"))
-        {
-            ["Input.MetricKind"] = "StepConversion", ["Input.MetricStage"] = "Weeks5To12", ["Input.BaselineKind"] = "BeforeStart", ["Input.BaselineWeeks"] = "8",
-            ["Input.VersionIds"] = place.VersionId.ToString(),
-        }));
+        var id = await OnVersionAsync(place, "効果の推移");
         var before = await GetDocumentAsync(place.Cs, $"/initiatives/{id}");
         Assert.Contains("まだ点はありません。最初の点は開始から4週間が終わると測ります。", before.QuerySelector("[data-testid=initiative-effect-empty]")!.TextContent);
         Assert.Null(before.QuerySelector("[data-testid=initiative-effect-chart]"));
@@ -221,6 +222,66 @@ public sealed class InitiativePagesTests(ProgramOpsFactory factory) : IClassFixt
 
         var english = await GetDocumentAsync(place.Cs, $"/initiatives/{id}?culture=en&ui-culture=en");
         Assert.Contains("+12.0 to +45.0", english.QuerySelector("[data-testid=initiative-effects]")?.TextContent ?? "");
+    }
+
+    [Fact]
+    public async Task The_wearing_off_action_in_the_queue_links_to_its_initiative()
+    {
+        var place = await IssueAsync("施策枯れ");
+        var id = await OnVersionAsync(place, "枯れる施策");
+        var actionId = await factory.Db.InTransactionAsync(async (c, t) =>
+        {
+            var owner = await c.ExecuteScalarAsync<int>("SELECT OwnerId FROM Initiatives WHERE Id = @id", new { id }, t);
+            await CsActions.OpenManyAsync(c, t, [CsActionRequest.InitiativeWearingOff(id, "枯れる施策", 1.5, 8.0, owner, null, new DateOnly(2026, 8, 3))],
+                "system", DateTimeOffset.UtcNow, CancellationToken.None);
+            return await c.ExecuteScalarAsync<int>("SELECT Id FROM CsActions WHERE ConditionKey = @key", new { key = CsActionRequest.InitiativeWearingOffKey(id) }, t);
+        });
+
+        foreach (var culture in new[] { "", "?culture=en&ui-culture=en&scope=everyone" })
+        {
+            var queue = await GetDocumentAsync(place.Cs, culture == "" ? "/actions?scope=everyone" : "/actions" + culture);
+            var link = queue.QuerySelector($"tr[data-action='{actionId}'] a[data-initiative]");
+            Assert.NotNull(link);
+            Assert.Equal($"/initiatives/{id}", link.GetAttribute("href"));
+            Assert.Equal(culture == "" ? $"施策 #{id}" : $"Initiative #{id}", link.TextContent.Trim());
+        }
+        var followed = await GetDocumentAsync(place.Cs, $"/initiatives/{id}");
+        Assert.Equal("枯れる施策", followed.QuerySelector("h1[data-testid=initiative-title]")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_program_version_lists_the_feedback_items_of_the_issues_its_initiatives_answer()
+    {
+        var place = await IssueAsync("版のフィードバック");
+        var itemId = await FeedbackPages.ReportNewAsync(place.Cs, new Dictionary<string, string>(FeedbackPages.Item("5週目以降の目標がない", "後半に何を目指すか分からないという声"))
+        {
+            ["Input.Stage"] = "Weeks5To12", ["Input.ProgramId"] = place.ProgramId.ToString(),
+        });
+        await FeedbackPages.ReportNewAsync(place.Cs, new Dictionary<string, string>(FeedbackPages.Item("課題に入っていない声", "どの課題にもつながっていない"))
+        {
+            ["Input.Stage"] = "Weeks5To12", ["Input.ProgramId"] = place.ProgramId.ToString(),
+        });
+        var issue = await GetDocumentAsync(place.Cs, $"/issues/{place.IssueId}");
+        var link = FormFields(issue, new Dictionary<string, string> { ["LinkId"] = itemId.ToString() }, "form[action*='handler=Link']:has(select#link-item)");
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(place.Cs, $"/issues/{place.IssueId}?handler=Link", link)).StatusCode);
+
+        var before = await GetDocumentAsync(place.Cs, $"/programs/details/{place.ProgramId}");
+        Assert.Empty(before.QuerySelectorAll("[data-testid=version-feedback] a"));
+        await OnVersionAsync(place, "目標を示す");
+        await OnVersionAsync(place, "同じ課題の二つ目");
+
+        var program = await GetDocumentAsync(place.Cs, $"/programs/details/{place.ProgramId}");
+        var listed = program.QuerySelectorAll("[data-testid=version-feedback] a");
+        Assert.Equal([itemId.ToString()], listed.Select(a => a.GetAttribute("data-feedback")!));
+        Assert.Equal($"/feedback/details/{itemId}", listed[0].GetAttribute("href"));
+        Assert.Contains("対応するフィードバック", program.QuerySelector("thead")!.TextContent);
+        var cell = program.QuerySelector("[data-testid=version-feedback]")!.TextContent;
+        Assert.Contains("5週目以降の目標がない", cell);
+        Assert.DoesNotContain("Routed", cell);
+        Assert.DoesNotContain("NeedsTriage", cell);
+
+        var english = await GetDocumentAsync(place.Cs, $"/programs/details/{place.ProgramId}?culture=en&ui-culture=en");
+        Assert.Contains("Feedback addressed", english.QuerySelector("thead")!.TextContent);
     }
 
     [Fact]

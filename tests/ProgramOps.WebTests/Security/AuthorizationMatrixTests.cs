@@ -55,6 +55,7 @@ public sealed partial class AuthorizationMatrixTests(ProgramOpsFactory factory) 
         ("POST", "/Outcomes/Quotes", "Pick", "ACB"),
         ("POST", "/Outcomes/Quotes", "Remove", "ACB"),
         ("GET", "/Outcomes/Settings", "", "ACB"),
+        ("GET", "/Outcomes/Versions", "", "ACB"),
         ("GET", "/Funnel/Index", "", "ACB"),
         ("GET", "/Funnel/People", "", "AC"),
         ("GET", "/Interviews/Index", "", "AC"),

@@ -73,7 +73,7 @@ public static class ActionsSql
 
     public static string Queue(SqlDialect dialect) =>
         $"""
-        SELECT a.Id, a.Kind, a.Reason, a.DueOn, a.Priority, a.Status, a.SnoozedUntil, a.ParticipantId, a.CohortId, co.Name AS CohortName,
+        SELECT a.Id, a.Kind, a.ConditionKey, a.Reason, a.DueOn, a.Priority, a.Status, a.SnoozedUntil, a.ParticipantId, a.CohortId, co.Name AS CohortName,
                (SELECT t.Number FROM Teams t WHERE t.Id = a.TeamId) AS TeamNumber, a.ContractId, a.ShipmentId,
                a.ClientId, c.Name AS ClientName, a.OwnerId, u.DisplayName AS OwnerName, a.Note, a.Version, a.CreatedAt
         {QueueFilter}

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Globalization;
 namespace ProgramOps.Web.Features.Actions;
 
 public enum CsActionKind
@@ -124,7 +125,14 @@ public sealed record CsActionRequest(
             CsActionReason.Encode(CsActionReason.InitiativeWearingOff, FormattableString.Invariant($"{title.Replace('|', '/')}|{latestPoints:+0.0;-0.0;0.0}|{firstPoints:+0.0;-0.0;0.0}")),
             CsActionSchedule.AccountDue(today), CsActionPriority.Normal, cohortId, null, null, OwnerId: ownerId);
 
-    public static string InitiativeWearingOffKey(int initiativeId) => $"{CsActionKind.InitiativeWearingOff}:{initiativeId}";
+    private static readonly string InitiativeWearingOffPrefix = $"{CsActionKind.InitiativeWearingOff}:";
+
+    public static string InitiativeWearingOffKey(int initiativeId) => InitiativeWearingOffPrefix + initiativeId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The initiative a "wearing off" action is about, read back from its condition key (the action has no column for it).</summary>
+    public static int? InitiativeOf(string conditionKey) =>
+        conditionKey.StartsWith(InitiativeWearingOffPrefix, StringComparison.Ordinal)
+        && int.TryParse(conditionKey.AsSpan(InitiativeWearingOffPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
     /// <summary>The condition a shipment-problem action is about: this shipment having this problem.</summary>
     public static string ShipmentProblemKey(long shipmentId, string reasonCode) => $"{CsActionKind.ShipmentProblem}:{shipmentId}:{reasonCode}";

@@ -33,6 +33,8 @@ public sealed class IndexModel(
     {
         public int Id { get; init; }
         public CsActionKind Kind { get; init; }
+        public required string ConditionKey { get; init; }
+        public int? InitiativeId => CsActionRequest.InitiativeOf(ConditionKey);
         public required string Reason { get; init; }
         public DateOnly DueOn { get; init; }
         public CsActionPriority Priority { get; init; }

@@ -131,16 +131,34 @@ public static class InitiativesSql
 
     public const string WearingOffActionOpen = "SELECT COUNT(*) FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed')";
 
-    /// <summary>Each version of the program with the initiatives addressing it, by the version or by one of its cohorts.</summary>
-    public const string OfProgramByVersion =
+    /// <summary>The program's initiatives with each version they address: by the version itself, or by one of the version's cohorts.</summary>
+    private const string ProgramScopes =
         """
-        SELECT s.ProgramVersionId AS VersionId, i.Id AS Id, i.Title AS Title, i.State AS State
-        FROM InitiativeVersions s JOIN Initiatives i ON i.Id = s.InitiativeId JOIN ProgramVersions v ON v.Id = s.ProgramVersionId
+        SELECT s.ProgramVersionId AS VersionId, s.InitiativeId
+        FROM InitiativeVersions s JOIN ProgramVersions v ON v.Id = s.ProgramVersionId
         WHERE v.ProgramId = @ProgramId
         UNION
-        SELECT c.ProgramVersionId AS VersionId, i.Id AS Id, i.Title AS Title, i.State AS State
-        FROM InitiativeCohorts s JOIN Initiatives i ON i.Id = s.InitiativeId JOIN ReportingCohorts c ON c.Id = s.CohortId
+        SELECT c.ProgramVersionId AS VersionId, s.InitiativeId
+        FROM InitiativeCohorts s JOIN ReportingCohorts c ON c.Id = s.CohortId
         WHERE c.ProgramId = @ProgramId
-        ORDER BY VersionId, Id
+        """;
+
+    /// <summary>Each version of the program with the initiatives addressing it.</summary>
+    public const string OfProgramByVersion =
+        $"""
+        SELECT x.VersionId, i.Id, i.Title, i.State
+        FROM ({ProgramScopes}) x JOIN Initiatives i ON i.Id = x.InitiativeId
+        ORDER BY x.VersionId, i.Id
+        """;
+
+    /// <summary>The feedback items a version addresses: those linked to the issue an initiative on the version answers.</summary>
+    public const string FeedbackOfProgramByVersion =
+        $"""
+        SELECT DISTINCT x.VersionId, f.Id, f.Title, f.Status
+        FROM ({ProgramScopes}) x
+        JOIN Initiatives i ON i.Id = x.InitiativeId
+        JOIN IssueFeedbackItems l ON l.IssueId = i.IssueId
+        JOIN FeedbackItems f ON f.Id = l.FeedbackItemId
+        ORDER BY x.VersionId, f.Id
         """;
 }

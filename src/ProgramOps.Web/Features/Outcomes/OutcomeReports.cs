@@ -88,7 +88,7 @@ public sealed class OutcomeReports(Db db, LocalClock clock)
         _ => OutcomeKind.Recorded,
     };
 
-    private static async Task<List<ParticipantGroup>> GroupsAsync(DbConnection c, int[] cohortIds, int? clientId, CancellationToken ct) =>
+    internal static async Task<List<ParticipantGroup>> GroupsAsync(DbConnection c, int[] cohortIds, int? clientId, CancellationToken ct) =>
         [.. await c.QueryAsync<ParticipantGroup>(new CommandDefinition(OutcomesSql.ParticipantGroups,
             new { CohortIds = cohortIds, ClientId = clientId, CoCutoff = QuitOutcome.CoVerifiedBelowPpm }, cancellationToken: ct))];
 

@@ -6,6 +6,7 @@ public static class OutcomesServiceExtensions
         services
             .AddScoped<OutcomeReports>()
             .AddScoped<Portfolio>()
+            .AddScoped<VersionOutcomes>()
             .AddScoped<PortfolioCsv>()
             .AddScoped<ReportRenderer>()
             .AddScoped<ReportIssuing>()

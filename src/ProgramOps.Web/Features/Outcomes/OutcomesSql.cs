@@ -60,6 +60,9 @@ public static class OutcomesSql
         GROUP BY p.SatisfactionScore
         """;
 
+    /// <summary>The cohorts run on a program version (<c>@VersionId</c>), whose participants a comparison of versions counts.</summary>
+    public const string CohortsOfVersion = "SELECT Id FROM ReportingCohorts WHERE ProgramVersionId = @VersionId ORDER BY Id";
+
     public const string Cohort =
         """
         SELECT Id, Name, Status, StartDate, ProgramId, ProgramCode, VersionNumber, Definition

@@ -2,7 +2,7 @@ using ProgramOps.Web.Features.Initiatives;
 
 namespace ProgramOps.Web.Features.Programs;
 
-/// <summary>A program's versions with the initiatives addressing each, two of them side by side with what changed, and the version actions.</summary>
+/// <summary>A program's versions with the initiatives and feedback items addressing each, two of them side by side with what changed, and the version actions.</summary>
 public sealed class DetailsModel(
     Db db, ProgramQueries queries, AuditTrail audit, ICurrentUser user, TimeProvider time,
     IStringLocalizer<ProgramsText> text) : PageModel
@@ -13,6 +13,7 @@ public sealed class DetailsModel(
     public ProgramVersionRow? Right { get; private set; }
     public IReadOnlyList<DefinitionChange> Changes { get; private set; } = [];
     public ILookup<int, VersionInitiative> VersionInitiatives { get; private set; } = Enumerable.Empty<VersionInitiative>().ToLookup(i => i.VersionId);
+    public ILookup<int, VersionFeedbackItem> VersionFeedback { get; private set; } = Enumerable.Empty<VersionFeedbackItem>().ToLookup(i => i.VersionId);
     public ConcurrencyConflict? Conflict { get; private set; }
 
     public bool HasDraft => Versions.Any(v => v.Status == ProgramVersionStatus.Draft);
@@ -26,6 +27,7 @@ public sealed class DetailsModel(
         Left = Versions.FirstOrDefault(v => v.VersionNumber == left) ?? Versions.FirstOrDefault(v => v.VersionNumber < (Right?.VersionNumber ?? 0));
         if (Left is not null && Right is not null) Changes = DefinitionDiff.Between(Left.Parsed, Right.Parsed);
         VersionInitiatives = await InitiativeDirectory.ByVersionAsync(db, id, ct);
+        VersionFeedback = await InitiativeDirectory.FeedbackByVersionAsync(db, id, ct);
         return Page();
     }
 
