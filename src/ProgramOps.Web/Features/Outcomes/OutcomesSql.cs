@@ -52,11 +52,14 @@ public static class OutcomesSql
         GROUP BY p.TeamId, p.CheckInWeeks
         """;
 
+    /// <summary>A participant whose satisfaction answer counts: enrolled, with a score from 0 to 10.</summary>
+    internal const string Respondent = "p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10";
+
     public const string Satisfaction =
         $"""
         SELECT p.SatisfactionScore AS Score, COUNT(*) AS Count
         FROM ReportingParticipants p
-        WHERE {InScope} AND p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10
+        WHERE {InScope} AND {Respondent}
         GROUP BY p.SatisfactionScore
         """;
 
