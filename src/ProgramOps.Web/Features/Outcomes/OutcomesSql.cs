@@ -18,9 +18,13 @@ public static class OutcomesSql
         CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END AS CoBelowCutoff, p.WeightChangeKg, p.WaistChangeCm
         """;
 
+    /// <summary>
+    /// The same columns as <see cref="GroupColumns"/>, those that differ most between neighbours first: the database
+    /// sorts the rows by this key to group them, and a comparison ends at the first column that differs.
+    /// </summary>
     internal const string GroupKey =
         """
-        p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome, p.StateChangedWeek, p.LastCheckInWeek, p.AgeBand,
+        p.AgeBand, p.StateChangedWeek, p.LastCheckInWeek, p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome,
         CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END, p.WeightChangeKg, p.WaistChangeCm
         """;
 

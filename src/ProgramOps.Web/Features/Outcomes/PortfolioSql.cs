@@ -33,15 +33,16 @@ public static class PortfolioSql
     /// <summary>
     /// The participants of a chunk of the scopes' cohorts (<c>@CohortIds</c>, and <c>@ClientId</c> or null), grouped per
     /// scope, with each group's satisfaction answers counted per score (<c>Score0</c>…<c>Score10</c>) in the same pass:
-    /// a second pass for the answers read the million rows again.
+    /// a second pass for the answers read the million rows again. The score is tested first: the respondent rule (its
+    /// Enrolled) then runs once per answer, not once per score column.
     /// </summary>
     public static readonly string Groups =
         $"""
         SELECT p.CohortId, p.ClientId, {OutcomesSql.GroupColumns}, COUNT(*) AS People,
-               {string.Join(", ", Enumerable.Range(0, NetPromoterScore.Scores).Select(s => $"COUNT(CASE WHEN {OutcomesSql.Respondent} AND p.SatisfactionScore = {s} THEN 1 END) AS Score{s}"))}
+               {string.Join(", ", Enumerable.Range(0, NetPromoterScore.Scores).Select(s => $"COUNT(CASE WHEN p.SatisfactionScore = {s} AND {OutcomesSql.Respondent} THEN 1 END) AS Score{s}"))}
         FROM ReportingParticipants p
         WHERE {OutcomesSql.InScope}
-        GROUP BY p.CohortId, p.ClientId, {OutcomesSql.GroupKey}
+        GROUP BY p.CohortId, {OutcomesSql.GroupKey}, p.ClientId
         """;
 
     /// <summary>The report settings (k) of every client that has changed them; the rest have the defaults.</summary>
