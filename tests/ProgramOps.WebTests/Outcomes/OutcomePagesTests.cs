@@ -1,7 +1,10 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using ProgramOps.TestSupport;
+using ProgramOps.Web.Features.Outcomes;
 using ProgramOps.Web.Infrastructure.Auth;
 
 namespace ProgramOps.WebTests.Outcomes;
@@ -9,12 +12,13 @@ namespace ProgramOps.WebTests.Outcomes;
 public sealed class OutcomePagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
 {
     /// <summary>The completed test cohort (see <see cref="OutcomeTestCohort"/>) and a key person of its client.</summary>
-    private async Task<(OutcomeTestCohort.Built Cohort, int KeyPerson, string Url)> CohortAsync(string tag)
+    private async Task<(OutcomeTestCohort.Built Cohort, int KeyPerson, string Url)> CohortAsync(string tag, ProgramOpsFactory? console = null)
     {
-        var cohort = await OutcomeTestCohort.CreateAsync(factory.Db, tag, new DateOnly(2026, 6, 1));
-        await using var c = await factory.Db.OpenAsync();
+        var db = (console ?? factory).Db;
+        var cohort = await OutcomeTestCohort.CreateAsync(db, tag, new DateOnly(2026, 6, 1));
+        await using var c = await db.OpenAsync();
         var keyPerson = await c.ExecuteScalarAsync<int>(
-            $"INSERT INTO KeyPersons (ClientId, Name, Title, Role, Version, CreatedAt, UpdatedAt, UpdatedBy) VALUES (@ClientId, '山田 花子', '人事部長', 'DecisionMaker', 1, @now, @now, 'seed'); {factory.Db.Dialect.SelectNewId}",
+            $"INSERT INTO KeyPersons (ClientId, Name, Title, Role, Version, CreatedAt, UpdatedAt, UpdatedBy) VALUES (@ClientId, '山田 花子', '人事部長', 'DecisionMaker', 1, @now, @now, 'seed'); {db.Dialect.SelectNewId}",
             new { cohort.ClientId, now = DateTimeOffset.UtcNow });
         return (cohort, keyPerson, $"/outcomes/{cohort.CohortId}/{cohort.ClientId}");
     }
@@ -71,6 +75,27 @@ public sealed class OutcomePagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.True(issue.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest);
         if (issue.StatusCode == HttpStatusCode.Redirect) Assert.StartsWith("/account/accessdenied", issue.Headers.Location!.PathAndQuery);
         Assert.DoesNotContain("/issue", await viewer.GetStringAsync(url));
+    }
+
+    [Fact]
+    public async Task The_report_page_starts_chromium_while_an_issued_pdf_waits_for_its_first_download()
+    {
+        // A console of its own: the shared one's chromium may run already, from another test's print.
+        await using var console = new ProgramOpsFactory();
+        var printer = console.Services.GetRequiredService<PdfPrinter>();
+        Assert.SkipUnless(printer.Available, $"chromium is not installed ({PdfPrinter.InstallCommand})");
+        var (_, keyPerson, url) = await CohortAsync("暖機", console);
+        var bizDev = await console.SignedInClientAsync(Roles.BizDev);
+        await IssueAsync(bizDev, url, keyPerson);
+        Assert.False(printer.Running);
+
+        await bizDev.GetStringAsync(url);
+
+        var started = Stopwatch.StartNew();
+        while (!printer.Running && started.Elapsed < TimeSpan.FromSeconds(90)) await Task.Delay(200, TestContext.Current.CancellationToken);
+        Assert.True(printer.Running);
+        var pdf = await bizDev.GetAsync(url + "/versions/1/pdf");
+        Assert.Equal("%PDF", Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
     }
 
     [Fact]

@@ -42,6 +42,7 @@ public sealed class IndexModel(Db db, PdfPrinter pdf) : PageModel
         Header = header;
         Versions = [.. await c.QueryAsync<VersionRow>(new CommandDefinition(OutcomesSql.Versions, new { CohortId = cohortId, ClientId = clientId }, cancellationToken: ct))];
         KeyPersons = [.. await c.QueryAsync<KeyPersonRow>(new CommandDefinition(OutcomesSql.KeyPersons, new { ClientId = clientId }, cancellationToken: ct))];
+        if (Versions.Any(v => !v.HasPdf)) pdf.Warm();
         return Page();
     }
 }

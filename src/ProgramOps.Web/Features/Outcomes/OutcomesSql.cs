@@ -18,9 +18,13 @@ public static class OutcomesSql
         CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END AS CoBelowCutoff, p.WeightChangeKg, p.WaistChangeCm
         """;
 
+    /// <summary>
+    /// The same columns as <see cref="GroupColumns"/>, those that differ most between neighbours first: the database
+    /// sorts the rows by this key to group them, and a comparison ends at the first column that differs.
+    /// </summary>
     internal const string GroupKey =
         """
-        p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome, p.StateChangedWeek, p.LastCheckInWeek, p.AgeBand,
+        p.AgeBand, p.StateChangedWeek, p.LastCheckInWeek, p.ContractId, p.Enrolled, p.State, p.ExitedFrom, p.Outcome,
         CASE WHEN p.CoPpm < @CoCutoff THEN 1 ELSE 0 END, p.WeightChangeKg, p.WaistChangeCm
         """;
 
@@ -52,11 +56,14 @@ public static class OutcomesSql
         GROUP BY p.TeamId, p.CheckInWeeks
         """;
 
+    /// <summary>A participant whose satisfaction answer counts: enrolled, with a score from 0 to 10.</summary>
+    internal const string Respondent = "p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10";
+
     public const string Satisfaction =
         $"""
         SELECT p.SatisfactionScore AS Score, COUNT(*) AS Count
         FROM ReportingParticipants p
-        WHERE {InScope} AND p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10
+        WHERE {InScope} AND {Respondent}
         GROUP BY p.SatisfactionScore
         """;
 

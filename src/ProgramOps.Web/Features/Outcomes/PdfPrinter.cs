@@ -7,8 +7,9 @@ namespace ProgramOps.Web.Features.Outcomes;
 /// Prints HTML to PDF with headless chromium — the same Debian chromium the browser tests drive — kept running between
 /// prints over the DevTools protocol (PuppeteerSharp): starting chromium costs about 3 s, printing a report well under
 /// one. Each print gets its own browser context, so nothing of one document is visible to the next. The browser is
-/// closed after a quiet spell so an idle console does not hold its memory. Missing chromium is reported with the
-/// command that installs it, never worked around.
+/// closed after a quiet spell so an idle console does not hold its memory. A page that offers a PDF still to be printed
+/// starts chromium ahead (<see cref="Warm"/>), so the download that follows waits for the print, not for chromium.
+/// Missing chromium is reported with the command that installs it, never worked around.
 /// </summary>
 public sealed class PdfPrinter(ILogger<PdfPrinter> logger) : IAsyncDisposable
 {
@@ -21,10 +22,37 @@ public sealed class PdfPrinter(ILogger<PdfPrinter> logger) : IAsyncDisposable
     private IBrowser? browser;
     private Timer? idleTimer;
     private int printing;
+    private bool closed;
 
     public string? Chromium { get; } = Find();
 
     public bool Available => Chromium is not null;
+
+    /// <summary>Whether chromium is up, waiting for a print.</summary>
+    public bool Running => browser is { IsConnected: true };
+
+    /// <summary>
+    /// Starts chromium in the background unless it runs: starting it is most of a first print's time, and a page offering
+    /// an unprinted PDF is usually followed by its download. It closes again after the same quiet spell as after a print.
+    /// </summary>
+    public void Warm()
+    {
+        if (Chromium is null || Running) return;
+        _ = WarmAsync();
+    }
+
+    private async Task WarmAsync()
+    {
+        try
+        {
+            await BrowserAsync(CancellationToken.None);
+            if (Volatile.Read(ref printing) == 0) idleTimer?.Change(IdleBeforeClosing, Timeout.InfiniteTimeSpan);
+        }
+        catch (Exception exception) when (exception is PuppeteerException or ObjectDisposedException)
+        {
+            logger.LogWarning(exception, "chromium could not be started ahead of a print");
+        }
+    }
 
     /// <returns>The PDF, or null when chromium is missing or failed (logged).</returns>
     public async Task<byte[]?> PrintAsync(string html, CancellationToken ct)
@@ -62,6 +90,7 @@ public sealed class PdfPrinter(ILogger<PdfPrinter> logger) : IAsyncDisposable
         await launching.WaitAsync(ct);
         try
         {
+            ObjectDisposedException.ThrowIf(closed, this);
             if (browser is { IsConnected: true }) return browser;
             if (browser is not null) await browser.DisposeAsync();
             browser = await Puppeteer.LaunchAsync(new LaunchOptions
@@ -112,10 +141,20 @@ public sealed class PdfPrinter(ILogger<PdfPrinter> logger) : IAsyncDisposable
             .SelectMany(folder => Names.Select(name => Path.Combine(folder, name)))
             .FirstOrDefault(File.Exists);
 
+    /// <summary>Waits for a start under way (a warm-up may be launching chromium) so no chromium outlives the console.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (idleTimer is not null) await idleTimer.DisposeAsync();
-        if (browser is not null) await browser.DisposeAsync();
-        launching.Dispose();
+        await launching.WaitAsync();
+        try
+        {
+            closed = true;
+            if (idleTimer is not null) await idleTimer.DisposeAsync();
+            if (browser is not null) await browser.DisposeAsync();
+            browser = null;
+        }
+        finally
+        {
+            launching.Release();
+        }
     }
 }

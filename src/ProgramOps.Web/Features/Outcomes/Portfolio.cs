@@ -56,7 +56,8 @@ public sealed class PortfolioRow
 }
 
 /// <summary>
-/// The portfolio across cohorts: one pass over the reporting read model groups every scope's participants, and each
+/// The portfolio across cohorts: one pass over the reporting read model groups every scope's participants (and counts
+/// their satisfaction answers), and each
 /// scope's figures come from <see cref="OutcomeFigures.Build"/> with the client's k, so a row says what the report says.
 /// </summary>
 public sealed class Portfolio(Db db)
@@ -67,12 +68,23 @@ public sealed class Portfolio(Db db)
         public int ClientId { get; init; }
     }
 
-    private sealed class ScopeScore
+    /// <summary>A group's satisfaction answers, per score (the columns the portfolio's one pass counts beside the group).</summary>
+    private sealed class GroupAnswers
     {
-        public int CohortId { get; init; }
-        public int ClientId { get; init; }
-        public int Score { get; init; }
-        public int Count { get; init; }
+        public int Score0 { get; init; }
+        public int Score1 { get; init; }
+        public int Score2 { get; init; }
+        public int Score3 { get; init; }
+        public int Score4 { get; init; }
+        public int Score5 { get; init; }
+        public int Score6 { get; init; }
+        public int Score7 { get; init; }
+        public int Score8 { get; init; }
+        public int Score9 { get; init; }
+        public int Score10 { get; init; }
+
+        public (int Score, int Count)[] PerScore() =>
+            [(0, Score0), (1, Score1), (2, Score2), (3, Score3), (4, Score4), (5, Score5), (6, Score6), (7, Score7), (8, Score8), (9, Score9), (10, Score10)];
     }
 
     private sealed class VersionDefinition
@@ -126,16 +138,16 @@ public sealed class Portfolio(Db db)
     {
         var scope = new { CohortIds = cohortIds, ClientId = clientId, CoCutoff = QuitOutcome.CoVerifiedBelowPpm };
         await using var c = await db.OpenAsync(ct);
-        var groups = (await c.QueryAsync<ScopeKey, ParticipantGroup, (ScopeKey Scope, ParticipantGroup Group)>(
-                new CommandDefinition(PortfolioSql.Groups, scope, cancellationToken: ct), (key, group) => (key, group), splitOn: "ContractId"))
-            .ToLookup(x => (x.Scope.CohortId, x.Scope.ClientId), x => x.Group);
-        var scores = (await c.QueryAsync<ScopeScore>(new CommandDefinition(PortfolioSql.Satisfaction, scope, cancellationToken: ct)))
-            .ToLookup(s => (s.CohortId, s.ClientId), s => (s.Score, s.Count));
+        var groups = (await c.QueryAsync<ScopeKey, ParticipantGroup, GroupAnswers, (ScopeKey Scope, ParticipantGroup Group, GroupAnswers Answers)>(
+                new CommandDefinition(PortfolioSql.Groups, scope, cancellationToken: ct), (key, group, answers) => (key, group, answers), splitOn: "ContractId,Score0"))
+            .ToLookup(x => (x.Scope.CohortId, x.Scope.ClientId), x => (x.Group, x.Answers));
         foreach (var row in rows)
         {
             var program = programs[row.ProgramVersionId];
             var key = (row.CohortId, row.ClientId);
-            var inputs = ReportInputs.OutcomesOnly([.. groups[key]], OutcomeReports.KindOf(program), program.DurationWeeks, [.. scores[key]]);
+            var scopeGroups = groups[key];
+            var answers = scopeGroups.SelectMany(g => g.Answers.PerScore()).Where(a => a.Count > 0);
+            var inputs = ReportInputs.OutcomesOnly([.. scopeGroups.Select(g => g.Group)], OutcomeReports.KindOf(program), program.DurationWeeks, [.. answers]);
             row.Count(OutcomeFigures.Build(inputs, thresholds.GetValueOrDefault(row.ClientId, SuppressionThreshold.Default)));
         }
     }

@@ -30,21 +30,19 @@ public static class PortfolioSql
 
     public const string Definitions = "SELECT DISTINCT ProgramVersionId, Definition FROM ReportingCohorts";
 
-    /// <summary>The participants of a chunk of the scopes' cohorts (<c>@CohortIds</c>, and <c>@ClientId</c> or null), grouped per scope.</summary>
-    public const string Groups =
+    /// <summary>
+    /// The participants of a chunk of the scopes' cohorts (<c>@CohortIds</c>, and <c>@ClientId</c> or null), grouped per
+    /// scope, with each group's satisfaction answers counted per score (<c>Score0</c>…<c>Score10</c>) in the same pass:
+    /// a second pass for the answers read the million rows again. The score is tested first: the respondent rule (its
+    /// Enrolled) then runs once per answer, not once per score column.
+    /// </summary>
+    public static readonly string Groups =
         $"""
-        SELECT p.CohortId, p.ClientId, {OutcomesSql.GroupColumns}, COUNT(*) AS People
+        SELECT p.CohortId, p.ClientId, {OutcomesSql.GroupColumns}, COUNT(*) AS People,
+               {string.Join(", ", Enumerable.Range(0, NetPromoterScore.Scores).Select(s => $"COUNT(CASE WHEN p.SatisfactionScore = {s} AND {OutcomesSql.Respondent} THEN 1 END) AS Score{s}"))}
         FROM ReportingParticipants p
         WHERE {OutcomesSql.InScope}
-        GROUP BY p.CohortId, p.ClientId, {OutcomesSql.GroupKey}
-        """;
-
-    public const string Satisfaction =
-        $"""
-        SELECT p.CohortId, p.ClientId, p.SatisfactionScore AS Score, COUNT(*) AS Count
-        FROM ReportingParticipants p
-        WHERE {OutcomesSql.InScope} AND p.Enrolled = 1 AND p.SatisfactionScore BETWEEN 0 AND 10
-        GROUP BY p.CohortId, p.ClientId, p.SatisfactionScore
+        GROUP BY p.CohortId, {OutcomesSql.GroupKey}, p.ClientId
         """;
 
     /// <summary>The report settings (k) of every client that has changed them; the rest have the defaults.</summary>
