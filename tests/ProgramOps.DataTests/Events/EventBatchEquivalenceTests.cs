@@ -19,11 +19,13 @@ public sealed class EventBatchEquivalenceTests : IDisposable
     private readonly TimeProvider _time = new FixedTime(Now);
     private readonly TestDatabase _batched = new();
     private readonly TestDatabase _oneByOne = new();
+    private readonly TestDatabase _grouped = new();
 
     public void Dispose()
     {
         _batched.Dispose();
         _oneByOne.Dispose();
+        _grouped.Dispose();
     }
 
     [Fact]
@@ -35,18 +37,45 @@ public sealed class EventBatchEquivalenceTests : IDisposable
 
         var batchedResults = new List<EventResult>();
         foreach (var batch in stream.Chunk(100)) batchedResults.AddRange((await Ingestion(_batched.Db).ApplyAsync(integration, batch, CancellationToken.None)).Results);
+
+        await AssertSameAsOneByOneAsync(stream, integration, batchedResults, _batched.Db);
+        Assert.True((await RowsAsync(_batched.Db, Tables[1])).Count >= People / 2, "too few transitions to compare");
+    }
+
+    [Fact]
+    public async Task Batches_that_wait_for_the_writer_together_and_share_its_transaction_leave_the_same_states_and_logs_as_one_by_one()
+    {
+        var stream = GeneratedStream(seed: 62, count: 800);
+        var integration = new Integration(await SeedAsync(_grouped.Db), "bench");
+        Assert.Equal(integration.ApiKeyId, await SeedAsync(_oneByOne.Db));
+
+        // Every batch queues behind a writer that holds the turn, so they are applied in one transaction when it ends.
+        var commits = new EventBatchCommits(_grouped.Db);
+        var grouped = new List<Task<EventBatchResponse>>();
+        await using (await _grouped.Db.BeginWriteAsync())
+        {
+            foreach (var batch in stream.Chunk(100)) grouped.Add(IngestionFixture.Ingestion(_grouped.Db, commits, _time).ApplyAsync(integration, batch, CancellationToken.None));
+            for (var i = 0; i < 500 && !_grouped.Db.WritersWaiting; i++) await Task.Delay(10);
+            Assert.True(_grouped.Db.WritersWaiting);
+            Assert.All(grouped, g => Assert.False(g.IsCompleted));
+        }
+
+        await AssertSameAsOneByOneAsync(stream, integration, [.. (await Task.WhenAll(grouped)).SelectMany(r => r.Results)], _grouped.Db);
+    }
+
+    /// <summary>The stream's events sent one by one give the same answers and leave the same rows as <paramref name="results"/> left in <paramref name="db"/>.</summary>
+    private async Task AssertSameAsOneByOneAsync(List<IncomingEvent> stream, Integration integration, List<EventResult> results, Db db)
+    {
         var singleResults = new List<EventResult>();
         foreach (var e in stream) singleResults.AddRange((await Ingestion(_oneByOne.Db).ApplyAsync(integration, [e], CancellationToken.None)).Results);
 
-        Assert.Equal(singleResults.Select(r => (r.Id, r.Status, r.Reason)), batchedResults.Select(r => (r.Id, r.Status, r.Reason)));
+        Assert.Equal(singleResults.Select(r => (r.Id, r.Status, r.Reason)), results.Select(r => (r.Id, r.Status, r.Reason)));
         // The stream exercises every answer and several moves, so the comparison below compares something.
-        Assert.All(Enum.GetValues<EventStatus>(), status => Assert.Contains(batchedResults, r => r.Status == status));
+        Assert.All(Enum.GetValues<EventStatus>(), status => Assert.Contains(results, r => r.Status == status));
         foreach (var table in Tables)
         {
-            Assert.Equal(await RowsAsync(_oneByOne.Db, table), await RowsAsync(_batched.Db, table));
+            Assert.Equal(await RowsAsync(_oneByOne.Db, table), await RowsAsync(db, table));
         }
-
-        Assert.True((await RowsAsync(_batched.Db, Tables[1])).Count >= People / 2, "too few transitions to compare");
     }
 
     private static readonly string[] Tables =
