@@ -12,13 +12,10 @@ namespace ProgramOps.DataTests.Events;
 /// <summary>The events API's ingestion as the console composes it, on a test database, at a fixed time.</summary>
 internal static class IngestionFixture
 {
-    public static EventIngestion Ingestion(Db db, TimeProvider time) => Ingestion(db, new EventBatchCommits(db), time);
-
-    /// <summary>Ingestion whose batches share <paramref name="commits"/> with other ingestions of the same database, as the console's requests do.</summary>
-    public static EventIngestion Ingestion(Db db, EventBatchCommits commits, TimeProvider time)
+    public static EventIngestion Ingestion(Db db, TimeProvider time)
     {
         var audit = Audit(time);
-        return new EventIngestion(db, commits, new ParticipantTransitions(audit, time), new FeedbackRouting(db, time), audit, time);
+        return new EventIngestion(db, new ParticipantTransitions(audit, time), new FeedbackRouting(db, time), audit, time);
     }
 
     public static AuditTrail Audit(TimeProvider time) => new(new HttpCurrentUser(new HttpContextAccessor()), time);

@@ -66,7 +66,7 @@ public sealed class DemoPlayOut
         teams = new CohortTeams(db, audit, time);
         steps = new CohortSteps(audit, teams);
         transitions = new ParticipantTransitions(audit, time);
-        ingestion = new EventIngestion(db, new EventBatchCommits(db), transitions, new FeedbackRouting(db, time), audit, time);
+        ingestion = new EventIngestion(db, transitions, new FeedbackRouting(db, time), audit, time);
         imports = new RosterImportProcessor(db, clock, audit, teams, new ImportProgressBoard(), ImportWorkerIdentity.OfThisProcess(), loggers.CreateLogger<RosterImportProcessor>());
         var batches = new ParticipantBatches(db, audit, time);
         // In the order of their daily schedule.

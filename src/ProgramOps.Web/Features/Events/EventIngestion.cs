@@ -17,10 +17,10 @@ public sealed record Integration(int ApiKeyId, string Name);
 /// (SQLite has one at a time, so work done while holding it is what limits the rate): the event ids sent before, and
 /// the participants the events name. In its turn, the participants who changed since (and codes nobody had) are read again, at once, an event id is
 /// taken only if no batch stored it since (the insert itself checks), and a participant an event changed is read
-/// again before their next event in the batch. Batches that wait for the writer together share its transaction
-/// (<see cref="EventBatchCommits"/>), each in a savepoint of its own.
+/// again before their next event in the batch. An event refused for its participant whose id a batch stored since is a
+/// duplicate, as it would be had this batch seen it stored.
 /// </remarks>
-public sealed class EventIngestion(Db db, EventBatchCommits commits, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit, TimeProvider time)
+public sealed class EventIngestion(Db db, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit, TimeProvider time)
 {
     public const string Actor = "base-app";
 
@@ -29,7 +29,7 @@ public sealed class EventIngestion(Db db, EventBatchCommits commits, Participant
         var now = time.GetUtcNow();
         var read = events.Select(e => EventReader.Read(e, now)).ToList();
         var (seen, participants) = await ReadAheadAsync(integration, read, ct);
-        var results = await commits.RunAsync(events.Count, async (c, t) =>
+        var results = await db.InTransactionAsync(async (c, t) =>
         {
             await RefreshAsync(c, t, participants, ct);
             using var writes = new EventWrites(c, t, db.Dialect, transitions, routing, audit, integration, now);

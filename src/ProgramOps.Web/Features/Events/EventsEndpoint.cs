@@ -12,7 +12,7 @@ public static class EventsEndpoint
 
     public static IServiceCollection AddEvents(this IServiceCollection services)
     {
-        services.AddSingleton<ApiKeySecrets>().AddSingleton<EventBatchCommits>().AddScoped<EventIngestion>();
+        services.AddSingleton<ApiKeySecrets>().AddScoped<EventIngestion>();
         // An API key writes participants' data through the events API: only administrators make and revoke them.
         services.AuthorizePageFolder("/Events", Policies.Admin);
         services.AddOpenApi();
