@@ -19,11 +19,13 @@ public sealed class EventBatchEquivalenceTests : IDisposable
     private readonly TimeProvider _time = new FixedTime(Now);
     private readonly TestDatabase _batched = new();
     private readonly TestDatabase _oneByOne = new();
+    private readonly TestDatabase _queued = new();
 
     public void Dispose()
     {
         _batched.Dispose();
         _oneByOne.Dispose();
+        _queued.Dispose();
     }
 
     [Fact]
@@ -35,18 +37,44 @@ public sealed class EventBatchEquivalenceTests : IDisposable
 
         var batchedResults = new List<EventResult>();
         foreach (var batch in stream.Chunk(100)) batchedResults.AddRange((await Ingestion(_batched.Db).ApplyAsync(integration, batch, CancellationToken.None)).Results);
+
+        await AssertSameAsOneByOneAsync(stream, integration, batchedResults, _batched.Db);
+        Assert.True((await RowsAsync(_batched.Db, Tables[1])).Count >= People / 2, "too few transitions to compare");
+    }
+
+    [Fact]
+    public async Task Batches_that_read_ahead_while_earlier_ones_wait_for_the_writer_leave_the_same_states_and_logs_as_one_by_one()
+    {
+        var stream = GeneratedStream(seed: 62, count: 800);
+        var integration = new Integration(await SeedAsync(_queued.Db), "bench");
+        Assert.Equal(integration.ApiKeyId, await SeedAsync(_oneByOne.Db));
+
+        // Every batch reads ahead while a writer holds the turn, so each sees none of the batches queued before it.
+        var queued = new List<Task<EventBatchResponse>>();
+        await using (await _queued.Db.BeginWriteAsync())
+        {
+            foreach (var batch in stream.Chunk(100)) queued.Add(Ingestion(_queued.Db).ApplyAsync(integration, batch, CancellationToken.None));
+            for (var i = 0; i < 500 && !_queued.Db.WritersWaiting; i++) await Task.Delay(10);
+            Assert.True(_queued.Db.WritersWaiting);
+            Assert.All(queued, q => Assert.False(q.IsCompleted));
+        }
+
+        await AssertSameAsOneByOneAsync(stream, integration, [.. (await Task.WhenAll(queued)).SelectMany(r => r.Results)], _queued.Db);
+    }
+
+    /// <summary>The stream's events sent one by one give the same answers and leave the same rows as <paramref name="results"/> left in <paramref name="db"/>.</summary>
+    private async Task AssertSameAsOneByOneAsync(List<IncomingEvent> stream, Integration integration, List<EventResult> results, Db db)
+    {
         var singleResults = new List<EventResult>();
         foreach (var e in stream) singleResults.AddRange((await Ingestion(_oneByOne.Db).ApplyAsync(integration, [e], CancellationToken.None)).Results);
 
-        Assert.Equal(singleResults.Select(r => (r.Id, r.Status, r.Reason)), batchedResults.Select(r => (r.Id, r.Status, r.Reason)));
+        Assert.Equal(singleResults.Select(r => (r.Id, r.Status, r.Reason)), results.Select(r => (r.Id, r.Status, r.Reason)));
         // The stream exercises every answer and several moves, so the comparison below compares something.
-        Assert.All(Enum.GetValues<EventStatus>(), status => Assert.Contains(batchedResults, r => r.Status == status));
+        Assert.All(Enum.GetValues<EventStatus>(), status => Assert.Contains(results, r => r.Status == status));
         foreach (var table in Tables)
         {
-            Assert.Equal(await RowsAsync(_oneByOne.Db, table), await RowsAsync(_batched.Db, table));
+            Assert.Equal(await RowsAsync(_oneByOne.Db, table), await RowsAsync(db, table));
         }
-
-        Assert.True((await RowsAsync(_batched.Db, Tables[1])).Count >= People / 2, "too few transitions to compare");
     }
 
     private static readonly string[] Tables =

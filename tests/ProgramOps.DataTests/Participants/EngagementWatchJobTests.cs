@@ -50,6 +50,47 @@ public sealed class EngagementWatchJobTests : IDisposable
         Assert.Equal([(ids[1], "Open")], await connection.QueryAsync<(long, string)>("SELECT ParticipantId, Status FROM CsActions"));
     }
 
+    /// <summary>
+    /// The watch reads only those it may move (issue 18); before, it read every enrolled participant quiet for the at-risk
+    /// days and let the rule pass over the rest. On a generated cohort the moves are those of that old path.
+    /// </summary>
+    [Fact]
+    public async Task Reading_only_whom_the_watch_may_move_moves_the_same_people_as_reading_everyone_quiet()
+    {
+        var start = new DateOnly(2027, 1, 11);
+        var today = new DateOnly(2027, 2, 1);
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "同等監視", "Running", start);
+        var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, 300);
+        var random = new Random(62);
+        string[] states = ["Invited", "Enrolled", "Onboarding", "Active", "AtRisk", "DroppedOut", "Completed"];
+        var before = ids.Select(id => (Id: id, State: states[random.Next(states.Length)], LastCheckIn: random.Next(6) == 0 ? (DateOnly?)null : today.AddDays(-random.Next(25))))
+            .Select(p => p with { LastCheckIn = p.LastCheckIn < start ? start : p.LastCheckIn }).ToList();
+        await using (var c = await _database.Db.OpenAsync())
+        {
+            foreach (var p in before)
+                await c.ExecuteAsync("UPDATE Participants SET State = @State, LastCheckInOn = @LastCheckIn WHERE Id = @Id", new { p.Id, p.State, p.LastCheckIn });
+        }
+
+        // The old path: every enrolled participant quiet for 3 days or more, decided by the smoking template's rule.
+        string Expected(string state, DateOnly? lastCheckIn)
+        {
+            var days = today.DayNumber - (lastCheckIn ?? start).DayNumber;
+            if (!Enum.Parse<ParticipantState>(state).IsEnrolled() || days < 3) return state;
+            if (days >= 14) return "DroppedOut";
+            return state is "Onboarding" or "Active" ? "AtRisk" : state;
+        }
+
+        var moved = (await Job().RunAsync(CancellationToken.None)).Items;
+
+        await using var connection = await _database.Db.OpenAsync();
+        var after = (await connection.QueryAsync<(long Id, string State)>("SELECT Id, State FROM Participants ORDER BY Id")).ToList();
+        Assert.Equal(before.Select(p => (p.Id, Expected(p.State, p.LastCheckIn))), after);
+        var expectedMoves = before.Count(p => Expected(p.State, p.LastCheckIn) != p.State);
+        Assert.True(expectedMoves > 50 && before.Count(p => p.State == "AtRisk" && Expected(p.State, p.LastCheckIn) == "AtRisk") > 10, "the cohort compares too little");
+        Assert.Equal(expectedMoves, moved);
+        Assert.Equal(expectedMoves, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantTransitions"));
+    }
+
     [Fact]
     public async Task An_at_risk_action_closes_itself_once_the_participant_checks_in_again()
     {

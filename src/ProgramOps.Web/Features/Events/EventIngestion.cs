@@ -17,7 +17,8 @@ public sealed record Integration(int ApiKeyId, string Name);
 /// (SQLite has one at a time, so work done while holding it is what limits the rate): the event ids sent before, and
 /// the participants the events name. In its turn, the participants who changed since (and codes nobody had) are read again, at once, an event id is
 /// taken only if no batch stored it since (the insert itself checks), and a participant an event changed is read
-/// again before their next event in the batch.
+/// again before their next event in the batch. An event refused for its participant whose id a batch stored since is a
+/// duplicate, as it would be had this batch seen it stored.
 /// </remarks>
 public sealed class EventIngestion(Db db, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit, TimeProvider time)
 {
@@ -86,9 +87,9 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
     {
         if (!participants.TryGetValue(e.InvitationCode, out var participant))
             participants[e.InvitationCode] = participant = await ParticipantRecord.FindByCodeAsync(c, t, e.InvitationCode, ct);
-        if (participant is null) return Rejected("no participant has this invitation code");
-        if (participant.State == ParticipantState.Withdrawn) return Rejected("the participant withdrew consent: no data is kept for them");
-        if (participant.State == ParticipantState.Invited && e.Data is not AppLinked) return Rejected("the participant has not linked the app yet (send app_linked first)");
+        if (participant is null) return await RefusedAsync("no participant has this invitation code");
+        if (participant.State == ParticipantState.Withdrawn) return await RefusedAsync("the participant withdrew consent: no data is kept for them");
+        if (participant.State == ParticipantState.Invited && e.Data is not AppLinked) return await RefusedAsync("the participant has not linked the app yet (send app_linked first)");
 
         var (status, refusal, changed) = await writes.AcceptAsync(participant, e, ct);
         // Their next event in the batch reads them as they are now.
@@ -96,5 +97,9 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         return refusal is null ? new EventResult(index, e.Id, status) : Rejected(refusal);
 
         EventResult Rejected(string reason) => new(index, e.Id, EventStatus.Rejected, reason);
+
+        // An id stored since the batch looked is a duplicate before anything else, as it is to a batch that saw it stored.
+        async Task<EventResult> RefusedAsync(string reason) =>
+            await writes.IsStoredAsync(e.Id, ct) ? new EventResult(index, e.Id, EventStatus.Duplicate) : Rejected(reason);
     }
 }

@@ -28,6 +28,13 @@ public sealed class EventWrites(
             ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String))
         .Set("ApiKeyId", integration.ApiKeyId);
 
+    private readonly PreparedCommand _storedEvent = new PreparedCommand(c, t, EventsSql.EventStored,
+            ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String))
+        .Set("ApiKeyId", integration.ApiKeyId);
+
+    /// <summary>Whether a batch stored this event id since this batch looked (one before it in the writer's queue).</summary>
+    public async Task<bool> IsStoredAsync(string eventId, CancellationToken ct) => await _storedEvent.Set("EventId", eventId).ExecuteScalarAsync(ct) > 0;
+
     /// <returns>Whether the event was taken, is a duplicate (its id was stored since the batch looked) or was refused
     /// (why: nothing was written); and whether the participant's row may have changed.</returns>
     public async Task<(EventStatus Status, string? Refusal, bool ParticipantChanged)> AcceptAsync(ParticipantRecord participant, ParsedEvent e, CancellationToken ct)
@@ -127,5 +134,6 @@ public sealed class EventWrites(
         _appData.Dispose();
         _insertEvent.Dispose();
         _forgetEvent.Dispose();
+        _storedEvent.Dispose();
     }
 }

@@ -42,6 +42,9 @@ public static class EventsSql
         WHERE NOT EXISTS (SELECT 1 FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId = @EventId)
         """;
 
+    /// <summary>Whether this key's event id is stored (1) or not (0).</summary>
+    public const string EventStored = "SELECT COUNT(*) FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId = @EventId";
+
     /// <summary>An event stored before its effects were refused is not kept: its id may come again.</summary>
     public const string ForgetEvent = "DELETE FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId = @EventId";
 

@@ -25,13 +25,13 @@ public sealed class EngagementWatchJob(Db db, ParticipantBatches batches, LocalC
         {
             var program = cohort.Program;
             run = run.Plus(await batches.FireAsync(cohort, ParticipantsSql.Quiet(Db.Dialect),
-                new { cohort.StartDate, QuietSince = cohort.Today.AddDays(-program.AtRiskAfterDays) },
+                new { cohort.StartDate, QuietSince = cohort.Today.AddDays(-program.AtRiskAfterDays), DropOutSince = cohort.Today.AddDays(-program.DropOutAfterDays) },
                 participant =>
                 {
                     var days = cohort.Today.DayNumber - (participant.LastCheckInOn ?? cohort.StartDate).DayNumber;
                     var reason = TransitionReasons.NoCheckInFor(days);
                     if (days >= program.DropOutAfterDays) return new((l, cause) => l.Fire(ParticipantTrigger.DropOut, cause), reason);
-                    if (participant.State is ParticipantState.Onboarding or ParticipantState.Active) return new((l, cause) => l.Fire(ParticipantTrigger.MarkAtRisk, cause), reason);
+                    if (ParticipantLifecycle.MayBecomeAtRisk(participant.State)) return new((l, cause) => l.Fire(ParticipantTrigger.MarkAtRisk, cause), reason);
                     return null;
                 },
                 (c, t, steps) => CsActions.OpenManyAsync(c, t, steps

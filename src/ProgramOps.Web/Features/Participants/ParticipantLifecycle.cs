@@ -115,6 +115,9 @@ public sealed class ParticipantLifecycle(ParticipantState state, ParticipantFact
     public static bool ClosedAtProgramEnd(ParticipantState state) =>
         state is ParticipantState.Invited or ParticipantState.Active or ParticipantState.AtRisk;
 
+    /// <summary>Whom the engagement watch marks at risk once they are quiet for the program's days (the others quiet that long only drop out later).</summary>
+    public static bool MayBecomeAtRisk(ParticipantState state) => state is ParticipantState.Onboarding or ParticipantState.Active;
+
     private ParticipantState _state = state;
 
     public ParticipantState State => _state;

@@ -249,13 +249,19 @@ public static class ParticipantsSql
 
     public const string LastChange = "SELECT UpdatedBy, UpdatedAt FROM Participants WHERE Id = @Id";
 
-    /// <summary>Enrolled participants of a cohort who have not checked in since <c>@QuietSince</c> (or ever, counting from the start), in id order after <c>@AfterId</c>.</summary>
+    /// <summary>
+    /// Enrolled participants of a cohort the engagement watch may move, in id order after <c>@AfterId</c>: not checked in
+    /// since <c>@QuietSince</c> (or ever, counting from the start), and either able to become at risk or quiet since
+    /// <c>@DropOutSince</c>. The others quiet that long (already at risk, or not onboarding yet) are not read: nothing
+    /// would move them until they drop out.
+    /// </summary>
     public static string Quiet(SqlDialect dialect) =>
         $"""
         SELECT Id, ClientId, State, Version, LastCheckInOn, TeamId
         FROM Participants
         WHERE CohortId = @CohortId AND Id > @AfterId AND State IN {ParticipantStates.EnrolledSql}
           AND COALESCE(LastCheckInOn, @StartDate) <= @QuietSince
+          AND (State IN {ParticipantStates.SqlList(ParticipantLifecycle.MayBecomeAtRisk)} OR COALESCE(LastCheckInOn, @StartDate) <= @DropOutSince)
         {dialect.OrderAndPage("Id")}
         """;
 
