@@ -3,7 +3,7 @@ using ProgramOps.Web.Features.Participants;
 namespace ProgramOps.Web.Features.Funnel;
 
 /// <summary>
-/// The funnel explorer's SQL. Counts read only the reporting read model (<c>ReportingFunnelPeople</c>, <c>ReportingParticipants</c>,
+/// The funnel explorer's SQL. Counts read only the reporting read model (<c>ReportingFunnelPeople</c>, <c>ReportingFunnelLeavers</c>, <c>ReportingParticipants</c>,
 /// <c>ReportingCohorts</c>, <c>ReportingClients</c>: no personal columns); only the drill-down to people reads names, from
 /// <c>Participants</c>.
 /// A selection adds a condition per set field, so an unset field costs nothing and a cohort's funnel reads its cohort only.
@@ -37,8 +37,7 @@ public static class FunnelSql
         $"""
         SELECT p.CohortId, p.State, p.ExitedFrom, {ExitWeek} AS ExitWeek, COUNT(*) AS People,
                {Weeks(dialect, "p.CheckInWeeks", "1")}
-        {From("ReportingParticipants", filters)}
-          AND p.State IN {LeftSql}
+        {From("ReportingFunnelLeavers", filters)}
         GROUP BY p.CohortId, p.State, p.ExitedFrom, {ExitWeek}
         """;
 
@@ -105,7 +104,8 @@ public static class FunnelSql
         if (filters.HasFlag(SelectionFilters.Department)) conditions.Add("p.HasDepartment = @HasDepartment");
         if (filters.HasFlag(SelectionFilters.TeamSize))
         {
-            conditions.Add("p.TeamId IN (SELECT t.TeamId FROM ReportingFunnelPeople t WHERE t.TeamId IS NOT NULL GROUP BY t.TeamId HAVING COUNT(*) = @TeamSize)");
+            // "+p.TeamId" keeps SQLite reading the funnel index: through the team index it would fetch each member's wide row.
+            conditions.Add("+p.TeamId IN (SELECT t.TeamId FROM ReportingFunnelPeople t WHERE t.TeamId IS NOT NULL GROUP BY t.TeamId HAVING COUNT(*) = @TeamSize)");
         }
 
         var cohorts = filters & (SelectionFilters.Program | SelectionFilters.Version | SelectionFilters.StartFrom | SelectionFilters.StartTo);
