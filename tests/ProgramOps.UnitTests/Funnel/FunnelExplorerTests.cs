@@ -16,14 +16,14 @@ public sealed class FunnelExplorerTests
         var weekToday = new Dictionary<int, int> { [X] = 3, [Y] = 0 };
         FunnelExplorer.PlaceGroup[] places =
         [
-            new() { CohortId = X, State = ParticipantState.Active, People = 6 },
-            new() { CohortId = X, State = ParticipantState.DroppedOut, ExitedFrom = ParticipantState.AtRisk, ExitWeek = 2, People = 4 },
+            new() { CohortId = X, State = ParticipantState.Active, People = 6, W1 = 6, W2 = 5, W3 = 4 },
+            new() { CohortId = X, State = ParticipantState.DroppedOut, ExitedFrom = ParticipantState.AtRisk, ExitWeek = 2, People = 4, W1 = 3 },
             new() { CohortId = X, State = ParticipantState.InvitationExpired, People = 2 },
-            new() { CohortId = Y, State = ParticipantState.Onboarding, People = 5 },
+            // A check-in marked in a week the cohort has not reached is not counted.
+            new() { CohortId = Y, State = ParticipantState.Onboarding, People = 5, W1 = 1 },
         ];
-        FunnelExplorer.CohortCheckIns[] checkIns = [new() { CohortId = X, W1 = 9, W2 = 5, W3 = 4 }, new() { CohortId = Y }];
 
-        var reading = FunnelExplorer.Read(places, checkIns, weekToday);
+        var reading = FunnelExplorer.Read(places, weekToday);
 
         Assert.Equal([17, 15, 15, 10, 10, 0, 0], reading.Steps.Select(s => s.Reached));
         // 15 of the 17 whose invitation is decided enrolled (2 let it expire).

@@ -18,10 +18,12 @@ public sealed record FunnelReading(IReadOnlyList<FunnelStep> Steps, IReadOnlyLis
 
 /// <summary>
 /// Counts a selection's funnel from the reporting read model, grouped by the database and placed by
-/// <see cref="FunnelClassifier"/>: the places and the check-ins are two statements run side by side on two connections.
+/// <see cref="FunnelClassifier"/>: those who stayed and those who left are two statements run side by side on two
+/// connections, each counting its groups' check-ins in the same pass.
 /// </summary>
 public sealed class FunnelExplorer(Db db, LocalClock clock)
 {
+    /// <summary>People of one cohort placed alike, with how many of them checked in during each program week.</summary>
     public sealed class PlaceGroup
     {
         public int CohortId { get; init; }
@@ -29,11 +31,6 @@ public sealed class FunnelExplorer(Db db, LocalClock clock)
         public ParticipantState? ExitedFrom { get; init; }
         public int ExitWeek { get; init; }
         public int People { get; init; }
-    }
-
-    public sealed class CohortCheckIns
-    {
-        public int CohortId { get; init; }
         public int W1 { get; init; }
         public int W2 { get; init; }
         public int W3 { get; init; }
@@ -48,7 +45,7 @@ public sealed class FunnelExplorer(Db db, LocalClock clock)
         public int W12 { get; init; }
         public int W13 { get; init; }
 
-        public int[] PerWeek => [W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, W11, W12, W13];
+        public int[] CheckInsPerWeek => [W1, W2, W3, W4, W5, W6, W7, W8, W9, W10, W11, W12, W13];
     }
 
     /// <summary>A participant who left (or never joined), with what places them in the funnel.</summary>
@@ -69,10 +66,10 @@ public sealed class FunnelExplorer(Db db, LocalClock clock)
 
     public async Task<FunnelReading> ReadAsync(FunnelSelection selection, CancellationToken ct)
     {
-        var places = QueryAsync<PlaceGroup>(FunnelSql.Places(selection.Filters), selection.Parameters(), ct);
-        var checkIns = QueryAsync<CohortCheckIns>(FunnelSql.CheckIns(db.Dialect, selection.Filters), selection.Parameters(), ct);
-        var starts = await WeeksTodayAsync(ct);
-        return Read(await places, await checkIns, starts);
+        var staying = QueryAsync<PlaceGroup>(FunnelSql.Staying(db.Dialect, selection.Filters), selection.Parameters(), ct);
+        var leaving = QueryAsync<PlaceGroup>(FunnelSql.Leaving(db.Dialect, selection.Filters), selection.Parameters(), ct);
+        var weekToday = await WeeksTodayAsync(ct);
+        return Read([.. await staying, .. await leaving], weekToday);
     }
 
     /// <summary>The people of a selection placed at <paramref name="stage"/> and lost there, in id order: the drill-down's and the interview draw's pool.</summary>
@@ -95,24 +92,22 @@ public sealed class FunnelExplorer(Db db, LocalClock clock)
     /// Places each group and adds it up: the funnel's steps and, per week, the starters who checked in over the starters of
     /// the cohorts that have reached the week (those who left count as not checked in).
     /// </summary>
-    public static FunnelReading Read(IEnumerable<PlaceGroup> places, IEnumerable<CohortCheckIns> checkIns, IReadOnlyDictionary<int, int> weekToday)
+    public static FunnelReading Read(IEnumerable<PlaceGroup> groups, IReadOnlyDictionary<int, int> weekToday)
     {
         var placed = new List<(FunnelPlace, int)>();
         var checkedIn = new int[FunnelSql.CurveWeeks];
         var started = new int[FunnelSql.CurveWeeks];
-        foreach (var group in places)
+        foreach (var group in groups)
         {
             var week = weekToday.GetValueOrDefault(group.CohortId);
+            var weeksReached = Math.Min(week, FunnelSql.CurveWeeks);
+            var perWeek = group.CheckInsPerWeek;
+            for (var w = 0; w < weeksReached; w++) checkedIn[w] += perWeek[w];
+
             var place = FunnelClassifier.Place(group.State, group.ExitedFrom, group.ExitWeek, week);
             placed.Add((place, group.People));
             if (place.Furthest < FunnelStage.Week1) continue;
-            for (var w = 0; w < Math.Min(week, FunnelSql.CurveWeeks); w++) started[w] += group.People;
-        }
-
-        foreach (var cohort in checkIns)
-        {
-            var perWeek = cohort.PerWeek;
-            for (var w = 0; w < Math.Min(weekToday.GetValueOrDefault(cohort.CohortId), FunnelSql.CurveWeeks); w++) checkedIn[w] += perWeek[w];
+            for (var w = 0; w < weeksReached; w++) started[w] += group.People;
         }
 
         var curve = Enumerable.Range(0, FunnelSql.CurveWeeks).Where(w => started[w] > 0).Select(w => (w + 1, new Rate(checkedIn[w], started[w]))).ToList();

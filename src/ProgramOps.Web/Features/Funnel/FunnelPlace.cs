@@ -26,7 +26,7 @@ public static class FunnelClassifier
     /// <param name="weekToday">The cohort's program week today (0 before the start).</param>
     public static FunnelPlace Place(ParticipantState state, ParticipantState? exitedFrom, int stateChangedWeek, int weekToday)
     {
-        var exited = state is ParticipantState.DroppedOut or ParticipantState.Withdrawn;
+        var exited = LeftTheProgram(state);
         var reachedState = exited ? exitedFrom ?? state : state;
         var lost = state is ParticipantState.Declined or ParticipantState.InvitationExpired || exited && reachedState != ParticipantState.Completed;
         var furthest = reachedState switch
@@ -39,6 +39,9 @@ public static class FunnelClassifier
         };
         return new FunnelPlace(furthest, lost);
     }
+
+    /// <summary>Dropped out or withdrew: placed by the state left and the week of leaving.</summary>
+    public static bool LeftTheProgram(ParticipantState state) => state is ParticipantState.DroppedOut or ParticipantState.Withdrawn;
 
     /// <summary>The stage of an onboarded participant in a program week: onboarding before the start, then the weeks.</summary>
     public static FunnelStage StageOfWeek(int programWeek) => programWeek switch
