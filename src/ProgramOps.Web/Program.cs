@@ -52,13 +52,11 @@ builder.Services
     .AddProgramOpsJobs(builder.Configuration);
 
 var app = builder.Build();
-// The migrations and start-up tasks run beside the building of the pipeline and the endpoint table: each takes about
-// half of a cold start, and neither needs the other.
-var prepared = Task.Run(() => app.PrepareAsync(start));
+if (!await app.PrepareAsync(start)) return;
+
 app.UseProgramOpsPipeline();
 app.MapProgramOpsEndpoints();
 app.MapEvents();
-if (!await prepared) return;
 app.Run();
 
 /// <summary>The entry point, public so integration tests can host the real pipeline.</summary>

@@ -1,5 +1,4 @@
 using Quartz;
-using ProgramOps.Web.Infrastructure.Web;
 
 namespace ProgramOps.Web.Infrastructure.Jobs;
 
@@ -56,15 +55,6 @@ public static class JobsExtensions
             }
         });
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
-        return services.AddStartupTask<SchedulerCreation>();
-    }
-
-    /// <summary>
-    /// Creates the scheduler (its jobs and triggers written to the store) as a start-up task, beside the building of the
-    /// endpoint table, rather than in the hosted service that starts it, which runs before the console can answer.
-    /// </summary>
-    private sealed class SchedulerCreation(ISchedulerFactory schedulers) : IStartupTask
-    {
-        public async Task RunAsync(StartOptions start, CancellationToken ct) => await schedulers.GetScheduler(ct);
+        return services;
     }
 }
