@@ -114,9 +114,13 @@ public sealed class FunnelExplorer(Db db, LocalClock clock)
         return new FunnelReading(FunnelSteps.Count(placed), curve);
     }
 
-    private async Task<List<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct)
+    /// <summary>
+    /// Runs on a pool thread: Microsoft.Data.Sqlite's async calls complete synchronously, so without it the statements
+    /// meant to run side by side would run one after the other.
+    /// </summary>
+    private Task<List<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct) => Task.Run(async () =>
     {
         await using var connection = await db.OpenAsync(ct);
-        return [.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, commandTimeout: 120, cancellationToken: ct))];
-    }
+        return (List<T>)[.. await connection.QueryAsync<T>(new CommandDefinition(sql, parameters, commandTimeout: 120, cancellationToken: ct))];
+    }, ct);
 }
