@@ -8,16 +8,18 @@ cd "$root"
 
 results="artifacts/test-results"
 
-has_cjk_fonts() {
+has_font() {
   # grep reads everything (no -q), so fc-list never dies of SIGPIPE under pipefail.
-  command -v fc-list >/dev/null 2>&1 && fc-list | grep -i "Noto Sans CJK" >/dev/null
+  command -v fc-list >/dev/null 2>&1 && fc-list | grep -i "$1" >/dev/null
 }
 
-# Browser tests drive Debian's chromium; without the CJK fonts Japanese renders as boxes.
+# Browser tests drive Debian's chromium; without the CJK fonts Japanese renders as boxes. Printed documents use BIZ UD
+# Gothic, which chromium embeds as text (see PdfPrinter.ProportionalFonts).
 ensure_browser() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  has_cjk_fonts || missing+=(fonts-noto-cjk)
+  has_font "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  has_font "BIZ UDPGothic" || missing+=(fonts-morisawa-bizud-gothic)
   [ ${#missing[@]} -eq 0 ] && return 0
 
   if [ "$(id -u)" -ne 0 ]; then

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Participants.Invitations;
 using ProgramOps.Web.Infrastructure.Auth;
+using ProgramOps.WebTests.Outcomes;
 using static ProgramOps.WebTests.Clients.ClientPages;
 using static ProgramOps.WebTests.Imports.ImportPages;
 
@@ -102,12 +103,14 @@ public sealed class InvitationPagesTests(ProgramOpsFactory factory) : IClassFixt
         var pdf = await PostAsync(cs, $"{url}?handler=Letters", FormFields(page, formSelector: "form[action*='handler=Letters']"));
         if (pdf.StatusCode == HttpStatusCode.OK)
         {
-            Assert.Equal("%PDF", Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+            var printed = await pdf.Content.ReadAsByteArrayAsync();
+            PrintedPdf.AssertJapaneseEmbeddedAsText(printed, "BIZUDPGothic");
+            PrintedPdf.AssertJapaneseEmbeddedAsText(printed, "BIZUDGothic");
             Assert.Contains("InvitationLettersDownloaded", await AuditActionsAsync(cohortId));
         }
         else
         {
-            Assert.Contains("apt-get install -y chromium fonts-noto-cjk", (await ReadDocumentAsync(pdf)).QuerySelector(".error-summary")!.TextContent);
+            Assert.Contains(Web.Features.Outcomes.PdfPrinter.InstallCommand, (await ReadDocumentAsync(pdf)).QuerySelector(".error-summary")!.TextContent);
         }
     }
 

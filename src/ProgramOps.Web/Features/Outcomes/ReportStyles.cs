@@ -4,10 +4,10 @@ namespace ProgramOps.Web.Features.Outcomes;
 public static class ReportStyles
 {
     public const string Css =
-        """
+        $$"""
         @page { size: A4; margin: 16mm 14mm 18mm; }
         * { box-sizing: border-box; }
-        body { font-family: "Noto Sans CJK JP", "Noto Sans JP", "Hiragino Sans", "Yu Gothic", sans-serif; color: #1d2430; font-size: 10.5pt; line-height: 1.5; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
+        body { font-family: {{PdfPrinter.ProportionalFonts}}; color: #1d2430; font-size: 10.5pt; line-height: 1.5; margin: 0 auto; max-width: 190mm; padding: 8mm 0; }
         h1 { font-size: 20pt; margin: 0 0 2mm; }
         h2 { font-size: 13.5pt; border-bottom: 2px solid #2b5797; padding-bottom: 1mm; margin: 8mm 0 3mm; }
         h3 { font-size: 11pt; margin: 4mm 0 2mm; }
@@ -15,6 +15,7 @@ public static class ReportStyles
         figure { margin: 0 0 3mm; break-inside: avoid; }
         figcaption { font-weight: bold; margin-bottom: 1mm; }
         .chart svg { width: 100%; height: auto; max-height: 70mm; }
+        .chart svg text { font-family: inherit; }
         table { border-collapse: collapse; width: 100%; margin: 2mm 0; font-variant-numeric: tabular-nums; }
         th, td { border: 1px solid #c9d1dc; padding: 1.2mm 2mm; text-align: left; vertical-align: top; }
         thead th { background: #eef2f7; }
