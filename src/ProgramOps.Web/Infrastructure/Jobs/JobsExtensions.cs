@@ -54,7 +54,7 @@ public static class JobsExtensions
                     .WithCronSchedule(job.Cron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             }
         });
-        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        services.AddHostedService<SchedulerStart>();
         return services;
     }
 }
