@@ -37,6 +37,7 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("User", "Roles")] = (typeof(AdminText), "Role."),
             [("Participant", "State")] = (typeof(ParticipantsText), "State."),
             [("Cohort", "State")] = (typeof(ParticipantsText), "State."),
+            [("ApiKey", "State")] = (typeof(ParticipantsText), "State."),
             [("Interview", "Status")] = (typeof(Interviews.InterviewsText), "Status."),
             [("Issue", "Stage")] = (typeof(Funnel.FunnelText), "Stage."),
             [("Initiative", "ChangeKind")] = (typeof(Initiatives.InitiativesText), "Change."),
