@@ -62,8 +62,10 @@ public sealed class AuditSummaryWordsTests
         Assert.Equal("APIキー", In("ja", () => Words.Entity("ApiKey")));
         Assert.Equal("参加者の一括移動", In("ja", () => Words.Action("ParticipantsMoved")));
         Assert.Equal("状態 (1) ×12", In("ja", () => Words.Field("ApiKey", "State (1) ×12")));
-        Assert.Equal("招待済み", In("ja", () => Words.Value("ApiKey", "State", "Invited")));
-        Assert.Equal("登録済み", In("ja", () => Words.Value("ApiKey", "State", "Enrolled")));
+        Assert.Equal("招待済み", In("ja", () => Words.Value("ApiKey", "State (1) ×12", "Invited")));
+        Assert.Equal("登録済み", In("ja", () => Words.Value("ApiKey", "State (1) ×12", "Enrolled")));
+        Assert.Equal("At risk", In("en", () => Words.Value("ApiKey", "State (1) ×12", "AtRisk")));
+        Assert.Equal("離脱リスク", In("ja", () => Words.Value("Cohort", "State (2) ×3", "AtRisk")));
     }
 
     [Fact]
