@@ -1,15 +1,19 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using ProgramOps.DataTests.Demo;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Events;
+using ProgramOps.Web.Infrastructure.Audit;
 using ProgramOps.Web.Infrastructure.Data;
+using ProgramOps.Web.Infrastructure.Text;
 
 namespace ProgramOps.DataTests.Events;
 
 /// <summary>
 /// A batch reads its participants at once and writes through prepared statements; the result must be what the same
-/// events give one at a time: the same answers, states, histories, stored events and audit rows.
+/// events give one at a time: the same answers, states, histories, stored events and audit rows — but for the
+/// lifecycle steps, which are audited in one row per batch: together those rows count the same steps.
 /// </summary>
 public sealed class EventBatchEquivalenceTests : IDisposable
 {
@@ -75,6 +79,50 @@ public sealed class EventBatchEquivalenceTests : IDisposable
         {
             Assert.Equal(await RowsAsync(_oneByOne.Db, table), await RowsAsync(db, table));
         }
+
+        var steps = await StepsLoggedAsync(db);
+        Assert.NotEmpty(steps);
+        Assert.Equal(steps, await StepsAuditedAsync(db));
+        Assert.Equal(steps, await StepsAuditedAsync(_oneByOne.Db));
+        Assert.Equal(0, await CountAsync(db, "SELECT COUNT(*) FROM AuditLog WHERE EntityType = 'Participant'"));
+        Assert.True(await CountAsync(db, AppStepRows) < await CountAsync(_oneByOne.Db, AppStepRows), "batches write fewer audit rows for their steps");
+    }
+
+    private const string AppStepRows = "SELECT COUNT(*) FROM AuditLog WHERE EntityType = 'ApiKey' AND Action = 'ParticipantsMoved'";
+
+    /// <summary>How many steps the app's events made from each state to each, by the transition log.</summary>
+    private static async Task<Dictionary<string, int>> StepsLoggedAsync(Db db)
+    {
+        await using var c = await db.OpenAsync();
+        return (await c.QueryAsync<(string From, string To, int Count)>(
+                "SELECT FromState, ToState, COUNT(*) FROM ParticipantTransitions WHERE Actor = 'base-app' GROUP BY FromState, ToState"))
+            .ToDictionary(s => $"{s.From} → {s.To}", s => s.Count);
+    }
+
+    /// <summary>The same, added up from the batches' audit rows ("State (1) ×12": From → To).</summary>
+    private static async Task<Dictionary<string, int>> StepsAuditedAsync(Db db)
+    {
+        await using var c = await db.OpenAsync();
+        var rows = await c.QueryAsync<(string? Summary, string Changes)>(
+            "SELECT Summary, Changes FROM AuditLog WHERE EntityType = 'ApiKey' AND Action = 'ParticipantsMoved' AND UserName = 'base-app' ORDER BY Id");
+        var steps = new Dictionary<string, int>();
+        foreach (var (summary, changes) in rows)
+        {
+            var moves = ChangeSet.FromJson(changes)
+                .Select(m => (Step: $"{m.Value.Before} → {m.Value.After}", Count: int.Parse(m.Key[(m.Key.IndexOf('×') + 1)..], CultureInfo.InvariantCulture)))
+                .ToList();
+            // The row's summary names as many steps as its changes count.
+            Assert.Equal(moves.Sum(m => m.Count).ToString(CultureInfo.InvariantCulture), CodedText.Decode(summary)!.Args[1]);
+            foreach (var (step, count) in moves) steps[step] = steps.GetValueOrDefault(step) + count;
+        }
+
+        return steps;
+    }
+
+    private static async Task<int> CountAsync(Db db, string sql)
+    {
+        await using var c = await db.OpenAsync();
+        return await c.ExecuteScalarAsync<int>(sql);
     }
 
     private static readonly string[] Tables =
@@ -82,7 +130,7 @@ public sealed class EventBatchEquivalenceTests : IDisposable
         "SELECT Id, State, Outcome, Version, LastCheckInOn, QuitDate, StateChangedAt, UpdatedAt, UpdatedBy FROM Participants ORDER BY Id",
         "SELECT Id, ParticipantId, FromState, ToState, TriggerName, Outcome, Actor, OccurredAt, Reason, EventId FROM ParticipantTransitions ORDER BY Id",
         "SELECT Id, ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload FROM ParticipantEvents ORDER BY Id",
-        "SELECT Id, OccurredAt, UserId, UserName, EntityType, EntityId, Action, Summary, Changes FROM AuditLog ORDER BY Id",
+        "SELECT OccurredAt, UserId, UserName, EntityType, EntityId, Action, Summary, Changes FROM AuditLog WHERE Action <> 'ParticipantsMoved' ORDER BY Id",
         "SELECT Id, LastUsedAt FROM ApiKeys ORDER BY Id",
     ];
 

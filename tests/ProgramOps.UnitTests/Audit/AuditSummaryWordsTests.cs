@@ -53,6 +53,22 @@ public sealed class AuditSummaryWordsTests
     }
 
     [Fact]
+    public void A_batch_of_steps_the_apps_events_drove_reads_in_the_readers_language_with_its_states_in_words()
+    {
+        var summary = CodedText.Encode(AuditSummaries.ParticipantsMovedByApp, "基盤アプリ", 12, "ev-1", "ev-40");
+
+        Assert.Equal("基盤アプリ: アプリのイベントによる移動 12 件（ev-1 ～ ev-40）", In("ja", () => Words.Summary(summary)));
+        Assert.Equal("基盤アプリ: 12 steps driven by the app's events (ev-1 – ev-40)", In("en", () => Words.Summary(summary)));
+        Assert.Equal("APIキー", In("ja", () => Words.Entity("ApiKey")));
+        Assert.Equal("参加者の一括移動", In("ja", () => Words.Action("ParticipantsMoved")));
+        Assert.Equal("状態 (1) ×12", In("ja", () => Words.Field("ApiKey", "State (1) ×12")));
+        Assert.Equal("招待済み", In("ja", () => Words.Value("ApiKey", "State (1) ×12", "Invited")));
+        Assert.Equal("登録済み", In("ja", () => Words.Value("ApiKey", "State (1) ×12", "Enrolled")));
+        Assert.Equal("At risk", In("en", () => Words.Value("ApiKey", "State (1) ×12", "AtRisk")));
+        Assert.Equal("離脱リスク", In("ja", () => Words.Value("Cohort", "State (2) ×3", "AtRisk")));
+    }
+
+    [Fact]
     public void What_the_outcome_reports_write_reads_in_the_readers_language_with_the_report_kind_and_quote_source_in_words()
     {
         var issued = CodedText.Encode(AuditSummaries.ReportIssued, "東邦電機", 2, "Final", "ja", "山田 太郎");

@@ -2,25 +2,35 @@ namespace ProgramOps.Web.Features.Actions;
 
 public static class ActionsSql
 {
-    /// <summary>Opens an action for a condition unless one is open already (the unique index guards the race).</summary>
-    public const string OpenUnlessOpen =
-        """
+    /// <summary>
+    /// Opens an action for each request in <c>@Requests</c> (a JSON array, one statement for a job's whole batch) whose
+    /// condition has no open action yet, or — <paramref name="unlessEver"/> — never had one, in any status; the unique
+    /// index guards the race. The requests' condition keys are distinct.
+    /// </summary>
+    public static string OpenMany(SqlDialect dialect, bool unlessEver) =>
+        $"""
         INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, TeamId, ContractId, ShipmentId, Reason, DueOn, Priority, OwnerId, Status,
                                CreatedAt, CreatedBy, Version, UpdatedAt, UpdatedBy)
-        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @TeamId, @ContractId, @ShipmentId, @Reason, @DueOn, @Priority,
-               COALESCE(@OwnerId, (SELECT CsOwnerId FROM Cohorts WHERE Id = @CohortId)), 'Open', @Now, @Actor, 1, @Now, @Actor
-        WHERE NOT EXISTS (SELECT 1 FROM CsActions WHERE ConditionKey = @ConditionKey AND Status IN ('Open', 'Snoozed'))
+        SELECT r.Kind, r.ConditionKey, r.CohortId, r.ClientId, r.ParticipantId, r.TeamId, r.ContractId, r.ShipmentId, r.Reason, r.DueOn, r.Priority,
+               COALESCE(r.OwnerId, (SELECT CsOwnerId FROM Cohorts WHERE Id = r.CohortId)), 'Open', @Now, @Actor, 1, @Now, @Actor
+        FROM {Requests(dialect)} r
+        WHERE NOT EXISTS (SELECT 1 FROM CsActions a WHERE a.ConditionKey = r.ConditionKey{(unlessEver ? "" : " AND a.Status IN ('Open', 'Snoozed')")})
+        ORDER BY r.Position
         """;
 
-    /// <summary>Opens an action for a condition that never had one, in any status: a task made once, however it ended.</summary>
-    public const string OpenUnlessEver =
-        """
-        INSERT INTO CsActions (Kind, ConditionKey, CohortId, ClientId, ParticipantId, TeamId, ContractId, ShipmentId, Reason, DueOn, Priority, OwnerId, Status,
-                               CreatedAt, CreatedBy, Version, UpdatedAt, UpdatedBy)
-        SELECT @Kind, @ConditionKey, @CohortId, @ClientId, @ParticipantId, @TeamId, @ContractId, @ShipmentId, @Reason, @DueOn, @Priority,
-               COALESCE(@OwnerId, (SELECT CsOwnerId FROM Cohorts WHERE Id = @CohortId)), 'Open', @Now, @Actor, 1, @Now, @Actor
-        WHERE NOT EXISTS (SELECT 1 FROM CsActions WHERE ConditionKey = @ConditionKey)
-        """;
+    private static string Requests(SqlDialect dialect) => dialect.Provider == DatabaseProvider.SqlServer
+        ? """
+          OPENJSON(@Requests) WITH (Position INT, Kind NVARCHAR(30), ConditionKey NVARCHAR(200), CohortId INT, ClientId INT, ParticipantId BIGINT,
+                                    TeamId INT, ContractId INT, ShipmentId BIGINT, OwnerId INT, Reason NVARCHAR(MAX), DueOn DATE, Priority INT)
+          """
+        : """
+          (SELECT json_extract(value, '$.Position') AS Position, json_extract(value, '$.Kind') AS Kind, json_extract(value, '$.ConditionKey') AS ConditionKey,
+                  json_extract(value, '$.CohortId') AS CohortId, json_extract(value, '$.ClientId') AS ClientId, json_extract(value, '$.ParticipantId') AS ParticipantId,
+                  json_extract(value, '$.TeamId') AS TeamId, json_extract(value, '$.ContractId') AS ContractId, json_extract(value, '$.ShipmentId') AS ShipmentId,
+                  json_extract(value, '$.OwnerId') AS OwnerId, json_extract(value, '$.Reason') AS Reason, json_extract(value, '$.DueOn') AS DueOn,
+                  json_extract(value, '$.Priority') AS Priority
+           FROM json_each(@Requests))
+          """;
 
     /// <summary>At-risk actions whose participant is no longer at risk (checked in again, dropped out, withdrew) close themselves.</summary>
     public const string ResolveAtRisk =

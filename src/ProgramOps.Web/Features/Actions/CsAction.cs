@@ -1,5 +1,5 @@
-using System.Data;
 using System.Globalization;
+using System.Text.Json;
 namespace ProgramOps.Web.Features.Actions;
 
 public enum CsActionKind
@@ -152,10 +152,10 @@ public sealed record CsActionRequest(
 /// <summary>Opens and closes actions inside the caller's transaction.</summary>
 public static class CsActions
 {
-    /// <summary>Opens an action for each condition that has none open yet (a job's findings): one statement prepared once.</summary>
+    /// <summary>Opens an action for each condition that has none open yet (a job's findings).</summary>
     /// <returns>How many new actions were opened.</returns>
     public static Task<int> OpenManyAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct) =>
-        OpenAsync(c, t, ActionsSql.OpenUnlessOpen, requests, actor, now, ct);
+        OpenAsync(c, t, unlessEver: false, requests, actor, now, ct);
 
     /// <summary>
     /// Opens an action for each condition that never had one (a playbook's task for one client and event): a task
@@ -163,25 +163,29 @@ public static class CsActions
     /// </summary>
     /// <returns>How many new actions were opened.</returns>
     public static Task<int> OpenOnceAsync(DbConnection c, DbTransaction t, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct) =>
-        OpenAsync(c, t, ActionsSql.OpenUnlessEver, requests, actor, now, ct);
+        OpenAsync(c, t, unlessEver: true, requests, actor, now, ct);
 
-    private static async Task<int> OpenAsync(DbConnection c, DbTransaction t, string sql, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct)
+    /// <remarks>
+    /// One statement for all the requests, bound as one JSON value: a job opens thousands at once, and a statement per
+    /// action cost more than its writes. A condition asked for twice is opened once, for its first request, as it was
+    /// when each request was its own statement.
+    /// </remarks>
+    private static async Task<int> OpenAsync(
+        DbConnection c, DbTransaction t, bool unlessEver, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct)
     {
-        using var open = new PreparedCommand(c, t, sql,
-            ("Kind", DbType.String), ("ConditionKey", DbType.String), ("CohortId", DbType.Int32), ("ClientId", DbType.Int32), ("ParticipantId", DbType.Int64),
-            ("TeamId", DbType.Int32), ("ContractId", DbType.Int32), ("ShipmentId", DbType.Int64), ("OwnerId", DbType.Int32), ("Reason", DbType.String), ("DueOn", DbType.Date), ("Priority", DbType.Int32),
-            ("Now", DbType.DateTimeOffset), ("Actor", DbType.String));
-        open.Set("Now", now).Set("Actor", actor);
-        var opened = 0;
-        foreach (var request in requests)
-        {
-            opened += await open.Set("Kind", request.Kind.ToString()).Set("ConditionKey", request.ConditionKey).Set("CohortId", request.CohortId)
-                .Set("ClientId", request.ClientId).Set("ParticipantId", request.ParticipantId).Set("TeamId", request.TeamId).Set("ContractId", request.ContractId)
-                .Set("ShipmentId", request.ShipmentId).Set("OwnerId", request.OwnerId).Set("Reason", request.Reason).Set("DueOn", request.DueOn).Set("Priority", (int)request.Priority).ExecuteAsync(ct);
-        }
-
-        return opened;
+        var distinct = requests.DistinctBy(r => r.ConditionKey, StringComparer.Ordinal)
+            .Select((r, position) => new StoredRequest(position, r.Kind.ToString(), r.ConditionKey, r.CohortId, r.ClientId, r.ParticipantId, r.TeamId,
+                r.ContractId, r.ShipmentId, r.OwnerId, r.Reason, r.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (int)r.Priority))
+            .ToList();
+        if (distinct.Count == 0) return 0;
+        return await c.ExecuteAsync(new CommandDefinition(ActionsSql.OpenMany(SqlDialect.Of(c), unlessEver),
+            new { Requests = JsonSerializer.Serialize(distinct), Now = now, Actor = actor }, t, cancellationToken: ct));
     }
+
+    /// <summary>A request as the statement reads it from JSON: the kind by name, the day as ISO text, the priority as its number.</summary>
+    private sealed record StoredRequest(
+        int Position, string Kind, string ConditionKey, int? CohortId, int? ClientId, long? ParticipantId, int? TeamId, int? ContractId, long? ShipmentId,
+        int? OwnerId, string Reason, string DueOn, int Priority);
 
     /// <summary>
     /// Makes the open actions of <paramref name="kind"/> match what a job found now: an action for each finding that has

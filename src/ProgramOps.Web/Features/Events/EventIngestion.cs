@@ -49,6 +49,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
                 }
             }
 
+            await writes.AuditStepsAsync(ct);
             await c.ExecuteAsync(new CommandDefinition(EventsSql.TouchApiKey, new { Id = integration.ApiKeyId, Now = now }, t, cancellationToken: ct));
             return list;
         }, ct);

@@ -10,13 +10,15 @@ namespace ProgramOps.Web.Features.Events;
 /// Everything an accepted event writes, in its batch's transaction — the one place an event's effects are written: the
 /// participant's lifecycle step, the app data it carries (check-in day and week, quit day, final answers, satisfaction,
 /// feedback) and the event row. Each
-/// statement is prepared once per batch.
+/// statement is prepared once per batch. The batch's lifecycle steps are audited together, in one row on the
+/// integration (<see cref="AuditStepsAsync"/>): each is in the participant's history, the transition log, with its event id.
 /// </summary>
 public sealed class EventWrites(
     DbConnection c, DbTransaction t, SqlDialect dialect, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit,
     Integration integration, DateTimeOffset now) : IDisposable
 {
-    private readonly TransitionWriter _transitions = transitions.Prepare(c, t);
+    private readonly TransitionWriter _transitions = transitions.PrepareForAppEvents(c, t);
+    private readonly List<(ParticipantTransition Step, string EventId)> _steps = [];
     private readonly ParticipantAppData.Writer _appData = ParticipantAppData.Prepare(c, t, dialect);
     private readonly PreparedCommand _insertEvent = new PreparedCommand(c, t, EventsSql.InsertEventUnlessSeen,
             ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String), ("EventType", System.Data.DbType.String),
@@ -88,6 +90,7 @@ public sealed class EventWrites(
         if (fire is null) return (null, false);
         var reason = e.Data is QuitDateSet quit ? TransitionReasons.QuitDayOn(quit.QuitDate) : null;
         var result = await _transitions.FireAsync(participant, participant.Version, fire, actorUserId: null, EventIngestion.Actor, reason, eventId: e.Id, ct);
+        if (result is Transitioned { Transition: var step }) _steps.Add((step, e.Id));
         return result switch
         {
             Transitioned => (null, true),
@@ -97,6 +100,15 @@ public sealed class EventWrites(
             TransitionConflict => ("the participant changed while this event was applied; send it again", false),
             _ => ("no participant has this invitation code", false),
         };
+    }
+
+    /// <summary>The batch's lifecycle steps in one audit row: how many moved from which state to which, by which events.</summary>
+    public async Task AuditStepsAsync(CancellationToken ct)
+    {
+        if (_steps.Count == 0) return;
+        await audit.RecordAsync(c, t, new AuditEntry("ApiKey", integration.ApiKeyId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ParticipantsMoved",
+            CodedText.Encode(AuditSummaries.ParticipantsMovedByApp, integration.Name, _steps.Count, _steps[0].EventId, _steps[^1].EventId),
+            ParticipantMoves.Counted(_steps.Select(s => s.Step))), null, EventIngestion.Actor);
     }
 
     /// <summary>

@@ -134,16 +134,8 @@ public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider tim
         public static readonly BatchWrite None = new([], 0, 0);
     }
 
-    /// <summary>
-    /// One entry per batch: how many moved from which state to which ("State (1) ×12": Active → AtRisk, worded by the audit log);
-    /// each participant's own history has the trigger, the outcome and the cause.
-    /// </summary>
-    private static AuditEntry Summary(CohortDay cohort, IReadOnlyList<BatchStep> steps)
-    {
-        var moves = steps.GroupBy(s => (s.Transition.From, s.Transition.To))
-            .Select((g, i) => (Key: $"State ({i + 1}) ×{g.Count()}", Change: new FieldChange(g.Key.From.ToString(), g.Key.To.ToString())))
-            .ToDictionary(m => m.Key, m => m.Change);
-        return new AuditEntry("Cohort", cohort.CohortId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ParticipantsMoved",
-            $"{cohort.CohortName} (#{steps[0].Participant.Id}–#{steps[^1].Participant.Id})", moves);
-    }
+    /// <summary>One entry per batch: how many moved from which state to which (<see cref="ParticipantMoves"/>).</summary>
+    private static AuditEntry Summary(CohortDay cohort, IReadOnlyList<BatchStep> steps) =>
+        new("Cohort", cohort.CohortId.ToString(System.Globalization.CultureInfo.InvariantCulture), "ParticipantsMoved",
+            $"{cohort.CohortName} (#{steps[0].Participant.Id}–#{steps[^1].Participant.Id})", ParticipantMoves.Counted(steps.Select(s => s.Transition)));
 }

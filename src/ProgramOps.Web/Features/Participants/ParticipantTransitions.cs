@@ -42,8 +42,14 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
         return await writer.FireAsync(participant, expectedVersion, fire, actorUserId, actor, reason, eventId, ct);
     }
 
-    /// <summary>For a transaction that moves many participants one by one (an event batch): the statements are prepared once.</summary>
+    /// <summary>For a transaction that moves many participants one by one: the statements are prepared once.</summary>
     public TransitionWriter Prepare(DbConnection connection, DbTransaction transaction) => new(connection, transaction, audit.Prepare(connection, transaction), time);
+
+    /// <summary>
+    /// The same, for steps the app's events drive: each is in the transition log with its event id, time and actor, so
+    /// the caller audits the batch's steps in one row (<see cref="ParticipantMoves"/>) instead of a row per step.
+    /// </summary>
+    public TransitionWriter PrepareForAppEvents(DbConnection connection, DbTransaction transaction) => new(connection, transaction, audit: null, time);
 }
 
 /// <summary>The writes of <see cref="ParticipantTransitions"/> in one transaction, each statement prepared once.</summary>
@@ -51,12 +57,13 @@ public sealed class TransitionWriter : IDisposable
 {
     private readonly DbConnection _connection;
     private readonly DbTransaction _transaction;
-    private readonly AuditWriter _audit;
+    private readonly AuditWriter? _audit;
     private readonly TimeProvider _time;
     private readonly PreparedCommand _setState;
     private readonly PreparedCommand _log;
 
-    internal TransitionWriter(DbConnection connection, DbTransaction transaction, AuditWriter audit, TimeProvider time)
+    /// <param name="audit">Where each step is audited; null when the caller audits the steps together.</param>
+    internal TransitionWriter(DbConnection connection, DbTransaction transaction, AuditWriter? audit, TimeProvider time)
     {
         (_connection, _transaction, _audit, _time) = (connection, transaction, audit, time);
         _setState = new PreparedCommand(connection, transaction, ParticipantsSql.SetState,
@@ -85,6 +92,10 @@ public sealed class TransitionWriter : IDisposable
             return new TransitionRefused(refused);
         }
 
+        // Withdrawal erases personal data: a step of its own, audited as one.
+        if (_audit is null && transition.To == ParticipantState.Withdrawn)
+            throw new InvalidOperationException("A withdrawal is audited on its own: use ParticipantTransitions.Prepare.");
+
         var outcome = transition.Outcome?.ToString();
         var written = await _setState.Set("Id", participantId).Set("Version", expectedVersion).Set("State", transition.To.ToString()).Set("Outcome", outcome)
             .Set("Now", now).Set("Actor", actor).ExecuteAsync(ct);
@@ -101,6 +112,8 @@ public sealed class TransitionWriter : IDisposable
             await InterviewErasure.EraseAsync(_connection, _transaction, participantId, now, actor, ct);
         }
 
+        if (_audit is null) return new Transitioned(transition);
+
         // The audit row names the participant by id only: it must not keep what withdrawal erases.
         await _audit.RecordAsync(new AuditEntry("Participant", participantId.ToString(), transition.Trigger.ToString(),
             null, new Dictionary<string, FieldChange> { ["State"] = new(transition.From.ToString(), transition.To.ToString()) }),
@@ -112,6 +125,6 @@ public sealed class TransitionWriter : IDisposable
     {
         _setState.Dispose();
         _log.Dispose();
-        _audit.Dispose();
+        _audit?.Dispose();
     }
 }

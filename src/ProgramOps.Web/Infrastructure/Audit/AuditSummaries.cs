@@ -19,6 +19,7 @@ public static class AuditSummaries
     public const string PartnerFileLine = nameof(PartnerFileLine);
     public const string FeedbackReported = nameof(FeedbackReported);
     public const string FeedbackReportedFromApp = nameof(FeedbackReportedFromApp);
+    public const string ParticipantsMovedByApp = nameof(ParticipantsMovedByApp);
     public const string FeedbackMerged = nameof(FeedbackMerged);
     public const string FirstAdministrator = nameof(FirstAdministrator);
     public const string DemoLoaded = nameof(DemoLoaded);

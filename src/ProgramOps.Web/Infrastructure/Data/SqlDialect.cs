@@ -16,6 +16,9 @@ public abstract class SqlDialect
     public static readonly SqlDialect Sqlite = new SqliteDialect();
     public static readonly SqlDialect SqlServer = new SqlServerDialect();
 
+    /// <summary>The dialect of an open connection, for code handed a connection and transaction to join.</summary>
+    public static SqlDialect Of(DbConnection connection) => connection is Microsoft.Data.Sqlite.SqliteConnection ? Sqlite : SqlServer;
+
     public abstract DatabaseProvider Provider { get; }
 
     /// <summary>An ORDER BY clause followed by the paging clause that reads <c>@Skip</c> and <c>@Take</c>.</summary>

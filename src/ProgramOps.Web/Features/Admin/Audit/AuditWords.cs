@@ -37,6 +37,7 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
             [("User", "Roles")] = (typeof(AdminText), "Role."),
             [("Participant", "State")] = (typeof(ParticipantsText), "State."),
             [("Cohort", "State")] = (typeof(ParticipantsText), "State."),
+            [("ApiKey", "State")] = (typeof(ParticipantsText), "State."),
             [("Interview", "Status")] = (typeof(Interviews.InterviewsText), "Status."),
             [("Issue", "Stage")] = (typeof(Funnel.FunnelText), "Stage."),
             [("Initiative", "ChangeKind")] = (typeof(Initiatives.InitiativesText), "Change."),
@@ -89,9 +90,14 @@ public sealed class AuditWords(IStringLocalizer<AdminText> admin, IStringLocaliz
         return space < 0 ? Word(admin, $"AuditField.{field}", field) : Word(admin, $"AuditField.{field[..space]}", field[..space]) + field[space..];
     }
 
-    /// <summary>A value as the owning feature words it; lists ("Admin, Viewer") item by item; typed text as it is.</summary>
+    /// <summary>
+    /// A value as the owning feature words it; lists ("Admin, Viewer") item by item; typed text as it is. A field with
+    /// words after its name ("State (1) ×12": a batch's count of one kind of step) has its name's words.
+    /// </summary>
     public string? Value(string entity, string field, string? value)
     {
+        var space = field.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0) field = field[..space];
         if (value is null)
             return UnsetWords.TryGetValue((entity, field), out var unset) ? factory.Create(unset.Texts)[unset.Key].Value : null;
         if (entity == ProgramEntity) return DefinitionPaths.Value(programs, value);
