@@ -23,7 +23,7 @@ public sealed class PdfPrinter(ILogger<PdfPrinter> logger) : IAsyncDisposable
     /// </summary>
     public const string ProportionalFonts = "\"BIZ UDPGothic\", \"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Sans\", \"Yu Gothic\", sans-serif";
 
-    /// <summary>The same for fixed-width text (codes to type in): BIZ UD Gothic's fixed-width cut tells 0 from O and 1 from l.</summary>
+    /// <summary>The same for fixed-width text (codes to type in): BIZ UD Gothic's fixed-width cut, a face drawn for legibility.</summary>
     public const string FixedWidthFonts = "\"BIZ UDGothic\", \"Noto Sans Mono CJK JP\", monospace";
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan IdleBeforeClosing = TimeSpan.FromMinutes(10);
