@@ -88,9 +88,21 @@ public sealed class OutcomeReports(Db db, LocalClock clock)
         _ => OutcomeKind.Recorded,
     };
 
-    internal static async Task<List<ParticipantGroup>> GroupsAsync(DbConnection c, int[] cohortIds, int? clientId, CancellationToken ct) =>
-        [.. await c.QueryAsync<ParticipantGroup>(new CommandDefinition(OutcomesSql.ParticipantGroups,
-            new { CohortIds = cohortIds, ClientId = clientId, CoCutoff = QuitOutcome.CoVerifiedBelowPpm }, cancellationToken: ct))];
+    /// <summary>Cohorts per read: their ids go in one IN list, well under SQL Server's 2,100 parameters.</summary>
+    internal const int MaxCohortsPerRead = 500;
+
+    /// <summary>The participants of the cohorts (and client, or null for all), grouped as a report counts them; any number of cohorts.</summary>
+    internal static async Task<List<ParticipantGroup>> GroupsAsync(DbConnection c, int[] cohortIds, int? clientId, CancellationToken ct)
+    {
+        var groups = new List<ParticipantGroup>();
+        foreach (var chunk in cohortIds.Chunk(MaxCohortsPerRead))
+        {
+            groups.AddRange(await c.QueryAsync<ParticipantGroup>(new CommandDefinition(OutcomesSql.ParticipantGroups,
+                new { CohortIds = chunk, ClientId = clientId, CoCutoff = QuitOutcome.CoVerifiedBelowPpm }, cancellationToken: ct)));
+        }
+
+        return groups;
+    }
 
     private static async Task<ReportInputs> InputsAsync(
         DbConnection c, int cohortId, int? clientId, List<ParticipantGroup> groups, OutcomeKind kind, int durationWeeks, int reportWeek, CancellationToken ct)
@@ -104,9 +116,14 @@ public sealed class OutcomeReports(Db db, LocalClock clock)
             CheckInWeekMaps.CheckedInPerWeek(checkedIn), teams, CheckInWeekMaps.ActiveTeamsPerWeek(teamMembers, ReportInputs.MinActiveTeamMembers), satisfaction);
     }
 
-    private static async Task<List<(int Score, int Count)>> SatisfactionAsync(DbConnection c, int[] cohortIds, int? clientId, CancellationToken ct) =>
-        [.. (await c.QueryAsync<ScoreCount>(new CommandDefinition(OutcomesSql.Satisfaction, new { CohortIds = cohortIds, ClientId = clientId }, cancellationToken: ct)))
-            .Select(s => (s.Score, s.Count))];
+    /// <summary>The satisfaction answers per score of the cohorts (and client, or null for all); any number of cohorts.</summary>
+    private static async Task<List<(int Score, int Count)>> SatisfactionAsync(DbConnection c, int[] cohortIds, int? clientId, CancellationToken ct)
+    {
+        var counts = new List<ScoreCount>();
+        foreach (var chunk in cohortIds.Chunk(MaxCohortsPerRead))
+            counts.AddRange(await c.QueryAsync<ScoreCount>(new CommandDefinition(OutcomesSql.Satisfaction, new { CohortIds = chunk, ClientId = clientId }, cancellationToken: ct)));
+        return [.. counts.GroupBy(s => s.Score).OrderBy(g => g.Key).Select(g => (g.Key, g.Sum(s => s.Count)))];
+    }
 
     private static async Task<List<ComparisonScope>> ComparisonsAsync(DbConnection c, CohortRow cohort, int clientId, ProgramDefinition program, int k, CancellationToken ct)
     {

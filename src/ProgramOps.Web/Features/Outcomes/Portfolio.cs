@@ -99,9 +99,6 @@ public sealed class Portfolio(Db db)
         public int K { get; init; }
     }
 
-    /// <summary>Cohorts per chunk: the chunk's ids go in one IN list, well under SQL Server's 2,100 parameters.</summary>
-    private const int MaxChunk = 500;
-
     public async Task<List<PortfolioRow>> ReadAsync(PortfolioFilter filter, CancellationToken ct)
     {
         List<PortfolioRow> rows;
@@ -123,7 +120,7 @@ public sealed class Portfolio(Db db)
         // Each chunk of cohorts is read and counted on its own connection, a chunk per core at a time: the portfolio of a
         // thousand cohorts is a million participants' groups, and SQLite reads in parallel.
         var cohorts = rows.Select(r => r.CohortId).Distinct().Order().ToArray();
-        var chunk = Math.Clamp((cohorts.Length + Environment.ProcessorCount - 1) / Environment.ProcessorCount, 1, MaxChunk);
+        var chunk = Math.Clamp((cohorts.Length + Environment.ProcessorCount - 1) / Environment.ProcessorCount, 1, OutcomeReports.MaxCohortsPerRead);
         await Parallel.ForEachAsync(cohorts.Chunk(chunk), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
             async (ids, token) =>
             {

@@ -25,15 +25,11 @@ public sealed record VersionOutcome(int Cohorts, int K, int? Enrolled, int? Comp
 /// <summary>Reads a version's participants grouped as a report groups them, and counts them.</summary>
 public sealed class VersionOutcomes(Db db)
 {
-    /// <summary>Cohorts per read: their ids go in one IN list, well under SQL Server's 2,100 parameters.</summary>
-    private const int MaxChunk = 500;
-
     public async Task<VersionOutcome> ReadAsync(int versionId, ProgramDefinition program, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         var cohortIds = (await c.QueryAsync<int>(new CommandDefinition(OutcomesSql.CohortsOfVersion, new { VersionId = versionId }, cancellationToken: ct))).ToArray();
-        var groups = new List<ParticipantGroup>();
-        foreach (var chunk in cohortIds.Chunk(MaxChunk)) groups.AddRange(await OutcomeReports.GroupsAsync(c, chunk, null, ct));
+        var groups = await OutcomeReports.GroupsAsync(c, cohortIds, null, ct);
         return VersionOutcome.Count(groups, OutcomeReports.KindOf(program), program.DurationWeeks, cohortIds.Length);
     }
 }
