@@ -26,7 +26,7 @@ public sealed class EventReadAheadTests : IDisposable
         var ids = await TestData.ParticipantsAsync(_database.Db, cohort, contract, 4);
         var codes = ids.Select(Code).ToList();
         await using var c = await _database.Db.OpenAsync();
-        var readAhead = (await ParticipantRecord.FindByCodesAsync(c, null, _database.Db.Dialect, codes, CancellationToken.None)).Values.OfType<ParticipantRecord>().ToList();
+        var readAhead = (await LifecycleParticipant.FindByCodesAsync(c, null, _database.Db.Dialect, codes, CancellationToken.None)).Values.OfType<LifecycleParticipant>().ToList();
 
         await c.ExecuteAsync("UPDATE Participants SET Version = Version + 1 WHERE Id = @Id", new { Id = ids[0] });
         await c.ExecuteAsync("""
@@ -35,11 +35,11 @@ public sealed class EventReadAheadTests : IDisposable
             """, new { Id = ids[1], cohort, Now });
         await c.ExecuteAsync("DELETE FROM Participants WHERE Id = @Id", new { Id = ids[2] });
 
-        var stale = await _database.Db.InTransactionAsync((tc, t) => ParticipantRecord.StaleAsync(tc, t, _database.Db.Dialect, readAhead, CancellationToken.None));
+        var stale = await _database.Db.InTransactionAsync((tc, t) => LifecycleParticipant.StaleAsync(tc, t, _database.Db.Dialect, readAhead, CancellationToken.None));
         Assert.Equal(ids.Take(3).Order(), stale.Select(r => r.Id).Order());
 
         await c.ExecuteAsync("UPDATE Cohorts SET StartDate = '2027-01-18' WHERE Id = @cohort", new { cohort });
-        stale = await _database.Db.InTransactionAsync((tc, t) => ParticipantRecord.StaleAsync(tc, t, _database.Db.Dialect, readAhead, CancellationToken.None));
+        stale = await _database.Db.InTransactionAsync((tc, t) => LifecycleParticipant.StaleAsync(tc, t, _database.Db.Dialect, readAhead, CancellationToken.None));
         Assert.Contains(ids[3], stale.Select(r => r.Id));
     }
 
@@ -57,7 +57,7 @@ public sealed class EventReadAheadTests : IDisposable
 
         var answers = await _database.Db.InTransactionAsync(async (c, t) =>
         {
-            var participant = (await ParticipantRecord.FindByCodesAsync(c, t, _database.Db.Dialect, [Code(id)], CancellationToken.None))[Code(id)]!;
+            var participant = (await LifecycleParticipant.FindByCodesAsync(c, t, _database.Db.Dialect, [Code(id)], CancellationToken.None))[Code(id)]!;
             using var writes = new EventWrites(c, t, _database.Db.Dialect, new ParticipantTransitions(audit, time), new FeedbackRouting(_database.Db, time), audit, integration, Now);
             var first = await writes.AcceptAsync(participant, checkIn, CancellationToken.None);
             var again = await writes.AcceptAsync(participant, checkIn, CancellationToken.None);

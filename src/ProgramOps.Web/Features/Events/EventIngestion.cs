@@ -42,7 +42,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
                 else if (seen.Contains(parsed.Id)) list.Add(new EventResult(i, parsed.Id, EventStatus.Duplicate));
                 else
                 {
-                    var result = await ApplyAsync(c, t, writes, participants, i, parsed, ct);
+                    var result = await ApplyAsync(c, t, db.Dialect, writes, participants, i, parsed, ct);
                     // Only a stored event makes its id a duplicate: a rejected one may come again, as it may in a later batch.
                     if (result.Status == EventStatus.Accepted) seen.Add(parsed.Id);
                     list.Add(result);
@@ -63,16 +63,16 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
     /// Reads again, at once, the participants read ahead who changed since, and the codes nobody had then (a person
     /// admitted meanwhile): in its turn the batch sees everyone as they are now.
     /// </summary>
-    private async Task RefreshAsync(DbConnection c, DbTransaction t, Dictionary<string, ParticipantRecord?> participants, CancellationToken ct)
+    private async Task RefreshAsync(DbConnection c, DbTransaction t, Dictionary<string, LifecycleParticipant?> participants, CancellationToken ct)
     {
-        var stale = await ParticipantRecord.StaleAsync(c, t, db.Dialect, [.. participants.Values.OfType<ParticipantRecord>()], ct);
+        var stale = await LifecycleParticipant.StaleAsync(c, t, db.Dialect, [.. participants.Values.OfType<LifecycleParticipant>()], ct);
         var again = stale.Select(r => r.InvitationCode).Concat(participants.Where(p => p.Value is null).Select(p => p.Key)).ToList();
         if (again.Count == 0) return;
-        foreach (var (code, record) in await ParticipantRecord.FindByCodesAsync(c, t, db.Dialect, again, ct)) participants[code] = record;
+        foreach (var (code, record) in await LifecycleParticipant.FindByCodesAsync(c, t, db.Dialect, again, ct)) participants[code] = record;
     }
 
     /// <summary>The batch's event ids this key sent before, and the participants its new events name (null for an unknown code).</summary>
-    private async Task<(HashSet<string> Seen, Dictionary<string, ParticipantRecord?> Participants)> ReadAheadAsync(
+    private async Task<(HashSet<string> Seen, Dictionary<string, LifecycleParticipant?> Participants)> ReadAheadAsync(
         Integration integration, List<(ParsedEvent? Event, string? Reason)> read, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
@@ -80,14 +80,14 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         var seen = ids.Count == 0 ? [] : (await c.QueryAsync<string>(new CommandDefinition(EventsSql.SeenEventIds(db.Dialect),
             new { integration.ApiKeyId, EventIds = JsonSerializer.Serialize(ids) }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
         var codes = read.Select(r => r.Event).Where(e => e is not null && !seen.Contains(e.Id)).Select(e => e!.InvitationCode).Distinct().ToList();
-        return (seen, await ParticipantRecord.FindByCodesAsync(c, null, db.Dialect, codes, ct));
+        return (seen, await LifecycleParticipant.FindByCodesAsync(c, null, db.Dialect, codes, ct));
     }
 
-    private static async Task<EventResult> ApplyAsync(
-        DbConnection c, DbTransaction t, EventWrites writes, Dictionary<string, ParticipantRecord?> participants, int index, ParsedEvent e, CancellationToken ct)
+    private static async Task<EventResult> ApplyAsync(DbConnection c, DbTransaction t, SqlDialect dialect, EventWrites writes,
+        Dictionary<string, LifecycleParticipant?> participants, int index, ParsedEvent e, CancellationToken ct)
     {
         if (!participants.TryGetValue(e.InvitationCode, out var participant))
-            participants[e.InvitationCode] = participant = await ParticipantRecord.FindByCodeAsync(c, t, e.InvitationCode, ct);
+            participants[e.InvitationCode] = participant = (await LifecycleParticipant.FindByCodesAsync(c, t, dialect, [e.InvitationCode], ct))[e.InvitationCode];
         if (participant is null) return await RefusedAsync("no participant has this invitation code");
         if (participant.State == ParticipantState.Withdrawn) return await RefusedAsync("the participant withdrew consent: no data is kept for them");
         if (participant.State == ParticipantState.Invited && e.Data is not AppLinked) return await RefusedAsync("the participant has not linked the app yet (send app_linked first)");

@@ -39,7 +39,7 @@ public sealed class EventWrites(
 
     /// <returns>Whether the event was taken, is a duplicate (its id was stored since the batch looked) or was refused
     /// (why: nothing was written); and whether the participant's row may have changed.</returns>
-    public async Task<(EventStatus Status, string? Refusal, bool ParticipantChanged)> AcceptAsync(ParticipantRecord participant, ParsedEvent e, CancellationToken ct)
+    public async Task<(EventStatus Status, string? Refusal, bool ParticipantChanged)> AcceptAsync(LifecycleParticipant participant, ParsedEvent e, CancellationToken ct)
     {
         // Stored first, so the unique id is checked by the write itself rather than by a read of every id in the batch.
         var stored = await _insertEvent.Set("EventId", e.Id).Set("EventType", e.Type).Set("ParticipantId", participant.Id).Set("OccurredAt", e.OccurredAt)
@@ -63,7 +63,7 @@ public sealed class EventWrites(
     }
 
     /// <returns>Why the event cannot be taken, or null when it moved the participant on (or needed no move); and whether it moved them.</returns>
-    private async Task<(string? Refusal, bool Moved)> DriveLifecycleAsync(ParticipantRecord participant, ParsedEvent e, CancellationToken ct)
+    private async Task<(string? Refusal, bool Moved)> DriveLifecycleAsync(LifecycleParticipant participant, ParsedEvent e, CancellationToken ct)
     {
         Func<ParticipantLifecycle, TransitionCause, ParticipantTransition>? fire;
         if (e.Data is FinalAssessment answer)
@@ -115,7 +115,7 @@ public sealed class EventWrites(
     /// A participant's words from the app become a feedback item, routed like any other. It names the cohort,
     /// program and client, never the participant: feedback queues are read by people outside the program.
     /// </summary>
-    private async Task ReportFeedbackAsync(ParticipantRecord participant, AppFeedback feedback, ParsedEvent e, CancellationToken ct)
+    private async Task ReportFeedbackAsync(LifecycleParticipant participant, AppFeedback feedback, ParsedEvent e, CancellationToken ct)
     {
         var text = feedback.Text!.Trim();
         var input = new FeedbackInput
@@ -137,7 +137,7 @@ public sealed class EventWrites(
     }
 
     /// <summary>Where in the funnel the participant was when they wrote: the stage of their state and program week then.</summary>
-    private static FunnelStage StageOf(ParticipantRecord participant, DateTimeOffset at) =>
+    private static FunnelStage StageOf(LifecycleParticipant participant, DateTimeOffset at) =>
         FunnelClassifier.Place(participant.State, null, 0, ProgramWeek.Of(participant.ProgramStart, participant.Facts(at).Today) ?? 0).Furthest;
 
     public void Dispose()

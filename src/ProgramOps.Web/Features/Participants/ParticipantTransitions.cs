@@ -34,7 +34,7 @@ public sealed class ParticipantTransitions(AuditTrail audit, TimeProvider time)
 
     /// <summary>The same, for a caller that has just read the participant in this transaction.</summary>
     public async Task<TransitionResult> FireAsync(
-        DbConnection connection, DbTransaction transaction, ParticipantRecord participant, int expectedVersion,
+        DbConnection connection, DbTransaction transaction, LifecycleParticipant participant, int expectedVersion,
         Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> fire, int? actorUserId, string actor, string? reason, string? eventId,
         CancellationToken ct)
     {
@@ -74,7 +74,7 @@ public sealed class TransitionWriter : IDisposable
     }
 
     public async Task<TransitionResult> FireAsync(
-        ParticipantRecord participant, int expectedVersion, Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> fire,
+        LifecycleParticipant participant, int expectedVersion, Func<ParticipantLifecycle, TransitionCause, ParticipantTransition> fire,
         int? actorUserId, string actor, string? reason, string? eventId, CancellationToken ct)
     {
         var participantId = participant.Id;

@@ -129,18 +129,24 @@ public static class ParticipantsSql
     public const string FindByCode = Participant + " WHERE p.InvitationCode = @Code";
 
     /// <summary>
-    /// The participants a batch of the base app's events names, with their program version's id instead of its
-    /// definition, which many of them share (<see cref="ProgramDefinitions"/>).
+    /// The participants a batch of the base app's events names, as their lifecycle reads them (<see cref="LifecycleParticipant"/>:
+    /// no personal columns), with their program version's id instead of its definition, which many of them share
+    /// (<see cref="ProgramDefinitions"/>).
     /// </summary>
     public static string FindByCodes(SqlDialect dialect) =>
-        "SELECT " + ParticipantColumns + ", v.Id AS ProgramVersionId " + ParticipantSources + $" WHERE p.InvitationCode IN ({dialect.JsonTexts("@Codes")})";
+        $"""
+        SELECT p.Id, p.CohortId, p.ClientId, p.InvitationCode, p.State, p.TeamId, p.LastCheckInOn, p.Version,
+               {FirstKitDelivered}, co.StartDate AS ProgramStart, co.EnrolmentCloses, v.ProgramId, v.Id AS ProgramVersionId
+        FROM Participants p
+        JOIN Cohorts co ON co.Id = p.CohortId
+        JOIN ProgramVersions v ON v.Id = co.ProgramVersionId
+        WHERE p.InvitationCode IN ({dialect.JsonTexts("@Codes")})
+        """;
 
-    /// <summary>What tells whether a record read earlier still stands (<see cref="ParticipantRecord.StaleAsync"/>).</summary>
+    /// <summary>What tells whether a record read earlier still stands (<see cref="LifecycleParticipant.StaleAsync"/>).</summary>
     public static string Freshness(SqlDialect dialect) =>
         $"""
-        SELECT p.Id, p.Version,
-               (SELECT s.DeliveredOn FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = 0 AND s.Status = 'Delivered') AS FirstKitDeliveredOn,
-               co.StartDate AS ProgramStart, co.EnrolmentCloses, co.ProgramVersionId
+        SELECT p.Id, p.Version, {FirstKitDelivered}, co.StartDate AS ProgramStart, co.EnrolmentCloses, co.ProgramVersionId
         FROM Participants p JOIN Cohorts co ON co.Id = p.CohortId
         WHERE p.Id IN ({dialect.JsonIntegers("@Ids")})
         """;
@@ -149,12 +155,16 @@ public static class ParticipantsSql
 
     private const string Participant = "SELECT " + ParticipantColumns + ", v.Definition " + ParticipantSources;
 
+    /// <summary>The day the participant's first (week 0) kit was delivered, if it was: the quit-day guard reads it.</summary>
+    private const string FirstKitDelivered =
+        "(SELECT s.DeliveredOn FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = 0 AND s.Status = 'Delivered') AS FirstKitDeliveredOn";
+
     private const string ParticipantColumns =
-        """
+        $"""
         p.Id, p.CohortId, p.ContractId, p.ClientId, p.EmployeeNumber, p.FullName, p.Kana, p.Email, p.Department, p.BirthYear,
                p.InvitationCode, p.State, p.Outcome, p.TeamId, p.LastCheckInOn, p.StateChangedAt, p.AnonymisedAt, p.ImportId, p.ImportLine,
                p.Version, p.CreatedAt, p.UpdatedAt, p.UpdatedBy, p.QuitDate,
-               (SELECT s.DeliveredOn FROM Shipments s WHERE s.ParticipantId = p.Id AND s.Week = 0 AND s.Status = 'Delivered') AS FirstKitDeliveredOn,
+               {FirstKitDelivered},
                co.Name AS CohortName, co.StartDate AS ProgramStart, co.EnrolmentCloses, v.ProgramId, c.Name AS ClientName, t.Number AS TeamNumber
         """;
 
