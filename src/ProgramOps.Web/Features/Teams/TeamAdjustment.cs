@@ -4,8 +4,7 @@ namespace ProgramOps.Web.Features.Teams;
 public sealed record TeamState(int TeamId, int Number, IReadOnlyList<TeamCandidate> Members);
 
 /// <summary>A participant going into an existing team (<see cref="TeamId"/>) or into the new team numbered <see cref="NewTeam"/>.</summary>
-/// <remarks>A struct, as <see cref="TeamCandidate"/> is: forming a cohort's teams places everyone at once.</remarks>
-public readonly record struct TeamPlacement(long ParticipantId, int? TeamId, int? NewTeam);
+public sealed record TeamPlacement(long ParticipantId, int? TeamId, int? NewTeam);
 
 /// <summary>
 /// Keeps formed teams whole once they are running: late joiners go where there is room, and teams that shrank

@@ -22,11 +22,7 @@ public sealed record TeamSizeRule(int Target, int Min, int Max)
 }
 
 /// <summary>A participant as team formation sees them: an id, the department (for anonymity), whether they joined late.</summary>
-/// <remarks>
-/// A struct: a cohort of 100,000 is formed at once, and its candidates then sit inline in the deal's arrays and the
-/// teams' lists rather than as 100,000 objects that outlive several collections (issue 18).
-/// </remarks>
-public readonly record struct TeamCandidate(long ParticipantId, string? Department, bool JoinedLate);
+public sealed record TeamCandidate(long ParticipantId, string? Department, bool JoinedLate);
 
 /// <summary>
 /// Forms anonymous peer-support teams. A pure function: the same candidates and rule always give the
@@ -74,8 +70,8 @@ public static class TeamFormation
     /// People are sorted by department (largest first) and dealt like cards into the teams' seats, row
     /// by row: a run of d colleagues lands on d consecutive seats, which are in different teams until
     /// every team has had one, so no team gets more than ⌈d / teams⌉ of them. O(n log n).
-    /// A whole cohort (100,000 people) is formed at once, so the deal sorts one small struct per person, each department
-    /// turned into its key once, rather than grouping and sorting copies of everyone.
+    /// A whole cohort (100,000 people) is formed at once, so the deal holds one small struct per person and one key per
+    /// department rather than a grouping and sorted copies of everyone.
     /// </remarks>
     public static IReadOnlyList<IReadOnlyList<TeamCandidate>> Form(IEnumerable<TeamCandidate> candidates, TeamSizeRule rule)
     {
@@ -102,7 +98,7 @@ public static class TeamFormation
         return teams;
     }
 
-    private readonly record struct Card(int DepartmentRank, TeamCandidate Person);
+    private readonly record struct Card(int DepartmentRank, bool JoinedLate, long ParticipantId, TeamCandidate Person);
 
     /// <summary>
     /// Departments by size (largest first, then by key), each department's people on time before late, then by id: a
@@ -125,11 +121,11 @@ public static class TeamFormation
         var rankOf = sizeOf.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal)
             .Select((d, rank) => (d.Key, rank)).ToDictionary(d => d.Key, d => d.rank, StringComparer.Ordinal);
         var cards = new Card[people.Length];
-        for (var i = 0; i < people.Length; i++) cards[i] = new Card(rankOf[keys[i]], people[i]);
+        for (var i = 0; i < people.Length; i++) cards[i] = new Card(rankOf[keys[i]], people[i].JoinedLate, people[i].ParticipantId, people[i]);
         Array.Sort(cards, static (a, b) =>
             a.DepartmentRank != b.DepartmentRank ? a.DepartmentRank.CompareTo(b.DepartmentRank)
-            : a.Person.JoinedLate != b.Person.JoinedLate ? a.Person.JoinedLate.CompareTo(b.Person.JoinedLate)
-            : a.Person.ParticipantId.CompareTo(b.Person.ParticipantId));
+            : a.JoinedLate != b.JoinedLate ? a.JoinedLate.CompareTo(b.JoinedLate)
+            : a.ParticipantId.CompareTo(b.ParticipantId));
         return cards;
     }
 
