@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
@@ -107,7 +108,7 @@ public static class ImportBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  bare team placement of the same rows (prepared INSERT of the teams + UPDATE of each participant, best of 3): {barePlace.TotalMilliseconds,6:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  peak working set of the process through the imports: {peak / 1048576.0:F0} MB (goal < {TargetPeakBytes / 1048576} MB: {Verdict(peak < TargetPeakBytes)})"));
+            $"  peak working set of the process through the imports: {peak / 1048576.0:F0} MB with {GarbageCollector()} (goal < {TargetPeakBytes / 1048576} MB: {Verdict(peak < TargetPeakBytes)})"));
 
         if (keepInDatabase is not null)
         {
@@ -118,6 +119,14 @@ public static class ImportBenchmark
 
         return 0;
     }
+
+    /// <summary>
+    /// The collector this process runs with: the console's own (Server GC, the Web SDK's default) when started with its
+    /// runtime settings, as scripts/bench.sh does (<c>dotnet exec --runtimeconfig ProgramOps.Web.runtimeconfig.json</c>),
+    /// since the import's memory is the console's.
+    /// </summary>
+    private static string GarbageCollector() =>
+        (GCSettings.IsServerGC ? "Server GC" : "Workstation GC") + (GCSettings.LatencyMode == GCLatencyMode.Batch ? ", not concurrent" : "");
 
     private static string Verdict(bool pass) => pass ? "PASS" : "FAIL";
 

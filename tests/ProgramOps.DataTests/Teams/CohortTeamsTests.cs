@@ -69,6 +69,24 @@ public sealed class CohortTeamsTests : IDisposable
         Assert.Equal([5, 5, 5, 5, 5, 4, 3], (await SizesAsync(cohortId)).Select(s => s.Members).OrderDescending());
     }
 
+    // Issue 18: the cohort is read into one small struct per person, departments once each; the teams stored must be the
+    // pure deal's over the same people, team i numbered i + 1.
+    [Fact]
+    public async Task The_teams_stored_are_the_pure_deal_over_the_people_read()
+    {
+        var (cohortId, contractId) = await CohortAsync();
+        await TestData.ParticipantsAsync(_database.Db, cohortId, contractId, 97, "営業部", " 営業部 ", "総務部", "EIGYO", "eigyo", "開発部", "  ");
+        await TestData.ParticipantsAsync(_database.Db, cohortId, contractId, 6);
+
+        await FormAsync(cohortId);
+
+        var people = await ParticipantsAsync(cohortId);
+        var dealt = TeamFormation.Form(people.Select(p => new TeamCandidate(p.Id, p.Department, JoinedLate: false)), TeamSizeRule.SmokingProgram);
+        Assert.Equal(
+            dealt.SelectMany((team, i) => team.Select(p => (p.ParticipantId, Team: (int?)(i + 1)))).OrderBy(p => p.ParticipantId),
+            people.Select(p => (ParticipantId: p.Id, p.Team)));
+    }
+
     [Fact]
     public async Task A_team_shrunk_by_withdrawals_is_refilled_or_merged()
     {

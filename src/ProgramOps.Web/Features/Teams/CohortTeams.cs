@@ -27,13 +27,8 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         public required string Definition { get; init; }
     }
 
-    private sealed record Person
-    {
-        public long ParticipantId { get; init; }
-        public string? Department { get; init; }
-        public int? TeamId { get; init; }
-        public bool JoinedLate { get; init; }
-    }
+    /// <summary>Someone taking part, as formation sees them, and the team they are in (null: not placed yet).</summary>
+    private readonly record struct Person(TeamCandidate Candidate, int? TeamId);
 
     private sealed record TeamRow
     {
@@ -53,13 +48,12 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(program.TimeZone);
         var lateAfter = new LocalClock(time, zone).StartOf(cohort.EnrolmentCloses.AddDays(1));
-        var people = (await c.QueryAsync<Person>(new CommandDefinition(TeamsSql.Placeable, new { CohortId = cohortId, LateAfter = lateAfter }, t, cancellationToken: ct))).ToList();
+        var people = await PlaceableAsync(c, t, cohortId, lateAfter, ct);
         var teams = (await c.QueryAsync<TeamRow>(new CommandDefinition(TeamsSql.TeamsOfCohort, new { CohortId = cohortId }, t, cancellationToken: ct))).ToList();
-        static TeamCandidate Candidate(Person p) => new(p.ParticipantId, p.Department, p.JoinedLate);
 
-        var members = people.Where(p => p.TeamId is not null).ToLookup(p => p.TeamId!.Value);
-        var states = teams.Select(team => new TeamState(team.Id, team.Number, [.. members[team.Id].Select(Candidate)])).ToList();
-        var placements = TeamAdjustment.PlaceLateJoiners(states, people.Where(p => p.TeamId is null).Select(Candidate), program.TeamSize);
+        var members = people.Where(p => p.TeamId is not null).ToLookup(p => p.TeamId!.Value, p => p.Candidate);
+        var states = teams.Select(team => new TeamState(team.Id, team.Number, [.. members[team.Id]])).ToList();
+        var placements = TeamAdjustment.PlaceLateJoiners(states, people.Where(p => p.TeamId is null).Select(p => p.Candidate), program.TeamSize);
 
         var now = time.GetUtcNow();
         using var placement = new TeamAssignment(c, t, now, actor);
@@ -78,14 +72,34 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         if (teams.Count == 0) return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, 0), formed: true, actor, actorUserId);
 
         var placedIn = placements.ToDictionary(p => p.ParticipantId, p => p.TeamId ?? newTeams[p.NewTeam!.Value]);
-        var membersAfter = people.ToLookup(p => p.TeamId ?? placedIn[p.ParticipantId]);
+        var membersAfter = people.ToLookup(p => p.TeamId ?? placedIn[p.Candidate.ParticipantId], p => p.Candidate);
         var after = teams.Select(team => (team.Id, team.Number)).Concat(newTeams.Select(n => (Id: n.Value, Number: n.Key)))
-            .Select(team => new TeamState(team.Id, team.Number, [.. membersAfter[team.Id].Select(Candidate)]))
+            .Select(team => new TeamState(team.Id, team.Number, [.. membersAfter[team.Id]]))
             .ToList();
         var moves = TeamAdjustment.Rebalance(after, program.TeamSize);
         foreach (var (participantId, _, toTeamId) in moves) await placement.PlaceAsync(participantId, toTeamId, ct);
 
         return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, moves.Count), formed: false, actor, actorUserId);
+    }
+
+    /// <summary>
+    /// Everyone taking part, read row by row into one small struct each, every department name kept once: a cohort of
+    /// 100,000 is held whole while its teams are formed, and its departments repeat.
+    /// </summary>
+    private static async Task<List<Person>> PlaceableAsync(DbConnection c, DbTransaction t, int cohortId, DateTimeOffset lateAfter, CancellationToken ct)
+    {
+        var people = new List<Person>();
+        var departments = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var rows = await c.ExecuteReaderAsync(new CommandDefinition(TeamsSql.Placeable, new { CohortId = cohortId, LateAfter = lateAfter }, t, cancellationToken: ct));
+        while (await rows.ReadAsync(ct))
+        {
+            var department = rows.IsDBNull(1) ? null : rows.GetString(1);
+            if (department is not null && !departments.TryAdd(department, department)) department = departments[department];
+            var teamId = rows.IsDBNull(2) ? (int?)null : rows.GetInt32(2);
+            people.Add(new Person(new TeamCandidate(rows.GetInt64(0), department, rows.GetInt32(3) == 1), teamId));
+        }
+
+        return people;
     }
 
     private async Task<TeamFormationResult> RecordAsync(

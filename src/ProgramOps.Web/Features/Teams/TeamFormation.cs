@@ -70,27 +70,63 @@ public static class TeamFormation
     /// People are sorted by department (largest first) and dealt like cards into the teams' seats, row
     /// by row: a run of d colleagues lands on d consecutive seats, which are in different teams until
     /// every team has had one, so no team gets more than ⌈d / teams⌉ of them. O(n log n).
+    /// A whole cohort (100,000 people) is formed at once, so the deal holds one small struct per person and one key per
+    /// department rather than a grouping and sorted copies of everyone.
     /// </remarks>
     public static IReadOnlyList<IReadOnlyList<TeamCandidate>> Form(IEnumerable<TeamCandidate> candidates, TeamSizeRule rule)
     {
-        var people = candidates.OrderBy(c => c.ParticipantId).ToList();
-        if (people.Select(p => p.ParticipantId).Distinct().Count() != people.Count)
-            throw new ArgumentException("A participant appears twice among the candidates.", nameof(candidates));
-
-        var sizes = PlanSizes(people.Count, rule);
-        var teams = sizes.Select(_ => new List<TeamCandidate>()).ToList();
-        var seats = Enumerable.Range(0, sizes.Count == 0 ? 0 : sizes[0])
-            .SelectMany(row => Enumerable.Range(0, sizes.Count).Where(team => row < sizes[team]));
-        var dealingOrder = people
-            .GroupBy(p => DepartmentKey(p.Department))
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .SelectMany(g => g.OrderBy(p => p.JoinedLate).ThenBy(p => p.ParticipantId));
-        foreach (var (person, team) in dealingOrder.Zip(seats))
+        var people = candidates.ToArray();
+        var ids = Array.ConvertAll(people, p => p.ParticipantId);
+        Array.Sort(ids);
+        for (var i = 1; i < ids.Length; i++)
         {
-            teams[team].Add(person);
+            if (ids[i] == ids[i - 1]) throw new ArgumentException("A participant appears twice among the candidates.", nameof(candidates));
+        }
+
+        var sizes = PlanSizes(people.Length, rule);
+        var teams = sizes.Select(size => new List<TeamCandidate>(size)).ToList();
+        var dealingOrder = DealingOrder(people);
+        var dealt = 0;
+        for (var row = 0; sizes.Count > 0 && row < sizes[0]; row++)
+        {
+            for (var team = 0; team < sizes.Count; team++)
+            {
+                if (row < sizes[team]) teams[team].Add(dealingOrder[dealt++].Person);
+            }
         }
 
         return teams;
+    }
+
+    private readonly record struct Card(int DepartmentRank, bool JoinedLate, long ParticipantId, TeamCandidate Person);
+
+    /// <summary>
+    /// Departments by size (largest first, then by key), each department's people on time before late, then by id: a
+    /// total order, since ids are unique, so the candidates' order does not matter.
+    /// </summary>
+    private static Card[] DealingOrder(TeamCandidate[] people)
+    {
+        // Departments repeat: each distinct name is turned into its key once.
+        var keyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var sizeOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var keys = new string[people.Length];
+        for (var i = 0; i < people.Length; i++)
+        {
+            var department = people[i].Department;
+            var key = department is null ? "" : keyOf.TryGetValue(department, out var known) ? known : keyOf[department] = DepartmentKey(department);
+            keys[i] = key;
+            sizeOf[key] = sizeOf.GetValueOrDefault(key) + 1;
+        }
+
+        var rankOf = sizeOf.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal)
+            .Select((d, rank) => (d.Key, rank)).ToDictionary(d => d.Key, d => d.rank, StringComparer.Ordinal);
+        var cards = new Card[people.Length];
+        for (var i = 0; i < people.Length; i++) cards[i] = new Card(rankOf[keys[i]], people[i].JoinedLate, people[i].ParticipantId, people[i]);
+        Array.Sort(cards, static (a, b) =>
+            a.DepartmentRank != b.DepartmentRank ? a.DepartmentRank.CompareTo(b.DepartmentRank)
+            : a.JoinedLate != b.JoinedLate ? a.JoinedLate.CompareTo(b.JoinedLate)
+            : a.ParticipantId.CompareTo(b.ParticipantId));
+        return cards;
     }
 
     /// <summary>Departments compare after trimming and ignoring case; an unknown department groups with nobody.</summary>

@@ -16,8 +16,12 @@ public static class ImportsSql
     public const string InsertChunk =
         "INSERT INTO RosterImportChunks (ImportId, Sequence, Content) VALUES (@ImportId, @Sequence, @Content)";
 
-    public const string ReadChunk =
-        "SELECT Content FROM RosterImportChunks WHERE ImportId = @ImportId AND Sequence = @Sequence";
+    /// <summary>
+    /// One chunk of a stored file, its content last. On SQLite with the rowid, so the content is streamed from the table
+    /// (incremental blob I/O) rather than copied whole into a new array of a mebibyte per chunk.
+    /// </summary>
+    public static string ReadChunk(SqlDialect dialect) =>
+        $"SELECT {(dialect.Provider == DatabaseProvider.Sqlite ? "rowid, " : "")}Content FROM RosterImportChunks WHERE ImportId = @ImportId AND Sequence = @Sequence";
 
     public const string SetFile =
         "UPDATE RosterImports SET FileSha256 = @FileSha256, FileBytes = @FileBytes WHERE Id = @Id";

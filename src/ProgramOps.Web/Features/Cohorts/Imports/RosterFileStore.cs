@@ -85,15 +85,15 @@ public static class RosterFileStore
 
         private async ValueTask LoadNextAsync(CancellationToken ct)
         {
-            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ImportsSql.ReadChunk,
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(ImportsSql.ReadChunk(SqlDialect.Of(connection)),
                 new { ImportId = importId, Sequence = nextSequence }, cancellationToken: ct), CommandBehavior.SequentialAccess);
             nextSequence++;
             offset = 0;
             length = 0;
             ended = !await reader.ReadAsync(ct);
             if (ended) return;
-            long read;
-            while (length < chunk.Length && (read = reader.GetBytes(0, length, chunk, length, chunk.Length - length)) > 0) length += (int)read;
+            await using var content = reader.GetStream(reader.FieldCount - 1);
+            length = await content.ReadAtLeastAsync(chunk, chunk.Length, throwOnEndOfStream: false, ct);
         }
 
         public override void Flush() { }

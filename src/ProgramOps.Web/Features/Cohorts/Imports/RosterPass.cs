@@ -40,6 +40,7 @@ public sealed class RosterPass : IAsyncDisposable
                 CurrentYear = currentYear,
                 Encoding = import.RequestedEncoding,
                 Mapping = StoredColumnMapping.FromJson(import.ColumnMapping),
+                ExpectedRows = ExpectedRows(import),
             }, ct);
         }
         catch (Exception unreadable) when (Failure(unreadable) is { } failed)
@@ -61,6 +62,17 @@ public sealed class RosterPass : IAsyncDisposable
     {
         await foreach (var record in reader.ReadAsync(ct)) yield return record is ValidRosterRecord valid ? admission.Admit(valid) : record;
     }
+
+    /// <summary>
+    /// The rows of a checked file as its check counted them; before that, a guess from its size (a roster line takes at
+    /// least about <see cref="LeastBytesPerRow"/> bytes), no more than <see cref="MostRowsExpected"/> so that a large file
+    /// that turns out not to be a roster takes no room it never fills.
+    /// </summary>
+    private static int ExpectedRows(RosterImport import) =>
+        import.RowsRead > 0 ? import.RowsRead : (int)Math.Min(import.FileBytes / LeastBytesPerRow, MostRowsExpected);
+
+    private const int LeastBytesPerRow = 64;
+    private const int MostRowsExpected = 200_000;
 
     /// <summary>The failure a read stopped with, as the import's notice; null for anything that is not the file's fault.</summary>
     public static CheckFailed? Failure(Exception stopped) => stopped switch

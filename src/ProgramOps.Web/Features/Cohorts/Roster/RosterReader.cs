@@ -25,13 +25,13 @@ public sealed class RosterReader : IAsyncDisposable
     private int invalid;
 
     private RosterReader(CsvReader csv, Dictionary<long, CsvMalformedReason> malformedLines, RosterEncoding encoding,
-        RosterHeaderMap header, int currentYear)
+        RosterHeaderMap header, RosterReadOptions options)
     {
         this.csv = csv;
         this.malformedLines = malformedLines;
         Encoding = encoding;
         Header = header;
-        validator = new RosterRowValidator(header, currentYear);
+        validator = new RosterRowValidator(header, options.CurrentYear, options.ExpectedRows);
     }
 
     /// <summary>The encoding the file is read in, as detected or forced.</summary>
@@ -75,7 +75,7 @@ public sealed class RosterReader : IAsyncDisposable
             throw;
         }
         var header = RosterHeaderMap.Resolve(csv.Headers, options.Mapping);
-        return new RosterReader(csv, malformedLines, text.Encoding, header, options.CurrentYear);
+        return new RosterReader(csv, malformedLines, text.Encoding, header, options);
     }
 
     /// <summary>The data rows in file order; rows whose fields are all empty are skipped. Can be enumerated once.</summary>

@@ -12,12 +12,13 @@ namespace ProgramOps.Web.Features.Cohorts.Roster;
 /// text, so 100,000 rows hold a few megabytes instead of every value (two different values share a digest about once
 /// in 10⁹ rosters of that size).
 /// </summary>
-public sealed class RosterRowValidator(RosterHeaderMap header, int currentYear)
+/// <param name="expectedRows">About how many rows the file has (<see cref="RosterReadOptions.ExpectedRows"/>); 0 if unknown.</param>
+public sealed class RosterRowValidator(RosterHeaderMap header, int currentYear, int expectedRows = 0)
 {
     private const int FirstBirthYear = 1900;
 
-    private readonly Dictionary<ulong, int> employeeNumbers = [];
-    private readonly Dictionary<ulong, int> emails = [];
+    private readonly Dictionary<ulong, int> employeeNumbers = new(expectedRows);
+    private readonly Dictionary<ulong, int> emails = new(expectedRows);
 
     public RosterRecord Validate(int line, RosterRowValues values)
     {
