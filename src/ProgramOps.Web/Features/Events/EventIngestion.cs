@@ -23,21 +23,15 @@ public sealed record Integration(int ApiKeyId, string Name);
 public sealed class EventIngestion(Db db, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit, TimeProvider time)
 {
     public const string Actor = "base-app";
-    public static long ReadTicks, WriteTicks, RefreshTicks, LoopTicks, TailTicks, LambdaTicks;
 
     public async Task<EventBatchResponse> ApplyAsync(Integration integration, IReadOnlyList<IncomingEvent> events, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var read = events.Select(e => EventReader.Read(e, now)).ToList();
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var (seen, participants) = await ReadAheadAsync(integration, read, ct);
-        System.Threading.Interlocked.Add(ref ReadTicks, System.Diagnostics.Stopwatch.GetTimestamp() - t0);
-        long tw = 0;
         var results = await db.InTransactionAsync(async (c, t) =>
         {
-            tw = System.Diagnostics.Stopwatch.GetTimestamp();
             await RefreshAsync(c, t, participants, ct);
-            var tr = System.Diagnostics.Stopwatch.GetTimestamp(); System.Threading.Interlocked.Add(ref RefreshTicks, tr - tw);
             using var writes = new EventWrites(c, t, db.Dialect, transitions, routing, audit, integration, now);
 
             var list = new List<EventResult>(events.Count);
@@ -55,14 +49,10 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
                 }
             }
 
-            var tl = System.Diagnostics.Stopwatch.GetTimestamp(); System.Threading.Interlocked.Add(ref LoopTicks, tl - tr);
             await writes.AuditStepsAsync(ct);
             await c.ExecuteAsync(new CommandDefinition(EventsSql.TouchApiKey, new { Id = integration.ApiKeyId, Now = now }, t, cancellationToken: ct));
-            System.Threading.Interlocked.Add(ref TailTicks, System.Diagnostics.Stopwatch.GetTimestamp() - tl);
-            System.Threading.Interlocked.Add(ref LambdaTicks, System.Diagnostics.Stopwatch.GetTimestamp() - tw);
             return list;
         }, ct);
-        System.Threading.Interlocked.Add(ref WriteTicks, System.Diagnostics.Stopwatch.GetTimestamp() - tw);
 
         return new EventBatchResponse(
             results.Count(r => r.Status == EventStatus.Accepted), results.Count(r => r.Status == EventStatus.Duplicate),

@@ -14,13 +14,11 @@ public sealed class Db(DatabaseProvider provider, string connectionString)
     // under load (event batches, imports) a few waited seconds. This process's writers queue here, in arrival order.
     private readonly SemaphoreSlim? _sqliteWriter = provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
     private int _waiting;
-    private DbConnection? _writerConnection;
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct = default)
     {
         var connection = CreateConnection();
         await connection.OpenAsync(ct);
-        if (connection is SqliteConnection sqlite && Environment.GetEnvironmentVariable("XPRAGMA") is { } x) { using var c = sqlite.CreateCommand(); c.CommandText = x; c.ExecuteNonQuery(); }
         return connection;
     }
 
@@ -76,11 +74,6 @@ public sealed class Db(DatabaseProvider provider, string connectionString)
         DbConnection? connection = null;
         try
         {
-            if (_sqliteWriter is not null && Environment.GetEnvironmentVariable("XWRITER") == "1")
-            {
-                _writerConnection ??= await OpenAsync(ct);
-                return new DbWrite(_writerConnection, await _writerConnection.BeginTransactionAsync(ct), _sqliteWriter, keepOpen: true);
-            }
             connection = await OpenAsync(ct);
             return new DbWrite(connection, await connection.BeginTransactionAsync(ct), _sqliteWriter);
         }
@@ -97,7 +90,7 @@ public sealed class Db(DatabaseProvider provider, string connectionString)
 }
 
 /// <summary>One write transaction in its turn (<see cref="Db.BeginWriteAsync"/>).</summary>
-public sealed class DbWrite(DbConnection connection, DbTransaction transaction, SemaphoreSlim? turn, bool keepOpen = false) : IAsyncDisposable
+public sealed class DbWrite(DbConnection connection, DbTransaction transaction, SemaphoreSlim? turn) : IAsyncDisposable
 {
     public DbConnection Connection { get; } = connection;
     public DbTransaction Transaction { get; } = transaction;
@@ -109,7 +102,7 @@ public sealed class DbWrite(DbConnection connection, DbTransaction transaction, 
         try
         {
             await Transaction.DisposeAsync();
-            if (!keepOpen) await Connection.DisposeAsync();
+            await Connection.DisposeAsync();
         }
         finally
         {
