@@ -98,7 +98,7 @@ public static class TeamFormation
         return teams;
     }
 
-    private readonly record struct Card(int DepartmentRank, bool JoinedLate, long ParticipantId, TeamCandidate Person);
+    private readonly record struct Card(int DepartmentRank, TeamCandidate Person);
 
     /// <summary>
     /// Departments by size (largest first, then by key), each department's people on time before late, then by id: a
@@ -121,11 +121,11 @@ public static class TeamFormation
         var rankOf = sizeOf.OrderByDescending(d => d.Value).ThenBy(d => d.Key, StringComparer.Ordinal)
             .Select((d, rank) => (d.Key, rank)).ToDictionary(d => d.Key, d => d.rank, StringComparer.Ordinal);
         var cards = new Card[people.Length];
-        for (var i = 0; i < people.Length; i++) cards[i] = new Card(rankOf[keys[i]], people[i].JoinedLate, people[i].ParticipantId, people[i]);
+        for (var i = 0; i < people.Length; i++) cards[i] = new Card(rankOf[keys[i]], people[i]);
         Array.Sort(cards, static (a, b) =>
             a.DepartmentRank != b.DepartmentRank ? a.DepartmentRank.CompareTo(b.DepartmentRank)
-            : a.JoinedLate != b.JoinedLate ? a.JoinedLate.CompareTo(b.JoinedLate)
-            : a.ParticipantId.CompareTo(b.ParticipantId));
+            : a.Person.JoinedLate != b.Person.JoinedLate ? a.Person.JoinedLate.CompareTo(b.Person.JoinedLate)
+            : a.Person.ParticipantId.CompareTo(b.Person.ParticipantId));
         return cards;
     }
 
