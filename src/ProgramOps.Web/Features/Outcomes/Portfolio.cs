@@ -1,3 +1,4 @@
+using System.Data;
 using ProgramOps.Web.Features.Clients;
 using ProgramOps.Web.Features.Programs;
 
@@ -56,37 +57,12 @@ public sealed class PortfolioRow
 }
 
 /// <summary>
-/// The portfolio across cohorts: one pass over the reporting read model groups every scope's participants (and counts
-/// their satisfaction answers), and each
-/// scope's figures come from <see cref="OutcomeFigures.Build"/> with the client's k, so a row says what the report says.
+/// The portfolio across cohorts: each scope's participants are grouped as its report groups them (one prepared query per
+/// scope, its satisfaction answers counted in the same pass), and each scope's figures come from
+/// <see cref="OutcomeFigures.Build"/> with the client's k, so a row says what the report says.
 /// </summary>
 public sealed class Portfolio(Db db)
 {
-    private sealed class ScopeKey
-    {
-        public int CohortId { get; init; }
-        public int ClientId { get; init; }
-    }
-
-    /// <summary>A group's satisfaction answers, per score (the columns the portfolio's one pass counts beside the group).</summary>
-    private sealed class GroupAnswers
-    {
-        public int Score0 { get; init; }
-        public int Score1 { get; init; }
-        public int Score2 { get; init; }
-        public int Score3 { get; init; }
-        public int Score4 { get; init; }
-        public int Score5 { get; init; }
-        public int Score6 { get; init; }
-        public int Score7 { get; init; }
-        public int Score8 { get; init; }
-        public int Score9 { get; init; }
-        public int Score10 { get; init; }
-
-        public (int Score, int Count)[] PerScore() =>
-            [(0, Score0), (1, Score1), (2, Score2), (3, Score3), (4, Score4), (5, Score5), (6, Score6), (7, Score7), (8, Score8), (9, Score9), (10, Score10)];
-    }
-
     private sealed class VersionDefinition
     {
         public int ProgramVersionId { get; init; }
@@ -117,34 +93,38 @@ public sealed class Portfolio(Db db)
                 .ToDictionary(t => t.ClientId, t => t.K);
         }
 
-        // Each chunk of cohorts is read and counted on its own connection, a chunk per core at a time: the portfolio of a
-        // thousand cohorts is a million participants' groups, and SQLite reads in parallel.
-        var cohorts = rows.Select(r => r.CohortId).Distinct().Order().ToArray();
-        var chunk = Math.Clamp((cohorts.Length + Environment.ProcessorCount - 1) / Environment.ProcessorCount, 1, OutcomeReports.MaxCohortsPerRead);
-        await Parallel.ForEachAsync(cohorts.Chunk(chunk), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
-            async (ids, token) =>
-            {
-                var cohortIds = ids.ToHashSet();
-                await CountAsync([.. rows.Where(r => cohortIds.Contains(r.CohortId))], ids, filter.ClientId, programs, thresholds, token);
-            });
+        // Each part of the scopes is counted on its own connection, a part per core: the portfolio of a thousand cohorts is
+        // a million participants' groups, and SQLite reads in parallel.
+        var part = (rows.Count + Environment.ProcessorCount - 1) / Environment.ProcessorCount;
+        await Parallel.ForEachAsync(rows.Chunk(part), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct },
+            async (scopes, token) => await CountAsync(scopes, programs, thresholds, token));
         return rows;
     }
 
-    private async Task CountAsync(
-        List<PortfolioRow> rows, int[] cohortIds, int? clientId, Dictionary<int, ProgramDefinition> programs, Dictionary<int, int> thresholds, CancellationToken ct)
+    private async Task CountAsync(PortfolioRow[] scopes, Dictionary<int, ProgramDefinition> programs, Dictionary<int, int> thresholds, CancellationToken ct)
     {
-        var scope = new { CohortIds = cohortIds, ClientId = clientId, CoCutoff = QuitOutcome.CoVerifiedBelowPpm };
         await using var c = await db.OpenAsync(ct);
-        var groups = (await c.QueryAsync<ScopeKey, ParticipantGroup, GroupAnswers, (ScopeKey Scope, ParticipantGroup Group, GroupAnswers Answers)>(
-                new CommandDefinition(PortfolioSql.Groups, scope, cancellationToken: ct), (key, group, answers) => (key, group, answers), splitOn: "ContractId,Score0"))
-            .ToLookup(x => (x.Scope.CohortId, x.Scope.ClientId), x => (x.Group, x.Answers));
-        foreach (var row in rows)
+        using var groupsOfScope = new PreparedCommand(c, null, PortfolioSql.ScopeGroups,
+            ("CohortId", DbType.Int32), ("ClientId", DbType.Int32), ("CoCutoff", DbType.Double));
+        groupsOfScope.Set("CoCutoff", QuitOutcome.CoVerifiedBelowPpm);
+        foreach (var row in scopes)
         {
+            var groups = new List<ParticipantGroup>();
+            var answers = new int[NetPromoterScore.Scores];
+            await using (var reader = await groupsOfScope.Set("CohortId", row.CohortId).Set("ClientId", row.ClientId).ReadAsync(ct))
+            {
+                var toGroup = reader.GetRowParser<ParticipantGroup>();
+                var score0 = reader.GetOrdinal("Score0");
+                while (await reader.ReadAsync(ct))
+                {
+                    groups.Add(toGroup(reader));
+                    for (var score = 0; score < answers.Length; score++) answers[score] += reader.GetInt32(score0 + score);
+                }
+            }
+
             var program = programs[row.ProgramVersionId];
-            var key = (row.CohortId, row.ClientId);
-            var scopeGroups = groups[key];
-            var answers = scopeGroups.SelectMany(g => g.Answers.PerScore()).Where(a => a.Count > 0);
-            var inputs = ReportInputs.OutcomesOnly([.. scopeGroups.Select(g => g.Group)], OutcomeReports.KindOf(program), program.DurationWeeks, [.. answers]);
+            var inputs = ReportInputs.OutcomesOnly(groups, OutcomeReports.KindOf(program), program.DurationWeeks,
+                [.. answers.Select((count, score) => (score, count)).Where(a => a.count > 0)]);
             row.Count(OutcomeFigures.Build(inputs, thresholds.GetValueOrDefault(row.ClientId, SuppressionThreshold.Default)));
         }
     }

@@ -1,8 +1,8 @@
 namespace ProgramOps.Web.Features.Outcomes;
 
 /// <summary>
-/// The portfolio's SQL: every cohort × client scope that passes the filter, then their participants grouped as a report
-/// groups them, a chunk of cohorts at a time. The filter reads <c>@ProgramId</c>, <c>@VersionNumber</c>, <c>@ClientId</c>,
+/// The portfolio's SQL: every cohort × client scope that passes the filter, then each scope's participants grouped as a
+/// report groups them. The filter reads <c>@ProgramId</c>, <c>@VersionNumber</c>, <c>@ClientId</c>,
 /// <c>@Segment</c>, <c>@From</c> and <c>@To</c> (cohort start days), each null for any.
 /// </summary>
 public static class PortfolioSql
@@ -31,18 +31,18 @@ public static class PortfolioSql
     public const string Definitions = "SELECT DISTINCT ProgramVersionId, Definition FROM ReportingCohorts";
 
     /// <summary>
-    /// The participants of a chunk of the scopes' cohorts (<c>@CohortIds</c>, and <c>@ClientId</c> or null), grouped per
-    /// scope, with each group's satisfaction answers counted per score (<c>Score0</c>…<c>Score10</c>) in the same pass:
-    /// a second pass for the answers read the million rows again. The score is tested first: the respondent rule (its
-    /// Enrolled) then runs once per answer, not once per score column.
+    /// One scope's participants (<c>@CohortId</c>, <c>@ClientId</c>) grouped as its report groups them, with each group's
+    /// satisfaction answers counted per score (<c>Score0</c>…<c>Score10</c>) in the same pass. The portfolio runs it once per
+    /// scope, prepared once: a thousand sorts of a thousand rows cost less than one sort of a million, and the score is tested
+    /// first so the respondent rule (its Enrolled) runs once per answer, not once per score column.
     /// </summary>
-    public static readonly string Groups =
+    public static readonly string ScopeGroups =
         $"""
-        SELECT p.CohortId, p.ClientId, {OutcomesSql.GroupColumns}, COUNT(*) AS People,
+        SELECT {OutcomesSql.GroupColumns}, COUNT(*) AS People,
                {string.Join(", ", Enumerable.Range(0, NetPromoterScore.Scores).Select(s => $"COUNT(CASE WHEN p.SatisfactionScore = {s} AND {OutcomesSql.Respondent} THEN 1 END) AS Score{s}"))}
         FROM ReportingParticipants p
-        WHERE {OutcomesSql.InScope}
-        GROUP BY p.CohortId, {OutcomesSql.GroupKey}, p.ClientId
+        WHERE p.CohortId = @CohortId AND p.ClientId = @ClientId
+        GROUP BY {OutcomesSql.GroupKey}
         """;
 
     /// <summary>The report settings (k) of every client that has changed them; the rest have the defaults.</summary>

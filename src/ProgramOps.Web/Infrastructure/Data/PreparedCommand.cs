@@ -3,8 +3,8 @@ using System.Data;
 namespace ProgramOps.Web.Infrastructure.Data;
 
 /// <summary>
-/// One statement prepared once and executed many times with new values: for bulk loads and batched updates, where
-/// building a fresh command per row would cost more than the statement itself.
+/// One statement prepared once and executed many times with new values: for bulk loads, batched updates and a query
+/// repeated per scope, where building a fresh command per row would cost more than the statement itself.
 /// </summary>
 public sealed class PreparedCommand : IDisposable
 {
@@ -14,7 +14,7 @@ public sealed class PreparedCommand : IDisposable
     private readonly DbCommand _command;
     private readonly Dictionary<string, DbParameter> _parameters = [];
 
-    public PreparedCommand(DbConnection connection, DbTransaction transaction, string sql, params (string Name, DbType Type)[] parameters)
+    public PreparedCommand(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, DbType Type)[] parameters)
     {
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
@@ -43,6 +43,9 @@ public sealed class PreparedCommand : IDisposable
     /// <summary>Executes and reads the first column of the first row (the new id, with <c>SelectNewId</c>).</summary>
     public async Task<int> ExecuteScalarAsync(CancellationToken ct = default) =>
         Convert.ToInt32(await _command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Executes and reads the rows: map them with Dapper's row parser (<c>reader.GetRowParser&lt;T&gt;()</c>).</summary>
+    public Task<DbDataReader> ReadAsync(CancellationToken ct = default) => _command.ExecuteReaderAsync(ct);
 
     public void Dispose() => _command.Dispose();
 }
