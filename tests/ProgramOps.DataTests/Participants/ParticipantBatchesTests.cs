@@ -55,4 +55,21 @@ public sealed class ParticipantBatchesTests : IDisposable
         await using var connection = await _database.Db.OpenAsync();
         Assert.Equal(["Invited", "Declined"], await connection.QueryAsync<string>("SELECT State FROM Participants ORDER BY Id"));
     }
+
+    [Fact]
+    public async Task Batches_read_while_the_one_before_is_written_move_everyone_once()
+    {
+        var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "先読み", "Running", Start);
+        var people = 2 * ParticipantBatches.Size + 1;
+        await TestData.ParticipantsAsync(_database.Db, cohort, contract, people);
+
+        var run = await Batches().FireAsync(Day(cohort), Everyone, new { },
+            _ => new PlannedTransition((l, cause) => l.Fire(ParticipantTrigger.Decline, cause), "test"), afterBatch: null, "system", CancellationToken.None);
+
+        Assert.Equal(new BatchRun(people, 0, 0), run);
+        await using var connection = await _database.Db.OpenAsync();
+        Assert.Equal(people, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM Participants WHERE State = 'Declined' AND Version = 2"));
+        Assert.Equal(people, await connection.ExecuteScalarAsync<int>("SELECT COUNT(DISTINCT ParticipantId) FROM ParticipantTransitions WHERE ToState = 'Declined' AND Reason = 'test'"));
+        Assert.Equal(3, await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM AuditLog WHERE Action = 'ParticipantsMoved'"));
+    }
 }

@@ -33,11 +33,17 @@ public sealed record BatchRun(int Moved, int Refused, int Conflicts)
 
 /// <summary>
 /// Moves many participants of one cohort through the lifecycle, for the daily jobs: the candidates are read in id
-/// order, a batch at a time, each batch in one short transaction. Every participant's step is still decided by their
-/// own state machine, written only if their version is unchanged (someone else's change wins; the next run looks
-/// again), and logged in the transition log — the participant's history. The audit log gets one entry per batch
-/// on the cohort, as team formation does, rather than one per participant.
+/// order, a batch at a time, and each batch's steps are written in one short transaction. Every participant's step is
+/// still decided by their own state machine, written only if their version is unchanged since the read (someone else's
+/// change wins; the next run looks again), and logged in the transition log — the participant's history. The audit log
+/// gets one entry per batch on the cohort, as team formation does, rather than one per participant.
 /// </summary>
+/// <remarks>
+/// SQLite has one writer, so while a batch is written the next is read, on a connection of its own, and its steps are
+/// decided before its turn at the writer: the reading and the state machines run beside the writes instead of between
+/// them, and the writer is held only for the writes. A batch read before the one ahead of it committed is no less
+/// checked: the version check is what decides, as it does for a participant saved by staff since the read.
+/// </remarks>
 public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider time)
 {
     /// <summary>Large enough that a commit costs little per row, small enough that the API's writers wait briefly.</summary>
@@ -52,37 +58,71 @@ public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider tim
         Func<DbConnection, DbTransaction, IReadOnlyList<BatchStep>, Task>? afterBatch, string actor, CancellationToken ct)
     {
         var run = BatchRun.None;
-        var afterId = 0L;
+        var next = ReadAsync(cohort, candidates, filter, afterId: 0, ct);
         while (true)
         {
-            var (read, written, lastId) = await db.InTransactionAsync(async (c, t) =>
-            {
-                var parameters = new DynamicParameters(filter);
-                parameters.AddDynamicParams(new { cohort.CohortId, AfterId = afterId, Skip = 0, Take = Size });
-                var batch = (await c.QueryAsync<ParticipantSnapshot>(new CommandDefinition(candidates, parameters, t, cancellationToken: ct))).AsList();
-                if (batch.Count == 0) return (0, BatchWrite.None, afterId);
+            var batch = await next;
+            if (batch.Count == 0) return run;
+            var full = batch.Count == Size;
+            if (full) next = ReadAsync(cohort, candidates, filter, batch[^1].Id, ct);
 
-                var result = await WriteAsync(c, t, cohort, batch, plan, actor, ct);
-                if (result.Steps.Count > 0)
+            var now = time.GetUtcNow();
+            var (decided, refused) = Decide(cohort, batch, plan, actor, now);
+            List<BatchStep> written = decided.Count == 0 ? [] : await db.InTransactionAsync(async (c, t) =>
+            {
+                var steps = await WriteAsync(c, t, decided, actor, now, ct);
+                if (steps.Count > 0)
                 {
-                    if (afterBatch is not null) await afterBatch(c, t, result.Steps);
-                    await audit.RecordAsync(c, t, Summary(cohort, result.Steps), null, actor);
+                    if (afterBatch is not null) await afterBatch(c, t, steps);
+                    await audit.RecordAsync(c, t, Summary(cohort, steps), null, actor);
                 }
 
-                return (batch.Count, result, batch[^1].Id);
+                return steps;
             }, ct);
 
-            run = run.Plus(new BatchRun(written.Steps.Count, written.Refused, written.Conflicts));
-            afterId = lastId;
-            if (read < Size) return run;
+            run = run.Plus(new BatchRun(written.Count, refused, decided.Count - written.Count));
+            if (!full) return run;
         }
     }
 
-    private async Task<BatchWrite> WriteAsync(
-        DbConnection c, DbTransaction t, CohortDay cohort, List<ParticipantSnapshot> batch, Func<ParticipantSnapshot, PlannedTransition?> plan, string actor,
-        CancellationToken ct)
+    private async Task<List<ParticipantSnapshot>> ReadAsync(CohortDay cohort, string candidates, object filter, long afterId, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
+        var parameters = new DynamicParameters(filter);
+        parameters.AddDynamicParams(new { cohort.CohortId, AfterId = afterId, Skip = 0, Take = Size });
+        await using var c = await db.OpenAsync(ct);
+        return (await c.QueryAsync<ParticipantSnapshot>(new CommandDefinition(candidates, parameters, cancellationToken: ct))).AsList();
+    }
+
+    /// <summary>Each participant's planned step as their own state machine takes it; the steps it refuses are counted.</summary>
+    private static (List<BatchStep> Decided, int Refused) Decide(
+        CohortDay cohort, List<ParticipantSnapshot> batch, Func<ParticipantSnapshot, PlannedTransition?> plan, string actor, DateTimeOffset now)
+    {
+        var decided = new List<BatchStep>();
+        var refused = 0;
+        foreach (var participant in batch)
+        {
+            if (plan(participant) is not { } planned) continue;
+            var lifecycle = new ParticipantLifecycle(participant.State,
+                new ParticipantFacts(cohort.Program, cohort.StartDate, cohort.Today, participant.LastCheckInOn, HasTeam: participant.TeamId is not null));
+            try
+            {
+                decided.Add(new BatchStep(participant, planned.Fire(lifecycle, new TransitionCause(actor, now, planned.Reason))));
+            }
+            catch (TransitionRefusedException)
+            {
+                // The participant's own machine says no (a guard not met): they stay as they are, and the run counts them.
+                refused++;
+            }
+        }
+
+        if (decided.Any(s => s.Transition.To == ParticipantState.Withdrawn))
+            throw new InvalidOperationException("Withdrawal erases personal data and is fired one participant at a time (ParticipantTransitions).");
+        return (decided, refused);
+    }
+
+    /// <returns>The steps written; the others lost to someone else's change since the batch was read.</returns>
+    private static async Task<List<BatchStep>> WriteAsync(DbConnection c, DbTransaction t, List<BatchStep> decided, string actor, DateTimeOffset now, CancellationToken ct)
+    {
         using var setState = new PreparedCommand(c, t, ParticipantsSql.SetState,
             ("State", DbType.String), ("Outcome", DbType.String), ("Now", DbType.DateTimeOffset), ("Actor", DbType.String), ("Id", DbType.Int64), ("Version", DbType.Int32));
         using var log = new PreparedCommand(c, t, ParticipantsSql.InsertTransition,
@@ -91,47 +131,21 @@ public sealed class ParticipantBatches(Db db, AuditTrail audit, TimeProvider tim
         setState.Set("Now", now).Set("Actor", actor);
         log.Set("Actor", actor).Set("OccurredAt", now).Set("EventId", null);
 
-        var steps = new List<BatchStep>();
-        int refused = 0, conflicts = 0;
-        foreach (var participant in batch)
+        var written = new List<BatchStep>(decided.Count);
+        foreach (var step in decided)
         {
-            if (plan(participant) is not { } planned) continue;
-            var lifecycle = new ParticipantLifecycle(participant.State,
-                new ParticipantFacts(cohort.Program, cohort.StartDate, cohort.Today, participant.LastCheckInOn, HasTeam: participant.TeamId is not null));
-            ParticipantTransition transition;
-            try
-            {
-                transition = planned.Fire(lifecycle, new TransitionCause(actor, now, planned.Reason));
-            }
-            catch (TransitionRefusedException)
-            {
-                // The participant's own machine says no (a guard not met): they stay as they are, and the run counts them.
-                refused++;
-                continue;
-            }
-
-            if (transition.To == ParticipantState.Withdrawn)
-                throw new InvalidOperationException("Withdrawal erases personal data and is fired one participant at a time (ParticipantTransitions).");
-
+            var (participant, transition) = (step.Participant, step.Transition);
             var outcome = transition.Outcome?.ToString();
+            // Someone changed the participant since the batch was read: their change wins, the next run looks again.
             if (await setState.Set("State", transition.To.ToString()).Set("Outcome", outcome).Set("Id", participant.Id).Set("Version", participant.Version).ExecuteAsync(ct) == 0)
-            {
-                // Someone changed the participant since the batch was read: their change wins, the next run looks again.
-                conflicts++;
                 continue;
-            }
 
             await log.Set("ParticipantId", participant.Id).Set("FromState", transition.From.ToString()).Set("ToState", transition.To.ToString())
-                .Set("TriggerName", transition.Trigger.ToString()).Set("Outcome", outcome).Set("Reason", planned.Reason).ExecuteAsync(ct);
-            steps.Add(new BatchStep(participant, transition));
+                .Set("TriggerName", transition.Trigger.ToString()).Set("Outcome", outcome).Set("Reason", transition.Cause.Reason).ExecuteAsync(ct);
+            written.Add(step);
         }
 
-        return new BatchWrite(steps, refused, conflicts);
-    }
-
-    private sealed record BatchWrite(IReadOnlyList<BatchStep> Steps, int Refused, int Conflicts)
-    {
-        public static readonly BatchWrite None = new([], 0, 0);
+        return written;
     }
 
     /// <summary>One entry per batch: how many moved from which state to which (<see cref="ParticipantMoves"/>).</summary>
