@@ -18,19 +18,21 @@ public static class ActionsSql
         ORDER BY r.Position
         """;
 
+    /// <summary>
+    /// The values of a request in <c>@Requests</c>, in this order: each request is a JSON array, not an object. SQLite
+    /// turns each element of <c>json_each</c> back into text and parses it again for every value read; with objects, their
+    /// names made the statement take a third longer (at-risk actions, 2,000 per statement).
+    /// </summary>
+    public static readonly (string Name, string SqlServerType)[] RequestValues =
+    [
+        ("Position", "INT"), ("Kind", "NVARCHAR(30)"), ("ConditionKey", "NVARCHAR(200)"), ("CohortId", "INT"), ("ClientId", "INT"),
+        ("ParticipantId", "BIGINT"), ("TeamId", "INT"), ("ContractId", "INT"), ("ShipmentId", "BIGINT"), ("OwnerId", "INT"),
+        ("Reason", "NVARCHAR(MAX)"), ("DueOn", "DATE"), ("Priority", "INT"),
+    ];
+
     private static string Requests(SqlDialect dialect) => dialect.Provider == DatabaseProvider.SqlServer
-        ? """
-          OPENJSON(@Requests) WITH (Position INT, Kind NVARCHAR(30), ConditionKey NVARCHAR(200), CohortId INT, ClientId INT, ParticipantId BIGINT,
-                                    TeamId INT, ContractId INT, ShipmentId BIGINT, OwnerId INT, Reason NVARCHAR(MAX), DueOn DATE, Priority INT)
-          """
-        : """
-          (SELECT json_extract(value, '$.Position') AS Position, json_extract(value, '$.Kind') AS Kind, json_extract(value, '$.ConditionKey') AS ConditionKey,
-                  json_extract(value, '$.CohortId') AS CohortId, json_extract(value, '$.ClientId') AS ClientId, json_extract(value, '$.ParticipantId') AS ParticipantId,
-                  json_extract(value, '$.TeamId') AS TeamId, json_extract(value, '$.ContractId') AS ContractId, json_extract(value, '$.ShipmentId') AS ShipmentId,
-                  json_extract(value, '$.OwnerId') AS OwnerId, json_extract(value, '$.Reason') AS Reason, json_extract(value, '$.DueOn') AS DueOn,
-                  json_extract(value, '$.Priority') AS Priority
-           FROM json_each(@Requests))
-          """;
+        ? $"OPENJSON(@Requests) WITH ({string.Join(", ", RequestValues.Select((v, i) => $"{v.Name} {v.SqlServerType} '$[{i}]'"))})"
+        : $"(SELECT {string.Join(", ", RequestValues.Select((v, i) => $"json_extract(value, '$[{i}]') AS {v.Name}"))} FROM json_each(@Requests))";
 
     /// <summary>At-risk actions whose participant is no longer at risk (checked in again, dropped out, withdrew) close themselves.</summary>
     public const string ResolveAtRisk =

@@ -173,19 +173,18 @@ public static class CsActions
     private static async Task<int> OpenAsync(
         DbConnection c, DbTransaction t, bool unlessEver, IEnumerable<CsActionRequest> requests, string actor, DateTimeOffset now, CancellationToken ct)
     {
-        var distinct = requests.DistinctBy(r => r.ConditionKey, StringComparer.Ordinal)
-            .Select((r, position) => new StoredRequest(position, r.Kind.ToString(), r.ConditionKey, r.CohortId, r.ClientId, r.ParticipantId, r.TeamId,
-                r.ContractId, r.ShipmentId, r.OwnerId, r.Reason, r.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (int)r.Priority))
-            .ToList();
+        var distinct = requests.DistinctBy(r => r.ConditionKey, StringComparer.Ordinal).Select(RequestValues).ToList();
         if (distinct.Count == 0) return 0;
         return await c.ExecuteAsync(new CommandDefinition(ActionsSql.OpenMany(SqlDialect.Of(c), unlessEver),
             new { Requests = JsonSerializer.Serialize(distinct), Now = now, Actor = actor }, t, cancellationToken: ct));
     }
 
-    /// <summary>A request as the statement reads it from JSON: the kind by name, the day as ISO text, the priority as its number.</summary>
-    private sealed record StoredRequest(
-        int Position, string Kind, string ConditionKey, int? CohortId, int? ClientId, long? ParticipantId, int? TeamId, int? ContractId, long? ShipmentId,
-        int? OwnerId, string Reason, string DueOn, int Priority);
+    /// <summary>A request's values in <see cref="ActionsSql.RequestValues"/>' order: the kind by name, the day as ISO text, the priority as its number.</summary>
+    private static object?[] RequestValues(CsActionRequest r, int position) =>
+    [
+        position, r.Kind.ToString(), r.ConditionKey, r.CohortId, r.ClientId, r.ParticipantId, r.TeamId, r.ContractId, r.ShipmentId, r.OwnerId,
+        r.Reason, r.DueOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), (int)r.Priority,
+    ];
 
     /// <summary>
     /// Makes the open actions of <paramref name="kind"/> match what a job found now: an action for each finding that has
