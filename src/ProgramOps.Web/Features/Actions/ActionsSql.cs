@@ -21,7 +21,8 @@ public static class ActionsSql
     /// <summary>
     /// The values of a request in <c>@Requests</c>, in this order: each request is a JSON array, not an object. SQLite
     /// turns each element of <c>json_each</c> back into text and parses it again for every value read; with objects, their
-    /// names made the statement take a third longer (at-risk actions, 2,000 per statement).
+    /// names made the statement take a third longer (at-risk actions, 2,000 per statement). <c>CsActions.RequestValues</c>
+    /// builds each request in this order.
     /// </summary>
     public static readonly (string Name, string SqlServerType)[] RequestValues =
     [
