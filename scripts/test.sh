@@ -14,10 +14,12 @@ has_font() {
 }
 
 # Browser tests drive Debian's chromium; without the CJK fonts Japanese renders as boxes. Printed documents use BIZ UD
-# Gothic, which chromium embeds as text (see PdfPrinter.ProportionalFonts).
+# Gothic, which chromium embeds as text (see PdfPrinter.ProportionalFonts). The report journey renders the PDF's first
+# page to PNG with poppler's pdftoppm.
 ensure_browser() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   has_font "Noto Sans CJK" || missing+=(fonts-noto-cjk)
   has_font "BIZ UDPGothic" || missing+=(fonts-morisawa-bizud-gothic)
   [ ${#missing[@]} -eq 0 ] && return 0
