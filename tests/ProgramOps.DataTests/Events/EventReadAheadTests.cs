@@ -2,7 +2,6 @@ using Dapper;
 using ProgramOps.DataTests.Demo;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Events;
-using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Participants;
 
 namespace ProgramOps.DataTests.Events;
@@ -50,23 +49,26 @@ public sealed class EventReadAheadTests : IDisposable
         var id = (await TestData.ParticipantsAsync(_database.Db, cohort, contract, 1))[0];
         await using (var seed = await _database.Db.OpenAsync())
             await seed.ExecuteAsync("UPDATE Participants SET State = 'Active' WHERE Id = @id", new { id });
+        var ingestion = IngestionFixture.Ingestion(_database.Db, new FixedTime(Now));
         var integration = new Integration(await ApiKeyAsync(), "app");
-        var time = new FixedTime(Now);
-        var audit = IngestionFixture.Audit(time);
-        var checkIn = new ParsedEvent("e-1", "check_in", Code(id), Now, new CheckIn(false, 2, null), "{}");
+        var checkIn = new IncomingEvent("e-1", "check_in", Code(id), Now, System.Text.Json.JsonSerializer.SerializeToElement(new { smoked = false, cravings = 2 }));
 
-        var answers = await _database.Db.InTransactionAsync(async (c, t) =>
-        {
-            var participant = (await LifecycleParticipant.FindByCodesAsync(c, t, _database.Db.Dialect, [Code(id)], CancellationToken.None))[Code(id)]!;
-            using var writes = new EventWrites(c, t, _database.Db.Dialect, new ParticipantTransitions(audit, time), new FeedbackRouting(_database.Db, time), audit, integration, Now);
-            var first = await writes.AcceptAsync(participant, checkIn, CancellationToken.None);
-            var again = await writes.AcceptAsync(participant, checkIn, CancellationToken.None);
-            return (first.Status, again.Status);
-        });
+        // Another batch holds the writer while this one reads ahead, and stores the same id in its turn.
+        var other = await _database.Db.BeginWriteAsync();
+        var applying = ingestion.ApplyAsync(integration, [checkIn], CancellationToken.None);
+        while (!_database.Db.WritersWaiting) await Task.Delay(10);
+        await other.Connection.ExecuteAsync("""
+            INSERT INTO ParticipantEvents (ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload)
+            VALUES (@ApiKeyId, 'e-1', 'check_in', @id, '2027-02-01T01:00:00.0000000Z', '2027-02-01T01:00:00.0000000Z', '{}')
+            """, new { integration.ApiKeyId, id }, other.Transaction);
+        await other.CommitAsync();
+        await other.DisposeAsync();
+        var response = await applying;
 
-        Assert.Equal((EventStatus.Accepted, EventStatus.Duplicate), answers);
+        Assert.Equal(EventStatus.Duplicate, Assert.Single(response.Results).Status);
         await using var check = await _database.Db.OpenAsync();
         Assert.Equal(1, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantEvents WHERE EventId = 'e-1'"));
+        Assert.Null(await check.ExecuteScalarAsync<string>("SELECT LastCheckInOn FROM Participants WHERE Id = @id", new { id }));
     }
 
     [Fact]
@@ -85,7 +87,7 @@ public sealed class EventReadAheadTests : IDisposable
         var again = await ingestion.ApplyAsync(integration, [incomplete], CancellationToken.None);
 
         Assert.Equal([EventStatus.Rejected, EventStatus.Rejected], first.Results.Concat(again.Results).Select(r => r.Status));
-        // Refused by the lifecycle after it was stored, not by the reader before.
+        // Refused by the lifecycle in the batch's turn, not by the reader before; nothing was stored.
         Assert.Contains("success criterion", again.Results[0].Reason);
         await using var check = await _database.Db.OpenAsync();
         Assert.Equal(0, await check.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM ParticipantEvents"));

@@ -18,6 +18,16 @@ public sealed class SqlDialectTests
         Assert.Equal("SELECT CAST(SCOPE_IDENTITY() AS int);", SqlDialect.SqlServer.SelectNewId);
     }
 
+    [Fact]
+    public void Json_rows_are_read_by_position_as_named_columns()
+    {
+        JsonColumn[] columns = [new("Id", "BIGINT"), new("Name", "NVARCHAR(50)")];
+
+        Assert.Equal("(SELECT json_extract(value, '$[0]') AS Id, json_extract(value, '$[1]') AS Name FROM json_each(@Rows))",
+            SqlDialect.Sqlite.JsonRows("@Rows", columns));
+        Assert.Equal("OPENJSON(@Rows) WITH (Id BIGINT '$[0]', Name NVARCHAR(50) '$[1]')", SqlDialect.SqlServer.JsonRows("@Rows", columns));
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]

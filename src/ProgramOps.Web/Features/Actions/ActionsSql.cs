@@ -13,27 +13,18 @@ public static class ActionsSql
                                CreatedAt, CreatedBy, Version, UpdatedAt, UpdatedBy)
         SELECT r.Kind, r.ConditionKey, r.CohortId, r.ClientId, r.ParticipantId, r.TeamId, r.ContractId, r.ShipmentId, r.Reason, r.DueOn, r.Priority,
                COALESCE(r.OwnerId, (SELECT CsOwnerId FROM Cohorts WHERE Id = r.CohortId)), 'Open', @Now, @Actor, 1, @Now, @Actor
-        FROM {Requests(dialect)} r
+        FROM {dialect.JsonRows("@Requests", RequestValues)} r
         WHERE NOT EXISTS (SELECT 1 FROM CsActions a WHERE a.ConditionKey = r.ConditionKey{(unlessEver ? "" : " AND a.Status IN ('Open', 'Snoozed')")})
         ORDER BY r.Position
         """;
 
-    /// <summary>
-    /// The values of a request in <c>@Requests</c>, in this order: each request is a JSON array, not an object. SQLite
-    /// turns each element of <c>json_each</c> back into text and parses it again for every value read; with objects, their
-    /// names made the statement take a third longer (at-risk actions, 2,000 per statement). <c>CsActions.RequestValues</c>
-    /// builds each request in this order.
-    /// </summary>
-    public static readonly (string Name, string SqlServerType)[] RequestValues =
+    /// <summary>The values of a request in <c>@Requests</c>, in this order (<c>CsActions.RequestValues</c> builds each request).</summary>
+    public static readonly JsonColumn[] RequestValues =
     [
-        ("Position", "INT"), ("Kind", "NVARCHAR(30)"), ("ConditionKey", "NVARCHAR(200)"), ("CohortId", "INT"), ("ClientId", "INT"),
-        ("ParticipantId", "BIGINT"), ("TeamId", "INT"), ("ContractId", "INT"), ("ShipmentId", "BIGINT"), ("OwnerId", "INT"),
-        ("Reason", "NVARCHAR(MAX)"), ("DueOn", "DATE"), ("Priority", "INT"),
+        new("Position", "INT"), new("Kind", "NVARCHAR(30)"), new("ConditionKey", "NVARCHAR(200)"), new("CohortId", "INT"), new("ClientId", "INT"),
+        new("ParticipantId", "BIGINT"), new("TeamId", "INT"), new("ContractId", "INT"), new("ShipmentId", "BIGINT"), new("OwnerId", "INT"),
+        new("Reason", "NVARCHAR(MAX)"), new("DueOn", "DATE"), new("Priority", "INT"),
     ];
-
-    private static string Requests(SqlDialect dialect) => dialect.Provider == DatabaseProvider.SqlServer
-        ? $"OPENJSON(@Requests) WITH ({string.Join(", ", RequestValues.Select((v, i) => $"{v.Name} {v.SqlServerType} '$[{i}]'"))})"
-        : $"(SELECT {string.Join(", ", RequestValues.Select((v, i) => $"json_extract(value, '$[{i}]') AS {v.Name}"))} FROM json_each(@Requests))";
 
     /// <summary>At-risk actions whose participant is no longer at risk (checked in again, dropped out, withdrew) close themselves.</summary>
     public const string ResolveAtRisk =

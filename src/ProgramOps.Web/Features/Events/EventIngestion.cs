@@ -15,10 +15,11 @@ public sealed record Integration(int ApiKeyId, string Name);
 /// <remarks>
 /// A batch is applied as if its events came one by one. What it needs to read is read before its turn at the writer
 /// (SQLite has one at a time, so work done while holding it is what limits the rate): the event ids sent before, and
-/// the participants the events name. In its turn, the participants who changed since (and codes nobody had) are read again, at once, an event id is
-/// taken only if no batch stored it since (the insert itself checks), and a participant an event changed is read
-/// again before their next event in the batch. An event refused for its participant whose id a batch stored since is a
-/// duplicate, as it would be had this batch seen it stored.
+/// the participants the events name. In its turn, the participants who changed since (and codes nobody had) are read
+/// again, at once, and so are the ids a batch stored since: those events are duplicates before anything else, as they
+/// would be had this batch seen them stored. A participant an event changed is read again before their next event in
+/// the batch, and the accepted events are stored together at the end.
+/// </remarks>
 /// </remarks>
 public sealed class EventIngestion(Db db, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit, TimeProvider time)
 {
@@ -32,6 +33,8 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         var results = await db.InTransactionAsync(async (c, t) =>
         {
             await RefreshAsync(c, t, participants, ct);
+            // An id a batch stored since this one looked is a duplicate before anything else.
+            seen.UnionWith(await SeenAsync(c, t, integration, read.Select(r => r.Event?.Id).Where(id => id is not null && !seen.Contains(id)), ct));
             using var writes = new EventWrites(c, t, db.Dialect, transitions, routing, audit, integration, now);
 
             var list = new List<EventResult>(events.Count);
@@ -49,6 +52,7 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
                 }
             }
 
+            await writes.StoreAcceptedAsync(ct);
             await writes.AuditStepsAsync(ct);
             await c.ExecuteAsync(new CommandDefinition(EventsSql.TouchApiKey, new { Id = integration.ApiKeyId, Now = now }, t, cancellationToken: ct));
             return list;
@@ -76,11 +80,17 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
         Integration integration, List<(ParsedEvent? Event, string? Reason)> read, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var ids = read.Select(r => r.Event?.Id).OfType<string>().Distinct().ToList();
-        var seen = ids.Count == 0 ? [] : (await c.QueryAsync<string>(new CommandDefinition(EventsSql.SeenEventIds(db.Dialect),
-            new { integration.ApiKeyId, EventIds = JsonSerializer.Serialize(ids) }, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+        var seen = (await SeenAsync(c, null, integration, read.Select(r => r.Event?.Id), ct)).ToHashSet(StringComparer.Ordinal);
         var codes = read.Select(r => r.Event).Where(e => e is not null && !seen.Contains(e.Id)).Select(e => e!.InvitationCode).Distinct().ToList();
         return (seen, await LifecycleParticipant.FindByCodesAsync(c, null, db.Dialect, codes, ct));
+    }
+
+    /// <summary>Which of these event ids this key has sent before.</summary>
+    private async Task<IEnumerable<string>> SeenAsync(DbConnection c, DbTransaction? t, Integration integration, IEnumerable<string?> eventIds, CancellationToken ct)
+    {
+        var ids = eventIds.OfType<string>().Distinct().ToList();
+        return ids.Count == 0 ? [] : await c.QueryAsync<string>(new CommandDefinition(EventsSql.SeenEventIds(db.Dialect),
+            new { integration.ApiKeyId, EventIds = JsonSerializer.Serialize(ids) }, t, cancellationToken: ct));
     }
 
     private static async Task<EventResult> ApplyAsync(DbConnection c, DbTransaction t, SqlDialect dialect, EventWrites writes,
@@ -88,19 +98,15 @@ public sealed class EventIngestion(Db db, ParticipantTransitions transitions, Fe
     {
         if (!participants.TryGetValue(e.InvitationCode, out var participant))
             participants[e.InvitationCode] = participant = (await LifecycleParticipant.FindByCodesAsync(c, t, dialect, [e.InvitationCode], ct))[e.InvitationCode];
-        if (participant is null) return await RefusedAsync("no participant has this invitation code");
-        if (participant.State == ParticipantState.Withdrawn) return await RefusedAsync("the participant withdrew consent: no data is kept for them");
-        if (participant.State == ParticipantState.Invited && e.Data is not AppLinked) return await RefusedAsync("the participant has not linked the app yet (send app_linked first)");
+        if (participant is null) return Rejected("no participant has this invitation code");
+        if (participant.State == ParticipantState.Withdrawn) return Rejected("the participant withdrew consent: no data is kept for them");
+        if (participant.State == ParticipantState.Invited && e.Data is not AppLinked) return Rejected("the participant has not linked the app yet (send app_linked first)");
 
-        var (status, refusal, changed) = await writes.AcceptAsync(participant, e, ct);
+        var (refusal, changed) = await writes.AcceptAsync(participant, e, ct);
         // Their next event in the batch reads them as they are now.
         if (changed) participants.Remove(e.InvitationCode);
-        return refusal is null ? new EventResult(index, e.Id, status) : Rejected(refusal);
+        return refusal is null ? new EventResult(index, e.Id, EventStatus.Accepted) : Rejected(refusal);
 
         EventResult Rejected(string reason) => new(index, e.Id, EventStatus.Rejected, reason);
-
-        // An id stored since the batch looked is a duplicate before anything else, as it is to a batch that saw it stored.
-        async Task<EventResult> RefusedAsync(string reason) =>
-            await writes.IsStoredAsync(e.Id, ct) ? new EventResult(index, e.Id, EventStatus.Duplicate) : Rejected(reason);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ProgramOps.Web.Features.Feedback;
 using ProgramOps.Web.Features.Funnel;
 using ProgramOps.Web.Features.Participants;
@@ -9,9 +10,9 @@ namespace ProgramOps.Web.Features.Events;
 /// <summary>
 /// Everything an accepted event writes, in its batch's transaction — the one place an event's effects are written: the
 /// participant's lifecycle step, the app data it carries (check-in day and week, quit day, final answers, satisfaction,
-/// feedback) and the event row. Each
-/// statement is prepared once per batch. The batch's lifecycle steps are audited together, in one row on the
-/// integration (<see cref="AuditStepsAsync"/>): each is in the participant's history, the transition log, with its event id.
+/// feedback) and, once the batch is through, the event rows. Each statement is prepared once per batch. The batch's
+/// lifecycle steps are audited together, in one row on the integration (<see cref="AuditStepsAsync"/>): each is in the
+/// participant's history, the transition log, with its event id.
 /// </summary>
 public sealed class EventWrites(
     DbConnection c, DbTransaction t, SqlDialect dialect, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit,
@@ -20,38 +21,14 @@ public sealed class EventWrites(
     private readonly TransitionWriter _transitions = transitions.PrepareForAppEvents(c, t);
     private readonly List<(ParticipantTransition Step, string EventId)> _steps = [];
     private readonly ParticipantAppData.Writer _appData = ParticipantAppData.Prepare(c, t, dialect);
-    private readonly PreparedCommand _insertEvent = new PreparedCommand(c, t, EventsSql.InsertEventUnlessSeen,
-            ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String), ("EventType", System.Data.DbType.String),
-            ("ParticipantId", System.Data.DbType.Int64), ("OccurredAt", System.Data.DbType.DateTimeOffset), ("ReceivedAt", System.Data.DbType.DateTimeOffset),
-            ("Payload", System.Data.DbType.String))
-        .Set("ApiKeyId", integration.ApiKeyId).Set("ReceivedAt", now);
+    private readonly List<object[]> _accepted = [];
 
-    private readonly PreparedCommand _forgetEvent = new PreparedCommand(c, t, EventsSql.ForgetEvent,
-            ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String))
-        .Set("ApiKeyId", integration.ApiKeyId);
-
-    private readonly PreparedCommand _storedEvent = new PreparedCommand(c, t, EventsSql.EventStored,
-            ("ApiKeyId", System.Data.DbType.Int32), ("EventId", System.Data.DbType.String))
-        .Set("ApiKeyId", integration.ApiKeyId);
-
-    /// <summary>Whether a batch stored this event id since this batch looked (one before it in the writer's queue).</summary>
-    public async Task<bool> IsStoredAsync(string eventId, CancellationToken ct) => await _storedEvent.Set("EventId", eventId).ExecuteScalarAsync(ct) > 0;
-
-    /// <returns>Whether the event was taken, is a duplicate (its id was stored since the batch looked) or was refused
-    /// (why: nothing was written); and whether the participant's row may have changed.</returns>
-    public async Task<(EventStatus Status, string? Refusal, bool ParticipantChanged)> AcceptAsync(LifecycleParticipant participant, ParsedEvent e, CancellationToken ct)
+    /// <returns>Why the event cannot be taken (nothing was written), or null when it was; and whether the participant's row
+    /// may have changed.</returns>
+    public async Task<(string? Refusal, bool ParticipantChanged)> AcceptAsync(LifecycleParticipant participant, ParsedEvent e, CancellationToken ct)
     {
-        // Stored first, so the unique id is checked by the write itself rather than by a read of every id in the batch.
-        var stored = await _insertEvent.Set("EventId", e.Id).Set("EventType", e.Type).Set("ParticipantId", participant.Id).Set("OccurredAt", e.OccurredAt)
-            .Set("Payload", e.Payload).ExecuteAsync(ct);
-        if (stored == 0) return (EventStatus.Duplicate, null, false);
-
         var (refusal, moved) = await DriveLifecycleAsync(participant, e, ct);
-        if (refusal is not null)
-        {
-            await _forgetEvent.Set("EventId", e.Id).ExecuteAsync(ct);
-            return (EventStatus.Rejected, refusal, false);
-        }
+        if (refusal is not null) return (refusal, false);
 
         if (e.Data is AppFeedback feedback) await ReportFeedbackAsync(participant, feedback, e, ct);
         if (e.Data is QuitDateSet quit) await _appData.SetQuitDateAsync(participant.Id, quit.QuitDate, ct);
@@ -59,7 +36,19 @@ public sealed class EventWrites(
         if (e.Data is FinalAssessment answers)
             await _appData.RecordFinalAnswersAsync(participant.Id, answers.CoPpm, answers.WeightChangeKg, answers.WaistChangeCm, ct);
         if (e.Data is Satisfaction satisfaction) await _appData.RecordSatisfactionAsync(participant.Id, satisfaction.Score, ct);
-        return (EventStatus.Accepted, null, moved || e.Data is QuitDateSet or CheckIn);
+        _accepted.Add([e.Id, e.Type, participant.Id, DbTypeHandlers.TimestampText(e.OccurredAt), e.Payload]);
+        return (null, moved || e.Data is QuitDateSet or CheckIn);
+    }
+
+    /// <summary>
+    /// Stores the batch's accepted events, in one statement. Stored one by one, each was a statement of seven values bound
+    /// in the writer's turn: 15–20 µs an event, the largest part of the turn.
+    /// </summary>
+    public async Task StoreAcceptedAsync(CancellationToken ct)
+    {
+        if (_accepted.Count == 0) return;
+        await c.ExecuteAsync(new CommandDefinition(EventsSql.StoreEvents(dialect),
+            new { integration.ApiKeyId, ReceivedAt = now, Events = JsonSerializer.Serialize(_accepted) }, t, cancellationToken: ct));
     }
 
     /// <returns>Why the event cannot be taken, or null when it moved the participant on (or needed no move); and whether it moved them.</returns>
@@ -144,8 +133,5 @@ public sealed class EventWrites(
     {
         _transitions.Dispose();
         _appData.Dispose();
-        _insertEvent.Dispose();
-        _forgetEvent.Dispose();
-        _storedEvent.Dispose();
     }
 }

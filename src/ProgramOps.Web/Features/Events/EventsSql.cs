@@ -34,19 +34,24 @@ public static class EventsSql
     public static string SeenEventIds(SqlDialect dialect) =>
         $"SELECT EventId FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId IN ({dialect.JsonTexts("@EventIds")})";
 
-    /// <summary>Stores an event unless this key sent its id before: no row written means a duplicate.</summary>
-    public const string InsertEventUnlessSeen =
-        """
+    /// <summary>The values of an event in <c>@Events</c>, in this order (<c>EventWrites</c> builds each).</summary>
+    public static readonly JsonColumn[] StoredEventValues =
+    [
+        new("EventId", "NVARCHAR(100)"), new("EventType", "NVARCHAR(40)"), new("ParticipantId", "BIGINT"), new("OccurredAt", "DATETIMEOFFSET"),
+        new("Payload", "NVARCHAR(MAX)"),
+    ];
+
+    /// <summary>
+    /// Stores a batch's accepted events, in one statement. Their ids were looked up in the batch's turn at the writer, so
+    /// none is stored; should a writer that does not queue (SQL Server's) store one meanwhile, the unique index refuses
+    /// the statement and the batch's transaction with it, and the sender's retry finds it a duplicate.
+    /// </summary>
+    public static string StoreEvents(SqlDialect dialect) =>
+        $"""
         INSERT INTO ParticipantEvents (ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload)
-        SELECT @ApiKeyId, @EventId, @EventType, @ParticipantId, @OccurredAt, @ReceivedAt, @Payload
-        WHERE NOT EXISTS (SELECT 1 FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId = @EventId)
+        SELECT @ApiKeyId, e.EventId, e.EventType, e.ParticipantId, e.OccurredAt, @ReceivedAt, e.Payload
+        FROM {dialect.JsonRows("@Events", StoredEventValues)} e
         """;
-
-    /// <summary>Whether this key's event id is stored (1) or not (0).</summary>
-    public const string EventStored = "SELECT COUNT(*) FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId = @EventId";
-
-    /// <summary>An event stored before its effects were refused is not kept: its id may come again.</summary>
-    public const string ForgetEvent = "DELETE FROM ParticipantEvents WHERE ApiKeyId = @ApiKeyId AND EventId = @EventId";
 
     /// <summary>The app's answers and notes go; the events' ids stay (a replay is still a duplicate), and their types for counts.</summary>
     public const string ErasePayloads = "UPDATE ParticipantEvents SET Payload = '{}' WHERE ParticipantId = @Id";

@@ -39,6 +39,13 @@ public static class DbTypeHandlers
         }
     }
 
+    /// <summary>
+    /// A timestamp as SQLite stores it: always UTC and fixed width, so text order is time order. Also the form a timestamp
+    /// takes in a JSON value bound for either engine (<see cref="SqlDialect.JsonRows"/>).
+    /// </summary>
+    public static string TimestampText(DateTimeOffset value) =>
+        value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
     private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
     {
         public override void SetValue(IDbDataParameter parameter, DateOnly value)
@@ -69,9 +76,8 @@ public static class DbTypeHandlers
         {
             if (parameter is SqliteParameter)
             {
-                // Always UTC and fixed width, so text order is time order.
                 parameter.DbType = DbType.String;
-                parameter.Value = value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+                parameter.Value = TimestampText(value);
             }
             else
             {

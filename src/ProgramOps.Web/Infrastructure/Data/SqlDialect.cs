@@ -43,6 +43,14 @@ public abstract class SqlDialect
     /// <summary>The integers in <paramref name="parameter"/>, a JSON array bound as one value, as a one-column table.</summary>
     public abstract string JsonIntegers(string parameter);
 
+    /// <summary>
+    /// The rows in <paramref name="parameter"/>, a JSON array of rows bound as one value (one statement for a whole batch),
+    /// as a table of <paramref name="columns"/>. Each row is an array of its values in the columns' order, not an object:
+    /// SQLite turns each element of <c>json_each</c> back into text and parses it again for every value read, and with
+    /// objects their names made a statement take a third longer (at-risk actions, 2,000 per statement).
+    /// </summary>
+    public abstract string JsonRows(string parameter, IReadOnlyList<JsonColumn> columns);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -50,6 +58,9 @@ public abstract class SqlDialect
         public override string SelectNewId => "SELECT last_insert_rowid();";
         public override string JsonTexts(string parameter) => $"SELECT value FROM json_each({parameter})";
         public override string JsonIntegers(string parameter) => JsonTexts(parameter);
+
+        public override string JsonRows(string parameter, IReadOnlyList<JsonColumn> columns) =>
+            $"(SELECT {string.Join(", ", columns.Select((c, i) => $"json_extract(value, '$[{i}]') AS {c.Name}"))} FROM json_each({parameter}))";
 
         public override string WithFlagAt(string column)
         {
@@ -66,7 +77,13 @@ public abstract class SqlDialect
         public override string JsonTexts(string parameter) => $"SELECT value FROM OPENJSON({parameter})";
         public override string JsonIntegers(string parameter) => $"SELECT CAST(value AS bigint) FROM OPENJSON({parameter})";
 
+        public override string JsonRows(string parameter, IReadOnlyList<JsonColumn> columns) =>
+            $"OPENJSON({parameter}) WITH ({string.Join(", ", columns.Select((c, i) => $"{c.Name} {c.SqlServerType} '$[{i}]'"))})";
+
         public override string WithFlagAt(string column) =>
             $"STUFF({column} + SUBSTRING(@Zeros, LEN({column}) + 1, @Position), @Position, 1, '1')";
     }
 }
+
+/// <summary>A column of <see cref="SqlDialect.JsonRows"/>: its name, and its type where SQL Server reads it from JSON.</summary>
+public sealed record JsonColumn(string Name, string SqlServerType);
