@@ -20,7 +20,6 @@ public sealed record Integration(int ApiKeyId, string Name);
 /// would be had this batch seen them stored. A participant an event changed is read again before their next event in
 /// the batch, and the accepted events are stored together at the end.
 /// </remarks>
-/// </remarks>
 public sealed class EventIngestion(Db db, ParticipantTransitions transitions, FeedbackRouting routing, AuditTrail audit, TimeProvider time)
 {
     public const string Actor = "base-app";
