@@ -57,7 +57,7 @@ public sealed class ParticipantBatchesTests : IDisposable
     }
 
     [Fact]
-    public async Task Batches_read_while_the_one_before_is_written_move_everyone_once()
+    public async Task Batches_read_before_their_turn_at_the_writer_move_everyone_once()
     {
         var (cohort, contract) = await TestData.CohortOfNewClientAsync(_database.Db, "先読み", "Running", Start);
         var people = 2 * ParticipantBatches.Size + 1;
