@@ -22,7 +22,7 @@ using ProgramOps.Web.Infrastructure.Jobs;
 using ProgramOps.Web.Infrastructure.Localization;
 
 var start = StartOptions.Parse(args);
-var builder = WebApplication.CreateBuilder(start.HostArguments);
+var builder = WebApplication.CreateBuilder(WebExtensions.WithSettingsReadOnce(start.HostArguments));
 builder.UseProgramOpsHosting();
 builder.Services
     .AddProgramOpsData(builder.Configuration, builder.Environment)
