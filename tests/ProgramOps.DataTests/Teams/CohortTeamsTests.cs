@@ -2,6 +2,7 @@ using Dapper;
 using Microsoft.AspNetCore.Http;
 using ProgramOps.TestSupport;
 using ProgramOps.Web.Features.Clients;
+using ProgramOps.Web.Features.Participants;
 using ProgramOps.Web.Features.Teams;
 using ProgramOps.Web.Infrastructure.Audit;
 using ProgramOps.Web.Infrastructure.Auth;
@@ -80,11 +81,29 @@ public sealed class CohortTeamsTests : IDisposable
 
         await FormAsync(cohortId);
 
+        await AssertPlacedAsThePureDealSaysAsync(cohortId);
+    }
+
+    [Fact]
+    public async Task A_cohort_of_more_placements_than_one_statement_writes_is_placed_whole_as_the_pure_deal_says()
+    {
+        var (cohortId, contractId) = await CohortAsync();
+        await TestData.ParticipantsAsync(_database.Db, cohortId, contractId, (TeamAssignment.PlacementsPerStatement * 2) + 321, "営業部", "総務部", "開発部");
+
+        await FormAsync(cohortId);
+
+        var people = await AssertPlacedAsThePureDealSaysAsync(cohortId);
+        Assert.All(people, p => Assert.Equal(2, p.Version));
+    }
+
+    private async Task<List<(long Id, int? Team, string? Department, int Version)>> AssertPlacedAsThePureDealSaysAsync(int cohortId)
+    {
         var people = await ParticipantsAsync(cohortId);
         var dealt = TeamFormation.Form(people.Select(p => new TeamCandidate(p.Id, p.Department, JoinedLate: false)), TeamSizeRule.SmokingProgram);
         Assert.Equal(
             dealt.SelectMany((team, i) => team.Select(p => (p.ParticipantId, Team: (int?)(i + 1)))).OrderBy(p => p.ParticipantId),
             people.Select(p => (ParticipantId: p.Id, p.Team)));
+        return people;
     }
 
     [Fact]

@@ -247,8 +247,15 @@ public static class ParticipantsSql
                 @Department, @BirthYear, @InvitationCode, @State, @Now, 1, @Now, @Now, @Actor, @SearchName, @SearchKana)
         """;
 
-    public const string PlaceInTeam =
-        "UPDATE Participants SET TeamId = @TeamId, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor WHERE Id = @Id";
+    /// <summary>The values of a placement in <c>@Placements</c>, in this order (<see cref="TeamAssignment.PlaceAsync"/> builds each).</summary>
+    private static readonly JsonColumn[] PlacementValues = [new("ParticipantId", "BIGINT"), new("TeamId", "INT")];
+
+    public static string PlaceInTeams(SqlDialect dialect) =>
+        $"""
+        UPDATE Participants SET TeamId = placed.TeamId, Version = Version + 1, UpdatedAt = @Now, UpdatedBy = @Actor
+        FROM {dialect.JsonRows("@Placements", PlacementValues)} placed
+        WHERE Participants.Id = placed.ParticipantId
+        """;
 
     /// <summary>A staff member's move of one participant, only if nobody changed them since the page was shown.</summary>
     public const string MoveToTeam =

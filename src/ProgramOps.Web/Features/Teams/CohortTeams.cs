@@ -56,7 +56,6 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         var placements = TeamAdjustment.PlaceLateJoiners(states, people.Where(p => p.TeamId is null).Select(p => p.Candidate), program.TeamSize);
 
         var now = time.GetUtcNow();
-        using var placement = new TeamAssignment(c, t, now, actor);
         using var insertTeam = new PreparedCommand(c, t, TeamsSql.InsertTeam(db.Dialect), ("CohortId", DbType.Int32), ("Number", DbType.Int32), ("Now", DbType.DateTimeOffset));
         insertTeam.Set("CohortId", cohortId).Set("Now", now);
         var newTeams = new Dictionary<int, int>();
@@ -66,7 +65,8 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         }
 
         // In id order, so the table's pages are visited once each, in order, rather than at random.
-        foreach (var placed in placements.OrderBy(p => p.ParticipantId)) await placement.PlaceAsync(placed.ParticipantId, placed.TeamId ?? newTeams[placed.NewTeam!.Value], ct);
+        await TeamAssignment.PlaceAsync(c, t, db.Dialect,
+            placements.OrderBy(p => p.ParticipantId).Select(p => (p.ParticipantId, p.TeamId ?? newTeams[p.NewTeam!.Value])), now, actor, ct);
 
         // Teams formed from scratch have their sizes from the plan; only teams that have lived can need rebalancing.
         if (teams.Count == 0) return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, 0), formed: true, actor, actorUserId);
@@ -77,7 +77,9 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
             .Select(team => new TeamState(team.Id, team.Number, [.. membersAfter[team.Id]]))
             .ToList();
         var moves = TeamAdjustment.Rebalance(after, program.TeamSize);
-        foreach (var (participantId, _, toTeamId) in moves) await placement.PlaceAsync(participantId, toTeamId, ct);
+        // Written together, a participant moved twice must appear once, where they end up.
+        var endsIn = moves.GroupBy(m => m.ParticipantId).Select(moved => (moved.Key, moved.Last().ToTeamId));
+        await TeamAssignment.PlaceAsync(c, t, db.Dialect, endsIn, now, actor, ct);
 
         return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, moves.Count), formed: false, actor, actorUserId);
     }
