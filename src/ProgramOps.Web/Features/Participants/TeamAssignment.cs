@@ -13,7 +13,7 @@ public static class TeamAssignment
 
     /// <summary>
     /// Places each participant in their team, a statement per <see cref="PlacementsPerStatement"/> placements. One by one,
-    /// 100,000 placements took 3.9 s and 135 MB of garbage (a command's execution each); together they take about 1.3 s.
+    /// 100,000 placements took 3.9 s (a command's execution each); together they take about 1.4 s and allocate about 50 MB less.
     /// </summary>
     public static async Task PlaceAsync(
         DbConnection connection, DbTransaction transaction, SqlDialect dialect, IEnumerable<(long ParticipantId, int TeamId)> placements,
