@@ -14,7 +14,8 @@ public static class WebExtensions
     /// <summary>
     /// The host's arguments, with its settings files read once at start rather than watched. The default database lives
     /// under the content root, and the watch on the content root for the settings woke on every page SQLite wrote: the
-    /// events API ran 4–10% slower with its database there than beside it. Nothing in the console reloads its settings while it runs.
+    /// events API ran 4–10% slower with its database there than beside it. Nothing in the console reloads its settings
+    /// while it runs.
     /// </summary>
     public static string[] WithSettingsReadOnce(string[] hostArguments) => [.. hostArguments, "--hostBuilder:reloadConfigOnChange=false"];
 
