@@ -54,15 +54,19 @@ public sealed class EventReadAheadTests : IDisposable
         var checkIn = new IncomingEvent("e-1", "check_in", Code(id), Now, System.Text.Json.JsonSerializer.SerializeToElement(new { smoked = false, cravings = 2 }));
 
         // Another batch holds the writer while this one reads ahead, and stores the same id in its turn.
-        var other = await _database.Db.BeginWriteAsync();
-        var applying = ingestion.ApplyAsync(integration, [checkIn], CancellationToken.None);
-        while (!_database.Db.WritersWaiting) await Task.Delay(10);
-        await other.Connection.ExecuteAsync("""
-            INSERT INTO ParticipantEvents (ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload)
-            VALUES (@ApiKeyId, 'e-1', 'check_in', @id, '2027-02-01T01:00:00.0000000Z', '2027-02-01T01:00:00.0000000Z', '{}')
-            """, new { integration.ApiKeyId, id }, other.Transaction);
-        await other.CommitAsync();
-        await other.DisposeAsync();
+        Task<EventBatchResponse> applying;
+        await using (var other = await _database.Db.BeginWriteAsync())
+        {
+            applying = ingestion.ApplyAsync(integration, [checkIn], CancellationToken.None);
+            // Until the batch waits for the writer (or fails before it, which the await below reports).
+            while (!_database.Db.WritersWaiting && !applying.IsCompleted) await Task.Delay(10);
+            await other.Connection.ExecuteAsync("""
+                INSERT INTO ParticipantEvents (ApiKeyId, EventId, EventType, ParticipantId, OccurredAt, ReceivedAt, Payload)
+                VALUES (@ApiKeyId, 'e-1', 'check_in', @id, '2027-02-01T01:00:00.0000000Z', '2027-02-01T01:00:00.0000000Z', '{}')
+                """, new { integration.ApiKeyId, id }, other.Transaction);
+            await other.CommitAsync();
+        }
+
         var response = await applying;
 
         Assert.Equal(EventStatus.Duplicate, Assert.Single(response.Results).Status);

@@ -8,7 +8,7 @@ namespace ProgramOps.Web.Features.Participants;
 /// </summary>
 public static class TeamAssignment
 {
-    /// <summary>Placements per statement: their JSON stays a small object (under the large-object heap's 85 KB).</summary>
+    /// <summary>Placements per statement, as many as a daily job's batch: each statement's JSON is some tens of kilobytes.</summary>
     public const int PlacementsPerStatement = 2_000;
 
     /// <summary>
@@ -16,10 +16,10 @@ public static class TeamAssignment
     /// 100,000 placements took 3.9 s (a command's execution each); together they take about 1.4 s and allocate about 50 MB less.
     /// </summary>
     public static async Task PlaceAsync(
-        DbConnection connection, DbTransaction transaction, SqlDialect dialect, IEnumerable<(long ParticipantId, int TeamId)> placements,
+        DbConnection connection, DbTransaction transaction, IEnumerable<(long ParticipantId, int TeamId)> placements,
         DateTimeOffset now, string actor, CancellationToken ct)
     {
-        var sql = ParticipantsSql.PlaceInTeams(dialect);
+        var sql = ParticipantsSql.PlaceInTeams(SqlDialect.Of(connection));
         foreach (var chunk in placements.Chunk(PlacementsPerStatement))
         {
             var rows = JsonSerializer.Serialize(chunk.Select(p => new[] { p.ParticipantId, p.TeamId }));

@@ -65,7 +65,7 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         }
 
         // In id order, so the table's pages are visited once each, in order, rather than at random.
-        await TeamAssignment.PlaceAsync(c, t, db.Dialect,
+        await TeamAssignment.PlaceAsync(c, t,
             placements.OrderBy(p => p.ParticipantId).Select(p => (p.ParticipantId, p.TeamId ?? newTeams[p.NewTeam!.Value])), now, actor, ct);
 
         // Teams formed from scratch have their sizes from the plan; only teams that have lived can need rebalancing.
@@ -79,7 +79,7 @@ public sealed class CohortTeams(Db db, AuditTrail audit, TimeProvider time)
         var moves = TeamAdjustment.Rebalance(after, program.TeamSize);
         // Written together, a participant moved twice must appear once, where they end up.
         var endsIn = moves.GroupBy(m => m.ParticipantId).Select(moved => (moved.Key, moved.Last().ToTeamId));
-        await TeamAssignment.PlaceAsync(c, t, db.Dialect, endsIn, now, actor, ct);
+        await TeamAssignment.PlaceAsync(c, t, endsIn, now, actor, ct);
 
         return await RecordAsync(c, t, cohort, new TeamFormationResult(newTeams.Count, placements.Count, moves.Count), formed: false, actor, actorUserId);
     }
