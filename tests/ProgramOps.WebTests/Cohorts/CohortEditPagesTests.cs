@@ -95,6 +95,8 @@ public sealed class CohortEditPagesTests(ProgramOpsFactory factory) : IClassFixt
         var (cohortId, _, _, _) = await CohortAsync("開始後", status: "Running", startInDays: -3);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
         var form = await GetDocumentAsync(cs, $"/cohorts/edit/{cohortId}");
+        await using var c = await factory.Db.OpenAsync();
+        var startDate = await c.ExecuteScalarAsync<string>("SELECT StartDate FROM Cohorts WHERE Id = @cohortId", new { cohortId });
 
         var moved = await PostAsync(cs, $"/cohorts/edit/{cohortId}", FormFields(form, Changes(("StartDate", Today.AddDays(7).ToString("yyyy-MM-dd")))));
         var renamed = await PostAsync(cs, $"/cohorts/edit/{cohortId}", FormFields(form, Changes(("Name", "開始後コホート改"))));
@@ -102,8 +104,7 @@ public sealed class CohortEditPagesTests(ProgramOpsFactory factory) : IClassFixt
         Assert.NotNull(form.QuerySelector("[data-dates-fixed]"));
         Assert.Contains("日付は変更できません", (await ReadDocumentAsync(moved)).QuerySelector(".error-summary")!.TextContent);
         Assert.Equal(HttpStatusCode.Redirect, renamed.StatusCode);
-        await using var c = await factory.Db.OpenAsync();
-        Assert.Equal(Today.AddDays(-3).ToString("yyyy-MM-dd"), await c.ExecuteScalarAsync<string>("SELECT StartDate FROM Cohorts WHERE Id = @cohortId", new { cohortId }));
+        Assert.Equal(startDate, await c.ExecuteScalarAsync<string>("SELECT StartDate FROM Cohorts WHERE Id = @cohortId", new { cohortId }));
     }
 
     [Fact]

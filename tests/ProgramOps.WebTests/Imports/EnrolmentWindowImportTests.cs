@@ -44,7 +44,7 @@ public sealed class EnrolmentWindowImportTests(ProgramOpsFactory factory) : ICla
     public async Task After_the_window_closes_a_program_without_late_joiners_refuses_the_roster_naming_the_day_in_both_languages()
     {
         var closes = Today.AddDays(-1);
-        var cohortId = await CohortAsync("締切後", "Enrolling", closes, Today.AddDays(10), lateJoinersUntilWeek: null);
+        var cohortId = await CohortAsync("締切後", "Enrolling", closes, closes.AddDays(11), lateJoinersUntilWeek: null);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
 
         var ja = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/imports/new");
@@ -61,36 +61,38 @@ public sealed class EnrolmentWindowImportTests(ProgramOpsFactory factory) : ICla
     [Fact]
     public async Task A_running_cohort_takes_late_joiners_until_the_end_of_week_1_and_not_a_day_later()
     {
-        var cohortId = await CohortAsync("途中参加", "Running", Today.AddDays(-20), Today.AddDays(-6), lateJoinersUntilWeek: 1);
+        var today = Today;
+        var cohortId = await CohortAsync("途中参加", "Running", today.AddDays(-20), today.AddDays(-6), lateJoinersUntilWeek: 1);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
 
         var open = await GetDocumentAsync(cs, $"/cohorts/{cohortId}/imports/new");
         var accepted = await UploadAndPreviewAsync(cs, cohortId, "week1.csv", Utf8Csv(Header, "L001,途中 一,トチュウ ハジメ,hajime.late@example.com,営業部,1980"));
         Assert.Null(open.QuerySelector("[data-refusal]"));
-        Assert.Contains($"途中参加は {Today:yyyy-MM-dd} まで", open.QuerySelector("[data-window]")!.TextContent);
+        Assert.Contains($"途中参加は {today:yyyy-MM-dd} まで", open.QuerySelector("[data-window]")!.TextContent);
         Assert.Equal("Previewed", Status(accepted));
 
-        await SetAsync(cohortId, "Running", Today.AddDays(-21), Today.AddDays(-7), lateJoinersUntilWeek: 1);
+        await SetAsync(cohortId, "Running", today.AddDays(-21), today.AddDays(-7), lateJoinersUntilWeek: 1);
         var refused = await UploadAsync(cs, cohortId, "week2.csv", Utf8Csv(Header, "L002,途中 二,トチュウ ジ,ji.late@example.com,営業部,1981"));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains($"途中参加の受付も {Today.AddDays(-1):yyyy-MM-dd} までだった", (await ReadDocumentAsync(refused)).QuerySelector(".error-summary")!.TextContent);
+        Assert.Contains($"途中参加の受付も {today.AddDays(-1):yyyy-MM-dd} までだった", (await ReadDocumentAsync(refused)).QuerySelector(".error-summary")!.TextContent);
     }
 
     [Fact]
     public async Task A_window_that_closes_between_preview_and_commit_enrols_nobody_and_says_why()
     {
-        var cohortId = await CohortAsync("確定前締切", "Enrolling", Today, Today.AddDays(14), lateJoinersUntilWeek: null);
+        var today = Today;
+        var cohortId = await CohortAsync("確定前締切", "Enrolling", today, today.AddDays(14), lateJoinersUntilWeek: null);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
         var preview = await UploadAndPreviewAsync(cs, cohortId, "roster.csv", Utf8Csv(Header, "M001,期限 花子,キゲン ハナコ,hanako.kigen@example.com,総務部,1985"));
         Assert.Equal("1", Count(preview, "valid"));
 
-        await SetAsync(cohortId, "Enrolling", Today.AddDays(-1), Today.AddDays(14), lateJoinersUntilWeek: null);
+        await SetAsync(cohortId, "Enrolling", today.AddDays(-1), today.AddDays(14), lateJoinersUntilWeek: null);
         var committed = await PostAsync(cs, $"/cohorts/{cohortId}/imports/{ImportId(preview)}?handler=Commit", FormFields(preview, formSelector: "form[action*='handler=Commit']"));
         var done = await WaitForWorkerAsync(cs, committed.Headers.Location!.OriginalString);
 
         Assert.Equal("Failed", Status(done));
-        Assert.Contains($"募集期間が {Today.AddDays(-1):yyyy-MM-dd} に終了し", done.QuerySelector("[data-notice='EnrolmentWindowClosed']")!.TextContent);
+        Assert.Contains($"募集期間が {today.AddDays(-1):yyyy-MM-dd} に終了し", done.QuerySelector("[data-notice='EnrolmentWindowClosed']")!.TextContent);
         Assert.Equal(0, await ParticipantsAsync(cohortId));
     }
 }
