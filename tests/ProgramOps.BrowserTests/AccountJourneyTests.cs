@@ -18,7 +18,7 @@ public sealed class AccountJourneyTests(BrowserFixture fixture) : IClassFixture<
     public async Task BizDev_opens_a_client_logs_a_meeting_with_its_decision_maker_and_finds_the_renewal_in_the_pipeline()
     {
         var db = fixture.App.Db;
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var today = TokyoCalendar.Today;
         var client = await TestData.ClientAsync(db, new ClientInput
         {
             Name = "青葉電機株式会社", NameKana = "アオバデンキ", Kind = ClientKind.Employer, EligiblePopulation = 2400, TouchModel = TouchModel.High,

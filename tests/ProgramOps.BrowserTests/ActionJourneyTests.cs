@@ -11,7 +11,7 @@ public sealed class ActionJourneyTests(BrowserFixture fixture) : IClassFixture<B
     [Fact]
     public async Task Cs_sees_an_at_risk_participant_appear_after_the_engagement_watch_runs_takes_the_action_and_completes_it()
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+        var today = TokyoCalendar.Today;
         var client = await TestData.ClientAsync(fixture.App.Db, new ClientInput { Name = "北斗化学株式会社", Kind = ClientKind.Employer, EligiblePopulation = 800 });
         var contract = await TestData.ActiveContractAsync(fixture.App.Db, client, 50);
         var version = await TestData.PublishedProgramAsync(fixture.App.Db, "watch-journey");
@@ -58,7 +58,7 @@ public sealed class ActionJourneyTests(BrowserFixture fixture) : IClassFixture<B
     [Fact]
     public async Task Taking_over_a_colleagues_action_asks_first_and_the_queue_then_shows_the_new_owner()
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+        var today = TokyoCalendar.Today;
         var client = await TestData.ClientAsync(fixture.App.Db, new ClientInput { Name = "南風電機株式会社", Kind = ClientKind.Employer, EligiblePopulation = 300 });
         var contract = await TestData.ActiveContractAsync(fixture.App.Db, client, 20);
         var version = await TestData.PublishedProgramAsync(fixture.App.Db, "takeover-journey");

@@ -35,7 +35,7 @@ public sealed class ClientJourneyTests(BrowserFixture fixture) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "追加" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=key-persons] table")).ToContainTextAsync("鈴木 一郎");
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
+        var today = TokyoCalendar.Today;
         await page.GetByRole(AriaRole.Link, new() { Name = "契約を追加" }).ClickAsync();
         await page.GetByLabel("プログラム").SelectOptionAsync(new SelectOptionValue { Label = "禁煙プログラム（3か月） (client-journey)" });
         await page.GetByLabel("状態").SelectOptionAsync("Active");

@@ -15,8 +15,6 @@ namespace ProgramOps.WebTests.Clients;
 /// <summary>The client page's account sections (warnings, plan), and the renewal pipeline.</summary>
 public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(9));
-
     private async Task<int> KeyPersonAsync(int clientId, string name, KeyPersonRole role) =>
         await factory.Db.InTransactionAsync((c, t) => c.ExecuteScalarAsync<int>(KeyPersonsSql.Insert + factory.Db.Dialect.SelectNewId,
             new KeyPersonInput { Name = name, Role = role }.ToParameters(clientId, DateTimeOffset.UtcNow, "seed"), t));
@@ -25,8 +23,9 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
     {
         var contract = await TestData.ActiveContractAsync(factory.Db, clientId, seats);
         await using var c = await factory.Db.OpenAsync();
+        var end = TokyoCalendar.Today.AddDays(days);
         await c.ExecuteAsync("UPDATE Contracts SET StartDate = @start, EndDate = @end WHERE Id = @contract",
-            new { start = Today.AddDays(days - 365).ToString("yyyy-MM-dd"), end = Today.AddDays(days).ToString("yyyy-MM-dd"), contract });
+            new { start = end.AddDays(-365).ToString("yyyy-MM-dd"), end = end.ToString("yyyy-MM-dd"), contract });
         return contract;
     }
 
@@ -41,7 +40,7 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.NotNull(before.QuerySelector("[data-warning='no-touch']"));
 
         var boss = await KeyPersonAsync(clientId, "決裁 太郎", KeyPersonRole.DecisionMaker);
-        var dayBefore = Today;
+        var dayBefore = TokyoCalendar.Today;
         var form = await GetDocumentAsync(bizDev, $"/clients/{clientId}/activities/new");
         await PostAsync(bizDev, $"/clients/{clientId}/activities/new", FormFields(form, new Dictionary<string, string>
         {
@@ -52,7 +51,7 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
         Assert.Null(after.QuerySelector("[data-warning='no-decision-maker']"));
         Assert.Null(after.QuerySelector("[data-warning='no-touch']"));
         var keyPersons = after.QuerySelector("[data-testid=key-persons] table")!.TextContent;
-        Assert.Contains(new[] { dayBefore, Today }, day => keyPersons.Contains(day.ToString("yyyy-MM-dd"))); // the day the call was logged, even across midnight in Tokyo
+        Assert.Contains(new[] { dayBefore, TokyoCalendar.Today }, day => keyPersons.Contains(day.ToString("yyyy-MM-dd"))); // the day the call was logged, even across midnight in Tokyo
     }
 
     [Fact]
@@ -140,7 +139,7 @@ public sealed class AccountPagesTests(ProgramOpsFactory factory) : IClassFixture
         var clientId = await SeedClientAsync(factory, new ClientInput { Name = "状態別商事", EligiblePopulation = 200 });
         var contract = await TestData.ActiveContractAsync(factory.Db, clientId, 60);
         var version = await TestData.PublishedProgramAsync(factory.Db, "states-smoking");
-        var cohort = await TestData.CohortAsync(factory.Db, "状態別コホート", version, "Running", Today.AddDays(-14), (contract, 40));
+        var cohort = await TestData.CohortAsync(factory.Db, "状態別コホート", version, "Running", TokyoCalendar.Today.AddDays(-14), (contract, 40));
         var people = await TestData.ParticipantsAsync(factory.Db, cohort, contract, 5);
         await using (var c = await factory.Db.OpenAsync())
         {

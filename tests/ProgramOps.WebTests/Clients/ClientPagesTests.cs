@@ -403,7 +403,7 @@ public sealed class ClientPagesTests(ProgramOpsFactory factory) : IClassFixture<
         var bad = await PostAsync(bizDev, $"/clients/{id}/contracts", FormFields(form, fields));
         Assert.Contains("終了日は開始日以降", (await ReadDocumentAsync(bad)).QuerySelector("[data-valmsg-for='Input.EndDate']")!.TextContent);
 
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
+        var today = TokyoCalendar.Today;
         fields["Input.StartDate"] = today.AddDays(-100).ToString("yyyy-MM-dd");
         fields["Input.EndDate"] = today.AddDays(200).ToString("yyyy-MM-dd");
         var good = await PostAsync(bizDev, $"/clients/{id}/contracts", FormFields(form, fields));

@@ -10,8 +10,6 @@ namespace ProgramOps.WebTests.Cohorts;
 /// <summary>Editing a cohort after planning, and the cohort list's filters.</summary>
 public sealed class CohortEditPagesTests(ProgramOpsFactory factory) : IClassFixture<ProgramOpsFactory>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
-
     /// <summary>A joint cohort starting in 40 days: 30 seats from client A's contract (100 seats), 20 from B's (40), and 12 of A's people invited.</summary>
     private async Task<(int CohortId, int ContractA, int ContractB, int ClientA)> CohortAsync(string tag, string status = "Enrolling", int startInDays = 40)
     {
@@ -19,7 +17,7 @@ public sealed class CohortEditPagesTests(ProgramOpsFactory factory) : IClassFixt
         var clientB = await SeedClientAsync(factory, new ClientInput { Name = $"{tag}健保B", Kind = ClientKind.HealthInsuranceSociety, EligiblePopulation = 800 });
         var version = await TestData.PublishedProgramAsync(factory.Db, $"{tag}-smoking");
         var (a, b) = (await TestData.ActiveContractAsync(factory.Db, clientA, 100), await TestData.ActiveContractAsync(factory.Db, clientB, 40));
-        var cohortId = await TestData.CohortAsync(factory.Db, $"{tag}コホート", version, status, Today.AddDays(startInDays), (a, 30), (b, 20));
+        var cohortId = await TestData.CohortAsync(factory.Db, $"{tag}コホート", version, status, TokyoCalendar.Today.AddDays(startInDays), (a, 30), (b, 20));
         await TestData.ParticipantsAsync(factory.Db, cohortId, a, 12, "営業部");
         return (cohortId, a, b, clientA);
     }
@@ -32,15 +30,16 @@ public sealed class CohortEditPagesTests(ProgramOpsFactory factory) : IClassFixt
         var (cohortId, a, b, _) = await CohortAsync("編集");
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
         var form = await GetDocumentAsync(cs, $"/cohorts/edit/{cohortId}");
+        var newStart = TokyoCalendar.Today.AddDays(45);
 
         var saved = await PostAsync(cs, $"/cohorts/edit/{cohortId}", FormFields(form, Changes(
-            ("Name", "編集コホート 第2期"), ("EnrolmentCloses", Today.AddDays(30).ToString("yyyy-MM-dd")), ("StartDate", Today.AddDays(45).ToString("yyyy-MM-dd")),
+            ("Name", "編集コホート 第2期"), ("EnrolmentCloses", newStart.AddDays(-15).ToString("yyyy-MM-dd")), ("StartDate", newStart.ToString("yyyy-MM-dd")),
             ($"Capacities[{a}]", "12"), ($"Capacities[{b}]", "40"))));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var details = await GetDocumentAsync(cs, saved.Headers.Location!.OriginalString);
         Assert.Contains("編集コホート 第2期", details.QuerySelector("h1")!.TextContent);
-        Assert.Contains(Today.AddDays(45).ToString("yyyy-MM-dd"), details.QuerySelector("dl.facts")!.TextContent);
+        Assert.Contains(newStart.ToString("yyyy-MM-dd"), details.QuerySelector("dl.facts")!.TextContent);
         await using var c = await factory.Db.OpenAsync();
         Assert.Equal([12, 40], await c.QueryAsync<int>("SELECT Capacity FROM CohortContracts WHERE CohortId = @cohortId ORDER BY Capacity", new { cohortId }));
         var changes = await c.ExecuteScalarAsync<string>("SELECT Changes FROM AuditLog WHERE EntityType = 'Cohort' AND EntityId = @id AND Action = 'Updated'", new { id = cohortId.ToString() });
@@ -77,7 +76,7 @@ public sealed class CohortEditPagesTests(ProgramOpsFactory factory) : IClassFixt
         var secondForm = await GetDocumentAsync(second, $"/cohorts/edit/{cohortId}");
 
         var invalid = await ReadDocumentAsync(await PostAsync(first, $"/cohorts/edit/{cohortId}", FormFields(firstForm, Changes(
-            ("Name", ""), ("EnrolmentCloses", Today.AddDays(50).ToString("yyyy-MM-dd")), ("StartDate", Today.AddDays(-1).ToString("yyyy-MM-dd"))))));
+            ("Name", ""), ("EnrolmentCloses", TokyoCalendar.Today.AddDays(50).ToString("yyyy-MM-dd")), ("StartDate", TokyoCalendar.Today.AddDays(-1).ToString("yyyy-MM-dd"))))));
         Assert.NotEmpty(invalid.QuerySelector("[data-valmsg-for='Input.Name']")!.TextContent);
         Assert.NotEmpty(invalid.QuerySelector("[data-valmsg-for='Input.StartDate']")!.TextContent);
 
@@ -98,7 +97,7 @@ public sealed class CohortEditPagesTests(ProgramOpsFactory factory) : IClassFixt
         await using var c = await factory.Db.OpenAsync();
         var startDate = await c.ExecuteScalarAsync<string>("SELECT StartDate FROM Cohorts WHERE Id = @cohortId", new { cohortId });
 
-        var moved = await PostAsync(cs, $"/cohorts/edit/{cohortId}", FormFields(form, Changes(("StartDate", Today.AddDays(7).ToString("yyyy-MM-dd")))));
+        var moved = await PostAsync(cs, $"/cohorts/edit/{cohortId}", FormFields(form, Changes(("StartDate", TokyoCalendar.Today.AddDays(7).ToString("yyyy-MM-dd")))));
         var renamed = await PostAsync(cs, $"/cohorts/edit/{cohortId}", FormFields(form, Changes(("Name", "開始後コホート改"))));
 
         Assert.NotNull(form.QuerySelector("[data-dates-fixed]"));

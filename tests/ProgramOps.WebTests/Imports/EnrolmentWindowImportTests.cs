@@ -13,7 +13,6 @@ public sealed class EnrolmentWindowImportTests(ProgramOpsFactory factory) : ICla
 {
     private const string Header = "社員番号,氏名,フリガナ,メールアドレス,部署,生年";
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo")).DateTime);
 
     /// <summary>Moves the cohort to <paramref name="status"/> with its window closing and its start on the given days, its program taking late joiners until the end of <paramref name="lateJoinersUntilWeek"/>.</summary>
     private async Task<int> CohortAsync(string tag, string status, DateOnly closes, DateOnly start, int? lateJoinersUntilWeek)
@@ -43,7 +42,7 @@ public sealed class EnrolmentWindowImportTests(ProgramOpsFactory factory) : ICla
     [Fact]
     public async Task After_the_window_closes_a_program_without_late_joiners_refuses_the_roster_naming_the_day_in_both_languages()
     {
-        var closes = Today.AddDays(-1);
+        var closes = TokyoCalendar.Today.AddDays(-1);
         var cohortId = await CohortAsync("締切後", "Enrolling", closes, closes.AddDays(11), lateJoinersUntilWeek: null);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
 
@@ -61,7 +60,7 @@ public sealed class EnrolmentWindowImportTests(ProgramOpsFactory factory) : ICla
     [Fact]
     public async Task A_running_cohort_takes_late_joiners_until_the_end_of_week_1_and_not_a_day_later()
     {
-        var today = Today;
+        var today = TokyoCalendar.Today;
         var cohortId = await CohortAsync("途中参加", "Running", today.AddDays(-20), today.AddDays(-6), lateJoinersUntilWeek: 1);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
 
@@ -81,7 +80,7 @@ public sealed class EnrolmentWindowImportTests(ProgramOpsFactory factory) : ICla
     [Fact]
     public async Task A_window_that_closes_between_preview_and_commit_enrols_nobody_and_says_why()
     {
-        var today = Today;
+        var today = TokyoCalendar.Today;
         var cohortId = await CohortAsync("確定前締切", "Enrolling", today, today.AddDays(14), lateJoinersUntilWeek: null);
         var cs = await factory.SignedInClientAsync(Roles.ProgramCS);
         var preview = await UploadAndPreviewAsync(cs, cohortId, "roster.csv", Utf8Csv(Header, "M001,期限 花子,キゲン ハナコ,hanako.kigen@example.com,総務部,1985"));
