@@ -13,7 +13,6 @@ public sealed class EnrolmentWindowImportTests(ProgramOpsFactory factory) : ICla
 {
     private const string Header = "社員番号,氏名,フリガナ,メールアドレス,部署,生年";
 
-
     /// <summary>Moves the cohort to <paramref name="status"/> with its window closing and its start on the given days, its program taking late joiners until the end of <paramref name="lateJoinersUntilWeek"/>.</summary>
     private async Task<int> CohortAsync(string tag, string status, DateOnly closes, DateOnly start, int? lateJoinersUntilWeek)
     {
